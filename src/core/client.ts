@@ -1,0 +1,381 @@
+import type * as z from 'zod/mini'
+import { errorKindForStatus, WebhookApiError } from './errors'
+import { formatIssues } from './issues'
+import { type ExecutionsPage, parseExecutionsPage, parseWebhookList, type WebhookList } from './parse'
+import { backoffDelay, defaultRetryPolicy, isRetryableKind, parseRetryAfter, type RetryPolicy } from './retry'
+import {
+  executionResponseSchema,
+  type IntegrationWebhook,
+  integrationWebhookSchema,
+  type WebhookExecution,
+  webhookExecutionSchema,
+  webhookResponseSchema,
+} from './schemas'
+
+/** The default `apiUrl`, compatible with the product's existing endpoint. */
+export const DEFAULT_API_URL = '/api/integration-webhooks'
+
+/**
+ * Paths of the endpoint, relative to `apiUrl` (or absolute URLs). Ids arrive URL-encoded.
+ */
+export interface WebhookRoutes {
+  /** @defaultValue `''` (the `apiUrl` itself) */
+  list: () => string
+  /** @defaultValue `` id => `executions/${id}` `` */
+  executions: (webhookId: string) => string
+  /** @defaultValue `` id => id `` */
+  status: (webhookId: string) => string
+  /** @defaultValue `` id => `${id}/test` `` */
+  test: (webhookId: string) => string
+  /** @defaultValue `` (id, executionId) => `executions/${id}/${executionId}/retry` `` */
+  retry: (webhookId: string, executionId: string) => string
+}
+
+const defaultRoutes: WebhookRoutes = {
+  list: () => '',
+  executions: (id) => `executions/${id}`,
+  status: (id) => id,
+  test: (id) => `${id}/test`,
+  retry: (id, executionId) => `executions/${id}/${executionId}/retry`,
+}
+
+type Awaitable<T> = T | Promise<T>
+
+/** Options of {@link createWebhookClient}. */
+export interface WebhookClientOptions {
+  /**
+   * Where the endpoint lives. A relative URL is resolved against the page's location;
+   * outside a browser (Node, workers without a location) pass an absolute URL.
+   * @defaultValue '/api/integration-webhooks'
+   */
+  apiUrl?: string
+  /**
+   * The `fetch` to use (a wrapped one for tracing, or one from a test).
+   * @defaultValue globalThis.fetch, looked up at call time
+   */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>
+  /** Extra headers for every request, or a function that returns them (called per attempt). */
+  headers?: HeadersInit | (() => Awaitable<HeadersInit>)
+  /** Returns an access token sent as `Authorization: Bearer …`; called per attempt, so it may refresh. */
+  getToken?: () => Awaitable<string | null | undefined>
+  /** `fetch`'s `credentials` (e.g. `'include'` for cookies on another origin). */
+  credentials?: RequestCredentials
+  /**
+   * How long one attempt may take, in milliseconds (headers and body).
+   * @defaultValue 15000
+   */
+  timeoutMs?: number
+  /**
+   * Retry policy for idempotent requests, or `false` for none.
+   * @defaultValue {@link defaultRetryPolicy}
+   */
+  retry?: Partial<RetryPolicy> | false
+  /** Override any path of the endpoint. */
+  routes?: Partial<WebhookRoutes>
+}
+
+/** Options every call takes. */
+export interface RequestOptions {
+  /** Cancels the request (and any wait before a retry); the call rejects with kind `aborted`. */
+  signal?: AbortSignal
+}
+
+/** Options of {@link WebhookClient.listExecutions}. */
+export interface ListExecutionsOptions extends RequestOptions {
+  /** Page size. */
+  limit?: number
+  /** `nextCursor` of the previous page. */
+  cursor?: string | null
+}
+
+/** A typed client for the webhook endpoint. Every method rejects only with {@link WebhookApiError}. */
+export interface WebhookClient {
+  /** The `apiUrl` the client was made with. */
+  readonly apiUrl: string
+  /** `GET {apiUrl}`: all webhooks, leniently parsed (invalid rows reported in `invalid`). */
+  listWebhooks(options?: RequestOptions): Promise<WebhookList>
+  /** `GET {apiUrl}/executions/{id}?limit=&cursor=`: one page of executions, newest first. */
+  listExecutions(webhookId: string, options?: ListExecutionsOptions): Promise<ExecutionsPage>
+  /** `PATCH {apiUrl}/{id}` with `{ status }`: enables or disables a webhook. */
+  setStatus(webhookId: string, status: 'active' | 'inactive', options?: RequestOptions): Promise<IntegrationWebhook>
+  /** `POST {apiUrl}/{id}/test`: sends a sample event through the webhook. Never retried. */
+  sendTest(webhookId: string, options?: RequestOptions): Promise<WebhookExecution>
+  /** `POST {apiUrl}/executions/{id}/{executionId}/retry`: redelivers one execution. Never retried. */
+  retryExecution(webhookId: string, executionId: string, options?: RequestOptions): Promise<WebhookExecution>
+}
+
+interface Call<T> {
+  method: 'GET' | 'PATCH' | 'POST'
+  path: string
+  query?: Record<string, string | undefined>
+  body?: unknown
+  /** Retried on network, timeout, 429 and 5xx only when true. */
+  idempotent: boolean
+  parse: (json: unknown) => T
+  signal: AbortSignal | undefined
+}
+
+const hasScheme = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url)
+
+function requireId(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new TypeError(`${name} must be a non-empty string, got ${JSON.stringify(value) ?? String(value)}`)
+  }
+  return encodeURIComponent(value)
+}
+
+function single<T>(envelope: z.ZodMiniType, key: string, schema: z.ZodMiniType<T>) {
+  // The contract wraps the object (`{ webhook }` / `{ execution }`); a bare object is accepted too.
+  return (json: unknown): T => {
+    const wrapped = envelope.safeParse(json)
+    if (wrapped.success) return (wrapped.data as Record<string, T>)[key] as T
+    const bare = schema.safeParse(json)
+    if (bare.success) return bare.data
+    throw new WebhookApiError('invalid-response', `The response has no valid "${key}"`, {
+      issues: formatIssues(bare.error.issues),
+    })
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+function serverMessage(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown }
+    const message = body?.error ?? body?.message
+    return typeof message === 'string' && message ? message : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Creates a typed client for the webhook endpoint over `fetch`.
+ *
+ * Runs anywhere `fetch` does (browsers, Node ≥ 20, workers). Failures are
+ * {@link WebhookApiError} values with a `kind`. Idempotent requests (GET, and the
+ * status PATCH, which sets an absolute value) are retried with exponential backoff
+ * and jitter on network errors, timeouts, 429 (honouring `Retry-After`) and 5xx;
+ * test and retry POSTs are never repeated behind the user's back.
+ *
+ * @example
+ * ```ts
+ * const client = createWebhookClient({
+ *   apiUrl: 'https://app.example.com/api/integration-webhooks',
+ *   getToken: () => session.accessToken,
+ * })
+ * const { webhooks, invalid } = await client.listWebhooks({ signal: AbortSignal.timeout(10_000) })
+ * ```
+ */
+export function createWebhookClient(options: WebhookClientOptions = {}): WebhookClient {
+  const apiUrl = options.apiUrl ?? DEFAULT_API_URL
+  if (typeof apiUrl !== 'string' || apiUrl.trim() === '') throw new TypeError('apiUrl must be a non-empty string')
+  const timeoutMs = options.timeoutMs ?? 15_000
+  if (!(timeoutMs > 0)) throw new TypeError(`timeoutMs must be a positive number, got ${String(timeoutMs)}`)
+  const policy: RetryPolicy =
+    options.retry === false ? { ...defaultRetryPolicy, retries: 0 } : { ...defaultRetryPolicy, ...options.retry }
+  const routes: WebhookRoutes = { ...defaultRoutes, ...options.routes }
+
+  function resolveUrl(path: string, query: Record<string, string | undefined> = {}): string {
+    let base = apiUrl
+    if (!hasScheme(base)) {
+      const here = (globalThis as { location?: { href?: string } }).location?.href
+      if (!here) {
+        throw new TypeError(
+          `apiUrl "${apiUrl}" is relative and there is no page location to resolve it against; ` +
+            'pass an absolute URL (e.g. "https://app.example.com/api/integration-webhooks") outside a browser',
+        )
+      }
+      base = new URL(base, here).href
+    }
+    const url = hasScheme(path)
+      ? new URL(path)
+      : path.startsWith('/')
+        ? new URL(path, base)
+        : new URL(path ? `${base.replace(/\/+$/, '')}/${path}` : base)
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value)
+    return url.href
+  }
+
+  async function buildHeaders(hasBody: boolean): Promise<Headers> {
+    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers
+    const headers = new Headers(extra)
+    if (!headers.has('accept')) headers.set('accept', 'application/json')
+    if (hasBody) headers.set('content-type', 'application/json')
+    const token = await options.getToken?.()
+    if (token) headers.set('authorization', `Bearer ${token}`)
+    return headers
+  }
+
+  async function attempt<T>(call: Call<T>, url: string): Promise<T> {
+    const { method, signal } = call
+    const fail = (kind: ConstructorParameters<typeof WebhookApiError>[0], message: string, details = {}) =>
+      new WebhookApiError(kind, message, { method, url, ...details })
+    if (signal?.aborted) throw fail('aborted', `${method} ${url} was aborted`, { cause: signal.reason })
+
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, timeoutMs)
+    const onAbort = () => controller.abort()
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const failure = (error: unknown, stage: string) =>
+      signal?.aborted
+        ? fail('aborted', `${method} ${url} was aborted`, { cause: signal.reason })
+        : timedOut
+          ? fail('timeout', `${method} ${url} got no answer within ${timeoutMs} ms`, { cause: error })
+          : fail('network', `${method} ${url} failed ${stage}: ${(error as Error)?.message ?? String(error)}`, {
+              cause: error,
+            })
+    try {
+      const doFetch = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init))
+      let response: Response
+      try {
+        response = await doFetch(url, {
+          method,
+          headers: await buildHeaders(call.body !== undefined),
+          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+          credentials: options.credentials,
+          signal: controller.signal,
+        })
+      } catch (error) {
+        throw failure(error, 'before an answer')
+      }
+      let text: string
+      try {
+        text = await response.text()
+      } catch (error) {
+        throw failure(error, 'while reading the answer')
+      }
+      if (!response.ok) {
+        const kind = errorKindForStatus(response.status)
+        const reason = serverMessage(text) ?? response.statusText
+        throw fail(kind, `${method} ${url} answered ${response.status}${reason ? `: ${reason}` : ''}`, {
+          status: response.status,
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        })
+      }
+      let json: unknown
+      try {
+        json = JSON.parse(text)
+      } catch (error) {
+        const type = response.headers.get('content-type') ?? 'no content type'
+        throw fail(
+          'invalid-response',
+          `${method} ${url} answered ${response.status} with a body that is not JSON (${type})`,
+          {
+            status: response.status,
+            cause: error,
+            issues: [`(root): expected JSON, got ${JSON.stringify(text.slice(0, 60))}`],
+          },
+        )
+      }
+      try {
+        return call.parse(json)
+      } catch (error) {
+        const e = error as WebhookApiError
+        throw fail('invalid-response', `${method} ${url}: ${e.message}`, { status: response.status, issues: e.issues })
+      }
+    } finally {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+    }
+  }
+
+  async function send<T>(call: Call<T>): Promise<T> {
+    const url = resolveUrl(call.path, call.query)
+    for (let retry = 0; ; retry++) {
+      try {
+        return await attempt(call, url)
+      } catch (error) {
+        const e = error as WebhookApiError
+        const canRetry =
+          call.idempotent &&
+          retry < policy.retries &&
+          isRetryableKind(e.kind) &&
+          (e.retryAfterMs === undefined || e.retryAfterMs <= policy.maxRetryAfterMs)
+        if (!canRetry) throw e
+        const delayMs = backoffDelay(retry, policy, e.retryAfterMs)
+        policy.onRetry?.({ attempt: retry + 1, delayMs, error: e })
+        try {
+          await sleep(delayMs, call.signal)
+        } catch (reason) {
+          throw new WebhookApiError('aborted', `${call.method} ${url} was aborted`, {
+            method: call.method,
+            url,
+            cause: reason,
+          })
+        }
+      }
+    }
+  }
+
+  const parseWebhook = single<IntegrationWebhook>(webhookResponseSchema, 'webhook', integrationWebhookSchema)
+  const parseExecution = single<WebhookExecution>(executionResponseSchema, 'execution', webhookExecutionSchema)
+
+  return {
+    apiUrl,
+    listWebhooks: (opts = {}) =>
+      send({ method: 'GET', path: routes.list(), idempotent: true, parse: parseWebhookList, signal: opts.signal }),
+    listExecutions: async (webhookId, opts = {}) => {
+      const { limit, cursor } = opts
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+        throw new TypeError(`limit must be a positive integer, got ${String(limit)}`)
+      }
+      return send({
+        method: 'GET',
+        path: routes.executions(requireId(webhookId, 'webhookId')),
+        query: { limit: limit?.toString(), cursor: cursor ?? undefined },
+        idempotent: true,
+        parse: parseExecutionsPage,
+        signal: opts.signal,
+      })
+    },
+    setStatus: async (webhookId, status, opts = {}) => {
+      if (status !== 'active' && status !== 'inactive') {
+        throw new TypeError(`status must be "active" or "inactive", got ${JSON.stringify(status)}`)
+      }
+      return send({
+        method: 'PATCH',
+        path: routes.status(requireId(webhookId, 'webhookId')),
+        body: { status },
+        idempotent: true,
+        parse: parseWebhook,
+        signal: opts.signal,
+      })
+    },
+    sendTest: async (webhookId, opts = {}) =>
+      send({
+        method: 'POST',
+        path: routes.test(requireId(webhookId, 'webhookId')),
+        body: {},
+        idempotent: false,
+        parse: parseExecution,
+        signal: opts.signal,
+      }),
+    retryExecution: async (webhookId, executionId, opts = {}) =>
+      send({
+        method: 'POST',
+        path: routes.retry(requireId(webhookId, 'webhookId'), requireId(executionId, 'executionId')),
+        body: {},
+        idempotent: false,
+        parse: parseExecution,
+        signal: opts.signal,
+      }),
+  }
+}

@@ -1,0 +1,108 @@
+import * as z from 'zod/mini'
+import { executionStatuses, webhookStatuses } from './statuses'
+
+const dateTime = () =>
+  z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), { message: 'expected a date-time string' }))
+// z.number() + a refine instead of z.int(): z.int() pulls zod's number-format tables (~0.6 kB gz).
+const integer = () => z.number().check(z.refine(Number.isInteger, { message: 'expected an integer' }))
+const count = () => integer().check(z.gte(0))
+
+/**
+ * The `external_config` of a webhook: what the provider side needs.
+ * Unknown extra fields pass through.
+ */
+export const externalConfigSchema = /* @__PURE__ */ z.looseObject({
+  type: z.string(),
+  setup_required: z.boolean(),
+  instructions: z.string(),
+  integration_name: z.string(),
+  category: z.string(),
+  capabilities: z.array(z.string()),
+})
+
+/**
+ * The zod schema of one webhook configuration, exactly as the HTTP contract returns it.
+ * Unknown extra fields pass through.
+ *
+ * @example
+ * ```ts
+ * const result = integrationWebhookSchema.safeParse(json)
+ * if (result.success) console.log(result.data.webhook_url)
+ * ```
+ */
+export const integrationWebhookSchema = /* @__PURE__ */ z.looseObject({
+  id: z.string().check(z.minLength(1)),
+  user_id: z.string(),
+  provider_id: z.string().check(z.minLength(1)),
+  webhook_url: z.string(),
+  trigger_types: z.array(z.string()),
+  integration_config: z.record(z.string(), z.unknown()),
+  external_config: externalConfigSchema,
+  status: z.enum(webhookStatuses),
+  last_triggered: z.nullable(dateTime()),
+  trigger_count: count(),
+  error_count: count(),
+  created_at: dateTime(),
+  updated_at: dateTime(),
+})
+
+/**
+ * The zod schema of one execution (delivery) of a webhook.
+ * Unknown extra fields pass through.
+ *
+ * @example
+ * ```ts
+ * webhookExecutionSchema.parse(json).status // 'success' | 'error' | 'pending'
+ * ```
+ */
+export const webhookExecutionSchema = /* @__PURE__ */ z.looseObject({
+  id: z.string().check(z.minLength(1)),
+  webhook_id: z.string(),
+  user_id: z.string(),
+  provider_id: z.string(),
+  trigger_type: z.string(),
+  payload: z.unknown(),
+  headers: z.nullable(z.record(z.string(), z.string())),
+  status: z.enum(executionStatuses),
+  response_code: z.nullable(integer()),
+  response_body: z.nullable(z.string()),
+  error_message: z.nullable(z.string()),
+  execution_time_ms: z.nullable(z.number().check(z.gte(0))),
+  triggered_at: dateTime(),
+})
+
+/** Where a list of webhooks came from: saved configuration, or generated defaults. */
+export const webhookSourceSchema = /* @__PURE__ */ z.enum(['saved', 'generated'])
+
+/**
+ * The top-level object shape of `GET {apiUrl}`: `{ webhooks, source? }` (a bare array
+ * is accepted too, see `parseWebhookList`). Rows are checked one by one afterwards,
+ * so one bad row does not hide the others.
+ */
+export const webhookListEnvelopeSchema = /* @__PURE__ */ z.looseObject({
+  webhooks: z.array(z.unknown()),
+  source: z.optional(webhookSourceSchema),
+})
+
+/** The top-level shape of `GET {apiUrl}/executions/{id}`: `{ executions, next_cursor? }`. */
+export const executionsPageEnvelopeSchema = /* @__PURE__ */ z.looseObject({
+  executions: z.array(z.unknown()),
+  next_cursor: z.optional(z.nullable(z.string())),
+})
+
+/** The body of a `PATCH {apiUrl}/{id}` response. */
+export const webhookResponseSchema = /* @__PURE__ */ z.looseObject({ webhook: integrationWebhookSchema })
+
+/** The body of a test or retry response. */
+export const executionResponseSchema = /* @__PURE__ */ z.looseObject({ execution: webhookExecutionSchema })
+
+/** A webhook configuration for one integration. Inferred from {@link integrationWebhookSchema}. */
+export type IntegrationWebhook = z.infer<typeof integrationWebhookSchema>
+/** One execution of a webhook. Inferred from {@link webhookExecutionSchema}. */
+export type WebhookExecution = z.infer<typeof webhookExecutionSchema>
+/** `'active' | 'inactive' | 'error'` */
+export type WebhookStatus = IntegrationWebhook['status']
+/** `'success' | 'error' | 'pending'` */
+export type ExecutionStatus = WebhookExecution['status']
+/** `'saved' | 'generated'` */
+export type WebhookSource = z.infer<typeof webhookSourceSchema>

@@ -1,0 +1,379 @@
+import { delay, HttpResponse, http } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createWebhookClient, type WebhookClientOptions } from '../../src/core/client'
+import { WebhookApiError } from '../../src/core/errors'
+import type { RetryPolicy } from '../../src/core/retry'
+import { makeExecution, makeWebhook } from './fixtures'
+
+const API = 'http://app.test/api/integration-webhooks'
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+const fastRetry: Partial<RetryPolicy> = { baseDelayMs: 1, maxDelayMs: 5 }
+const client = (options: WebhookClientOptions = {}) =>
+  createWebhookClient({ apiUrl: API, retry: fastRetry, ...options })
+
+async function failure(promise: Promise<unknown>): Promise<WebhookApiError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the call to fail')
+    },
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(WebhookApiError)
+  return error as WebhookApiError
+}
+
+describe('createWebhookClient', () => {
+  describe('listWebhooks', () => {
+    it('returns the rows and source of a 200 { webhooks, source }', async () => {
+      const rows = [makeWebhook({ id: 'a' }), makeWebhook({ id: 'b', status: 'active' })]
+      server.use(http.get(API, () => HttpResponse.json({ webhooks: rows, source: 'saved' })))
+      const list = await client().listWebhooks()
+      expect(list.webhooks.map((w) => w.id)).toEqual(['a', 'b'])
+      expect(list.source).toBe('saved')
+      expect(list.invalid).toEqual([])
+    })
+
+    it('accepts a bare array', async () => {
+      server.use(http.get(API, () => HttpResponse.json([makeWebhook({ id: 'only' })])))
+      const list = await client().listWebhooks()
+      expect(list.webhooks.map((w) => w.id)).toEqual(['only'])
+      expect(list.source).toBeUndefined()
+    })
+
+    it('returns an empty list as it is', async () => {
+      server.use(http.get(API, () => HttpResponse.json({ webhooks: [] })))
+      expect((await client().listWebhooks()).webhooks).toEqual([])
+    })
+
+    it('keeps unknown extra fields', async () => {
+      server.use(http.get(API, () => HttpResponse.json({ webhooks: [{ ...makeWebhook(), team_id: 't1' }] })))
+      const [row] = (await client().listWebhooks()).webhooks
+      expect(row).toMatchObject({ team_id: 't1' })
+    })
+
+    it('drops invalid rows, reports them with index, id and `path: message`, and keeps the valid ones', async () => {
+      server.use(
+        http.get(API, () =>
+          HttpResponse.json({
+            webhooks: [
+              makeWebhook({ id: 'good' }),
+              { ...makeWebhook({ id: 'bad-status' }), status: 'paused' },
+              { nonsense: true },
+              { ...makeWebhook({ id: 'bad-count' }), trigger_count: -1 },
+            ],
+          }),
+        ),
+      )
+      const list = await client().listWebhooks()
+      expect(list.webhooks.map((w) => w.id)).toEqual(['good'])
+      expect(list.invalid).toHaveLength(3)
+      expect(list.invalid[0]).toEqual({
+        index: 1,
+        id: 'bad-status',
+        issues: ['status: expected one of "active", "inactive", "error"'],
+      })
+      expect(list.invalid[1]?.id).toBeUndefined()
+      expect(list.invalid[1]?.issues).toContain('id: expected string')
+      expect(list.invalid[2]?.issues).toEqual(['trigger_count: expected a number ≥ 0'])
+    })
+
+    it.each([
+      ['401', 401, 'unauthorized'],
+      ['403', 403, 'forbidden'],
+      ['404', 404, 'not-found'],
+      ['422', 422, 'bad-request'],
+    ] as const)('maps %s to kind %s without retrying', async (_, status, kind) => {
+      let calls = 0
+      server.use(
+        http.get(API, () => {
+          calls++
+          return HttpResponse.json({ error: 'Nope' }, { status })
+        }),
+      )
+      const error = await failure(client().listWebhooks())
+      expect(error.kind).toBe(kind)
+      expect(error.status).toBe(status)
+      expect(error.message).toContain('Nope')
+      expect(error.method).toBe('GET')
+      expect(error.url).toBe(API)
+      expect(calls).toBe(1)
+    })
+
+    it('retries a 500 and gives up after the policy, reporting the server message', async () => {
+      let calls = 0
+      server.use(
+        http.get(API, () => {
+          calls++
+          return HttpResponse.json({ error: 'Database unavailable' }, { status: 500 })
+        }),
+      )
+      const error = await failure(client({ retry: { ...fastRetry, retries: 2 } }).listWebhooks())
+      expect(error.kind).toBe('server')
+      expect(error.status).toBe(500)
+      expect(error.message).toContain('Database unavailable')
+      expect(calls).toBe(3)
+    })
+
+    it('recovers from a 503 followed by a 200', async () => {
+      let calls = 0
+      server.use(
+        http.get(API, () => {
+          calls++
+          return calls === 1
+            ? new HttpResponse('busy', { status: 503 })
+            : HttpResponse.json({ webhooks: [makeWebhook({ id: 'back' })] })
+        }),
+      )
+      const retries: number[] = []
+      const list = await client({
+        retry: { ...fastRetry, onRetry: ({ attempt }) => retries.push(attempt) },
+      }).listWebhooks()
+      expect(list.webhooks[0]?.id).toBe('back')
+      expect(retries).toEqual([1])
+    })
+
+    it('honours Retry-After on 429', async () => {
+      let calls = 0
+      server.use(
+        http.get(API, () => {
+          calls++
+          return calls === 1
+            ? HttpResponse.json({ error: 'Slow down' }, { status: 429, headers: { 'Retry-After': '1' } })
+            : HttpResponse.json({ webhooks: [] })
+        }),
+      )
+      const delays: number[] = []
+      await client({ retry: { ...fastRetry, onRetry: ({ delayMs }) => delays.push(delayMs) } }).listWebhooks()
+      expect(delays).toEqual([1000])
+      expect(calls).toBe(2)
+    })
+
+    it('gives up at once when Retry-After asks for longer than maxRetryAfterMs', async () => {
+      let calls = 0
+      server.use(
+        http.get(API, () => {
+          calls++
+          return HttpResponse.json({ error: 'Quota' }, { status: 429, headers: { 'Retry-After': '3600' } })
+        }),
+      )
+      const error = await failure(client().listWebhooks())
+      expect(error.kind).toBe('rate-limited')
+      expect(error.retryAfterMs).toBe(3_600_000)
+      expect(calls).toBe(1)
+    })
+
+    it('maps a network failure to kind network, after retrying', async () => {
+      let calls = 0
+      server.use(
+        http.get(API, () => {
+          calls++
+          return HttpResponse.error()
+        }),
+      )
+      const error = await failure(client().listWebhooks())
+      expect(error.kind).toBe('network')
+      expect(error.cause).toBeDefined()
+      expect(calls).toBe(3)
+    })
+
+    it('maps no answer within timeoutMs to kind timeout', async () => {
+      server.use(
+        http.get(API, async () => {
+          await delay('infinite')
+          return HttpResponse.json({ webhooks: [] })
+        }),
+      )
+      const error = await failure(client({ timeoutMs: 30, retry: false }).listWebhooks())
+      expect(error.kind).toBe('timeout')
+      expect(error.message).toContain('30 ms')
+    })
+
+    it('maps the caller aborting to kind aborted, and does not retry', async () => {
+      let calls = 0
+      server.use(
+        http.get(API, async () => {
+          calls++
+          await delay('infinite')
+          return HttpResponse.json({ webhooks: [] })
+        }),
+      )
+      const controller = new AbortController()
+      const pending = client().listWebhooks({ signal: controller.signal })
+      setTimeout(() => controller.abort(), 10)
+      expect((await failure(pending)).kind).toBe('aborted')
+      expect(calls).toBe(1)
+    })
+
+    it('rejects at once with kind aborted for an already aborted signal', async () => {
+      const error = await failure(client().listWebhooks({ signal: AbortSignal.abort() }))
+      expect(error.kind).toBe('aborted')
+    })
+
+    it('aborting during the wait before a retry stops it', async () => {
+      server.use(http.get(API, () => new HttpResponse(null, { status: 503, headers: { 'Retry-After': '30' } })))
+      const controller = new AbortController()
+      const pending = client({ retry: { ...fastRetry, onRetry: () => controller.abort() } }).listWebhooks({
+        signal: controller.signal,
+      })
+      expect((await failure(pending)).kind).toBe('aborted')
+    })
+
+    it('reports an HTML body as invalid-response, not as data', async () => {
+      server.use(http.get(API, () => HttpResponse.html('<!doctype html><h1>Login</h1>')))
+      const error = await failure(client().listWebhooks())
+      expect(error.kind).toBe('invalid-response')
+      expect(error.message).toContain('not JSON')
+      expect(error.message).toContain('text/html')
+      expect(error.issues[0]).toMatch(/^\(root\): expected JSON/)
+    })
+
+    it('reports the wrong top-level shape as invalid-response with issues', async () => {
+      server.use(http.get(API, () => HttpResponse.json({ data: [] })))
+      const error = await failure(client().listWebhooks())
+      expect(error.kind).toBe('invalid-response')
+      expect(error.issues.length).toBeGreaterThan(0)
+      expect(error.issues.every((issue) => issue.includes(': '))).toBe(true)
+    })
+  })
+
+  describe('requests', () => {
+    it('sends headers, a bearer token from getToken and credentials', async () => {
+      let seen: Headers | undefined
+      server.use(
+        http.get(API, ({ request }) => {
+          seen = request.headers
+          return HttpResponse.json([])
+        }),
+      )
+      let n = 0
+      await client({ headers: () => ({ 'x-tenant': `t${++n}` }), getToken: async () => 'tok' }).listWebhooks()
+      expect(seen?.get('authorization')).toBe('Bearer tok')
+      expect(seen?.get('x-tenant')).toBe('t1')
+      expect(seen?.get('accept')).toBe('application/json')
+    })
+
+    it('uses a custom fetch', async () => {
+      const urls: string[] = []
+      const list = await createWebhookClient({
+        apiUrl: 'https://elsewhere.test/hooks',
+        fetch: async (url) => {
+          urls.push(url)
+          return Response.json({ webhooks: [] })
+        },
+      }).listWebhooks()
+      expect(list.webhooks).toEqual([])
+      expect(urls).toEqual(['https://elsewhere.test/hooks'])
+    })
+
+    it('follows route overrides and encodes ids', async () => {
+      let url = ''
+      server.use(
+        http.patch('http://app.test/v2/hooks/:id/state', async ({ request, params }) => {
+          url = request.url
+          expect(await request.json()).toEqual({ status: 'active' })
+          return HttpResponse.json({ webhook: makeWebhook({ id: String(params.id), status: 'active' }) })
+        }),
+      )
+      const webhook = await client({ routes: { status: (id) => `/v2/hooks/${id}/state` } }).setStatus('a/b c', 'active')
+      expect(url).toBe('http://app.test/v2/hooks/a%2Fb%20c/state')
+      expect(webhook.status).toBe('active')
+    })
+
+    it('explains a relative apiUrl outside a browser instead of failing obscurely', async () => {
+      await expect(createWebhookClient().listWebhooks()).rejects.toThrow(/relative.*absolute URL/)
+    })
+
+    it('rejects bad arguments with a TypeError naming them', async () => {
+      const c = client()
+      expect(() => createWebhookClient({ timeoutMs: 0 })).toThrow(/timeoutMs/)
+      await expect(c.listExecutions('')).rejects.toThrow(/webhookId must be a non-empty string/)
+      await expect(c.listExecutions('x', { limit: 0 })).rejects.toThrow(/limit must be a positive integer/)
+      // @ts-expect-error: testing a bad value from untyped callers
+      await expect(c.setStatus('x', 'error')).rejects.toThrow(/status must be "active" or "inactive"/)
+    })
+  })
+
+  describe('executions and mutations', () => {
+    it('lists executions with limit and cursor, and returns the next cursor', async () => {
+      server.use(
+        http.get(`${API}/executions/:id`, ({ request, params }) => {
+          const url = new URL(request.url)
+          expect(params.id).toBe('gmail-webhook')
+          expect(url.searchParams.get('limit')).toBe('2')
+          const cursor = url.searchParams.get('cursor')
+          return HttpResponse.json(
+            cursor === null
+              ? { executions: [makeExecution({ id: 'e1' }), makeExecution({ id: 'e2' })], next_cursor: 'c2' }
+              : { executions: [makeExecution({ id: 'e3' })], next_cursor: null },
+          )
+        }),
+      )
+      const c = client()
+      const first = await c.listExecutions('gmail-webhook', { limit: 2 })
+      expect(first.executions.map((e) => e.id)).toEqual(['e1', 'e2'])
+      expect(first.nextCursor).toBe('c2')
+      const second = await c.listExecutions('gmail-webhook', { limit: 2, cursor: first.nextCursor })
+      expect(second.executions.map((e) => e.id)).toEqual(['e3'])
+      expect(second.nextCursor).toBeNull()
+    })
+
+    it('retries the status PATCH (it sets an absolute value) on 503', async () => {
+      let calls = 0
+      server.use(
+        http.patch(`${API}/:id`, () => {
+          calls++
+          return calls === 1
+            ? new HttpResponse(null, { status: 503 })
+            : HttpResponse.json({ webhook: makeWebhook({ status: 'inactive' }) })
+        }),
+      )
+      expect((await client().setStatus('gmail-webhook', 'inactive')).status).toBe('inactive')
+      expect(calls).toBe(2)
+    })
+
+    it('never repeats a test event or a retry POST', async () => {
+      let calls = 0
+      server.use(
+        http.post(`${API}/:id/test`, () => {
+          calls++
+          return new HttpResponse(null, { status: 503 })
+        }),
+        http.post(`${API}/executions/:id/:executionId/retry`, () => {
+          calls++
+          return HttpResponse.error()
+        }),
+      )
+      expect((await failure(client().sendTest('gmail-webhook'))).kind).toBe('server')
+      expect((await failure(client().retryExecution('gmail-webhook', 'e1'))).kind).toBe('network')
+      expect(calls).toBe(2)
+    })
+
+    it('returns the execution of a 202 test and retry', async () => {
+      server.use(
+        http.post(`${API}/:id/test`, () =>
+          HttpResponse.json({ execution: makeExecution({ id: 't1' }) }, { status: 202 }),
+        ),
+        http.post(`${API}/executions/:id/:executionId/retry`, ({ params }) =>
+          HttpResponse.json(
+            { execution: makeExecution({ id: `${String(params.executionId)}-again` }) },
+            { status: 202 },
+          ),
+        ),
+      )
+      expect((await client().sendTest('gmail-webhook')).id).toBe('t1')
+      expect((await client().retryExecution('gmail-webhook', 'e9')).id).toBe('e9-again')
+    })
+
+    it('reports a mutation answer without a valid object as invalid-response', async () => {
+      server.use(http.patch(`${API}/:id`, () => HttpResponse.json({ webhook: { id: 1 } })))
+      const error = await failure(client().setStatus('gmail-webhook', 'active'))
+      expect(error.kind).toBe('invalid-response')
+      expect(error.issues.length).toBeGreaterThan(0)
+    })
+  })
+})

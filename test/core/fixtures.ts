@@ -1,0 +1,60 @@
+import type { IntegrationWebhook, WebhookExecution } from '../../src/core/schemas'
+
+/**
+ * A valid webhook row (it passes `integrationWebhookSchema`), GitHub by default.
+ * `name`, `category` and `setupRequired` go into `external_config`; an
+ * `external_config` override is merged over the default one.
+ */
+export function makeWebhook(
+  overrides: Partial<IntegrationWebhook> & { name?: string; category?: string; setupRequired?: boolean } = {},
+): IntegrationWebhook {
+  const { name, category, setupRequired, external_config, ...row } = overrides
+  const providerId = row.provider_id ?? 'github'
+  return {
+    id: `${providerId}-webhook`,
+    user_id: 'user_1',
+    provider_id: providerId,
+    webhook_url: `https://app.example.com/api/integration-webhooks/${providerId}`,
+    trigger_types: [`${providerId.replace(/-/g, '_')}_trigger_push`],
+    integration_config: {},
+    status: 'active',
+    last_triggered: null,
+    trigger_count: 0,
+    error_count: 0,
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+    ...row,
+    external_config: {
+      type: 'webhook',
+      setup_required: false,
+      instructions: '1. Add the webhook URL',
+      integration_name: 'GitHub',
+      category: 'development',
+      capabilities: [],
+      ...external_config,
+      ...(name === undefined ? {} : { integration_name: name }),
+      ...(category === undefined ? {} : { category }),
+      ...(setupRequired === undefined ? {} : { setup_required: setupRequired }),
+    },
+  }
+}
+
+/** A valid execution row (it passes `webhookExecutionSchema`): a successful GitHub push. */
+export function makeExecution(overrides: Partial<WebhookExecution> = {}): WebhookExecution {
+  return {
+    id: 'exec-1',
+    webhook_id: 'github-webhook',
+    user_id: 'user_1',
+    provider_id: 'github',
+    trigger_type: 'github_trigger_push',
+    payload: { ref: 'refs/heads/main' },
+    headers: { 'x-github-event': 'push' },
+    status: 'success',
+    response_code: 200,
+    response_body: 'ok',
+    error_message: null,
+    execution_time_ms: 42,
+    triggered_at: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  }
+}
