@@ -1,0 +1,136 @@
+import { defaultCatalog, type IntegrationCatalog } from './catalog'
+import type { Integration } from './define'
+
+/**
+ * Where a provider must send its events: a template string, a base URL, or a function.
+ *
+ * - a string with `{provider_id}` or `{path}` placeholders is filled in;
+ * - any other string is a base URL, and the integration's path is appended;
+ * - a function gets the integration and returns the URL.
+ */
+export type WebhookUrlOption = string | ((integration: Integration) => string)
+
+/** Options of {@link getWebhookUrl} and the functions that build on it. */
+export interface WebhookUrlOptions {
+  /**
+   * How to build the URL.
+   * @defaultValue `{origin}/api/integration-webhooks/{path}`
+   */
+  webhookUrl?: WebhookUrlOption
+  /**
+   * The host's origin, e.g. `https://app.example.com`.
+   * @defaultValue `location.origin` in a browser; none elsewhere (the URL is then root-relative)
+   */
+  origin?: string
+  /** @defaultValue {@link defaultCatalog} */
+  catalog?: IntegrationCatalog
+}
+
+/** The default path of the host's receiving endpoint. */
+export const DEFAULT_WEBHOOK_BASE_PATH = '/api/integration-webhooks'
+
+/**
+ * The URL a provider must send its events to: the host's receiving endpoint,
+ * never the provider's own API address.
+ *
+ * @example
+ * ```ts
+ * getWebhookUrl('gmail', { origin: 'https://app.example.com' })
+ * // 'https://app.example.com/api/integration-webhooks/gmail'
+ * getWebhookUrl('gmail', { webhookUrl: 'https://hooks.example.com/in/{provider_id}' })
+ * // 'https://hooks.example.com/in/gmail'
+ * ```
+ */
+export function getWebhookUrl(providerId: string, options: WebhookUrlOptions = {}): string {
+  const integration = (options.catalog ?? defaultCatalog).resolve(providerId)
+  return buildWebhookUrl(integration, options)
+}
+
+/** {@link getWebhookUrl} for an integration already at hand. */
+export function buildWebhookUrl(integration: Integration, options: Omit<WebhookUrlOptions, 'catalog'> = {}): string {
+  const { webhookUrl } = options
+  if (typeof webhookUrl === 'function') return webhookUrl(integration)
+  const origin = (options.origin ?? (globalThis as { location?: { origin?: string } }).location?.origin ?? '').replace(
+    /\/+$/,
+    '',
+  )
+  const template = webhookUrl ?? `${origin}${DEFAULT_WEBHOOK_BASE_PATH}`
+  if (/\{(provider_id|path)\}/.test(template)) {
+    return template
+      .replace(/\{provider_id\}/g, encodeURIComponent(integration.id))
+      .replace(/\{path\}/g, integration.webhookPath)
+  }
+  return `${template.replace(/\/+$/, '')}/${integration.webhookPath}`
+}
+
+/**
+ * The trigger types of a provider, `{provider_id with '-' → '_'}_trigger_{event}`.
+ *
+ * @example
+ * ```ts
+ * getTriggerTypes('gmail') // ['gmail_trigger_new_email', …]
+ * ```
+ */
+export function getTriggerTypes(providerId: string, catalog: IntegrationCatalog = defaultCatalog): string[] {
+  return catalog.resolve(providerId).triggers.map((trigger) => trigger.type)
+}
+
+/**
+ * The ordered setup steps of a provider, with `{webhookUrl}` filled in.
+ *
+ * @example
+ * ```ts
+ * getSetupSteps('github', { origin: 'https://app.example.com' })[1]
+ * // 'Set Payload URL to https://app.example.com/api/integration-webhooks/github and …'
+ * ```
+ */
+export function getSetupSteps(providerId: string, options: WebhookUrlOptions = {}): string[] {
+  const integration = (options.catalog ?? defaultCatalog).resolve(providerId)
+  return fillSetupSteps(integration, buildWebhookUrl(integration, options))
+}
+
+/** The integration's steps with `{webhookUrl}` replaced by `webhookUrl` (taken literally, `$` and all). */
+export function fillSetupSteps(integration: Integration, webhookUrl: string): string[] {
+  return integration.setupSteps.map((step) => step.replace(/\{webhookUrl\}/g, () => webhookUrl))
+}
+
+/**
+ * Steps as numbered lines (`1. …\n2. …`), the form `external_config.instructions` carries.
+ *
+ * @example
+ * ```ts
+ * numberSteps(['Open settings', 'Add the URL']) // '1. Open settings\n2. Add the URL'
+ * ```
+ */
+export function numberSteps(steps: readonly string[]): string {
+  return steps.map((step, index) => `${index + 1}. ${step}`).join('\n')
+}
+
+/**
+ * The setup steps as numbered lines (`1. …\n2. …`), the form `external_config.instructions` carries.
+ *
+ * @example
+ * ```ts
+ * getSetupInstructions('stripe', { origin: 'https://app.example.com' }).split('\n')[0]
+ * // '1. Open the Stripe Dashboard → Developers → Webhooks'
+ * ```
+ */
+export function getSetupInstructions(providerId: string, options: WebhookUrlOptions = {}): string {
+  return numberSteps(getSetupSteps(providerId, options))
+}
+
+/**
+ * Splits `external_config.instructions` back into steps: numbered lines, or
+ * any non-empty lines when they are not numbered.
+ *
+ * @example
+ * ```ts
+ * parseInstructions('1. Open settings\n2. Add the URL') // ['Open settings', 'Add the URL']
+ * ```
+ */
+export function parseInstructions(instructions: string): string[] {
+  return instructions
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/^\d+[.)]\s*/, ''))
+    .filter(Boolean)
+}

@@ -1,0 +1,61 @@
+import type { WebhookClient } from './client'
+import { isWebhookApiError } from './errors'
+import { type FallbackOptions, generateFallbackWebhooks } from './fallback'
+import type { InvalidRow } from './parse'
+import type { IntegrationWebhook, WebhookSource } from './schemas'
+
+/** Options of {@link loadWebhooks}. */
+export interface LoadWebhooksOptions extends Partial<FallbackOptions> {
+  /**
+   * Generate suggested rows when the API has nothing saved. `false` shows the empty list as it is.
+   * @defaultValue true
+   */
+  fallback?: boolean
+  /**
+   * Also generate them when the endpoint answers 404 (an API that does not exist yet).
+   * @defaultValue false
+   */
+  fallbackOnNotFound?: boolean
+  signal?: AbortSignal
+}
+
+/** What {@link loadWebhooks} resolves to. */
+export interface LoadedWebhooks {
+  readonly webhooks: IntegrationWebhook[]
+  /** `saved`: from the API; `generated`: suggested defaults, nothing is configured yet. */
+  readonly source: WebhookSource
+  /** Rows the API sent that failed the schema, dropped from `webhooks`. */
+  readonly invalid: InvalidRow[]
+}
+
+/**
+ * Loads the webhook list, with generated defaults only when nothing is saved.
+ *
+ * Generated rows appear when the API answers with an empty list (or, if
+ * `fallbackOnNotFound`, 404). Every other failure (401, 403, 5xx, network, …) is
+ * thrown: inventing "inactive" rows on an error would hide it from the user.
+ * A list whose rows were all invalid is not "empty": it resolves with no rows and
+ * the `invalid` report, so the problem stays visible.
+ *
+ * @example
+ * ```ts
+ * const { webhooks, source } = await loadWebhooks(client, { userId: session.userId })
+ * if (source === 'generated') showNotice('These are suggested configurations, not saved ones.')
+ * ```
+ */
+export async function loadWebhooks(client: WebhookClient, options: LoadWebhooksOptions = {}): Promise<LoadedWebhooks> {
+  const { fallback = true, fallbackOnNotFound = false, signal, ...fallbackOptions } = options
+  const generate = (): LoadedWebhooks => ({
+    webhooks: generateFallbackWebhooks({ ...fallbackOptions, userId: fallbackOptions.userId ?? '' }),
+    source: 'generated',
+    invalid: [],
+  })
+  try {
+    const list = await client.listWebhooks({ signal })
+    if (fallback && list.webhooks.length === 0 && list.invalid.length === 0) return generate()
+    return { webhooks: list.webhooks, source: list.source ?? 'saved', invalid: list.invalid }
+  } catch (error) {
+    if (fallback && fallbackOnNotFound && isWebhookApiError(error) && error.kind === 'not-found') return generate()
+    throw error
+  }
+}
