@@ -1,0 +1,123 @@
+import { integrationCategories } from './catalog/categories'
+import type { IntegrationWebhook, WebhookStatus } from './schemas'
+
+/** The columns webhooks can be sorted by. */
+export type WebhookSortKey =
+  | 'name'
+  | 'provider'
+  | 'category'
+  | 'status'
+  | 'webhookUrl'
+  | 'triggerTypes'
+  | 'lastTriggered'
+  | 'triggerCount'
+  | 'errorCount'
+
+/** One sort rule, in TanStack Table's `{ id, desc }` shape. */
+export interface WebhookSortRule {
+  id: WebhookSortKey
+  desc?: boolean
+}
+
+/** Sort rank of each status: problems first. */
+export const webhookStatusRank: Readonly<Record<WebhookStatus, number>> = { error: 0, active: 1, inactive: 2 }
+
+const collators = new Map<string, Intl.Collator>()
+function collator(locale: string | undefined): Intl.Collator {
+  const key = locale ?? ''
+  let found = collators.get(key)
+  if (!found) {
+    found = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })
+    collators.set(key, found)
+  }
+  return found
+}
+
+const categoryOrder = new Map<string, number>(integrationCategories.map((c, i) => [c.id, i]))
+const rankOf = (status: string) => webhookStatusRank[status as WebhookStatus] ?? 3
+const timeOf = (value: string | null) => {
+  const time = value === null ? Number.NaN : Date.parse(value)
+  return Number.isNaN(time) ? null : time
+}
+
+/**
+ * Compares two webhooks by one column, ascending. `lastTriggered` is not here:
+ * it keeps never-triggered rows last in both directions (see {@link compareWebhooks}).
+ *
+ * @example
+ * ```ts
+ * rows.sort((a, b) => webhookComparators.errorCount(a, b))
+ * ```
+ */
+export const webhookComparators: Readonly<
+  Record<
+    Exclude<WebhookSortKey, 'lastTriggered'>,
+    (a: IntegrationWebhook, b: IntegrationWebhook, locale?: string) => number
+  >
+> = {
+  name: (a, b, locale) =>
+    collator(locale).compare(a.external_config.integration_name, b.external_config.integration_name),
+  provider: (a, b, locale) => collator(locale).compare(a.provider_id, b.provider_id),
+  category: (a, b, locale) =>
+    (categoryOrder.get(a.external_config.category) ?? categoryOrder.size) -
+      (categoryOrder.get(b.external_config.category) ?? categoryOrder.size) ||
+    collator(locale).compare(a.external_config.category, b.external_config.category),
+  status: (a, b) => rankOf(a.status) - rankOf(b.status),
+  webhookUrl: (a, b, locale) => collator(locale).compare(a.webhook_url, b.webhook_url),
+  triggerTypes: (a, b) => a.trigger_types.length - b.trigger_types.length,
+  triggerCount: (a, b) => a.trigger_count - b.trigger_count,
+  errorCount: (a, b) => a.error_count - b.error_count,
+}
+
+/**
+ * Compares two webhooks by a list of rules (the first that differs decides).
+ * Rows never triggered sort last whichever way `lastTriggered` goes.
+ *
+ * @example
+ * ```ts
+ * compareWebhooks(a, b, [{ id: 'status' }, { id: 'lastTriggered', desc: true }])
+ * ```
+ */
+export function compareWebhooks(
+  a: IntegrationWebhook,
+  b: IntegrationWebhook,
+  rules: readonly WebhookSortRule[],
+  locale?: string,
+): number {
+  for (const rule of rules) {
+    let result: number
+    if (rule.id === 'lastTriggered') {
+      const ta = timeOf(a.last_triggered)
+      const tb = timeOf(b.last_triggered)
+      if (ta === null || tb === null) {
+        result = ta === tb ? 0 : ta === null ? 1 : -1
+        if (result !== 0) return result
+        continue
+      }
+      result = ta - tb
+    } else {
+      const comparator = webhookComparators[rule.id]
+      if (!comparator) throw new TypeError(`Unknown sort column "${String(rule.id)}"`)
+      result = comparator(a, b, locale)
+    }
+    if (result !== 0) return rule.desc ? -result : result
+  }
+  return 0
+}
+
+/**
+ * Returns a new array sorted by the rules; stable (equal rows keep their order).
+ *
+ * @example
+ * ```ts
+ * sortWebhooks(webhooks, [{ id: 'errorCount', desc: true }, { id: 'name' }])
+ * ```
+ */
+export function sortWebhooks(
+  rows: readonly IntegrationWebhook[],
+  rules: readonly WebhookSortRule[],
+  locale?: string,
+): IntegrationWebhook[] {
+  // Array.prototype.sort is stable since ES2019.
+  return [...rows].sort((a, b) => compareWebhooks(a, b, rules, locale))
+}
