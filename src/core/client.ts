@@ -12,7 +12,14 @@ import {
   webhookResponseSchema,
 } from './schemas'
 
-/** The default `apiUrl`, compatible with the product's existing endpoint. */
+/**
+ * The default `apiUrl`, compatible with the product's existing endpoint.
+ *
+ * @example
+ * ```ts
+ * createWebhookClient({ apiUrl: `https://app.example.com${DEFAULT_API_URL}` })
+ * ```
+ */
 export const DEFAULT_API_URL = '/api/integration-webhooks'
 
 /**
@@ -88,7 +95,10 @@ export interface ListExecutionsOptions extends RequestOptions {
   cursor?: string | null
 }
 
-/** A typed client for the webhook endpoint. Every method rejects only with {@link WebhookApiError}. */
+/**
+ * A typed client for the webhook endpoint. Every failure of a request is a
+ * {@link WebhookApiError}; a bad argument (an empty id, an unknown status) is a `TypeError`.
+ */
 export interface WebhookClient {
   /** The `apiUrl` the client was made with. */
   readonly apiUrl: string

@@ -32,7 +32,15 @@ export interface RetryPolicy {
   random?: () => number
 }
 
-/** The policy used when a client is given none. */
+/**
+ * The policy used when a client is given none: 2 retries, 300 ms doubling up to 10 s,
+ * and no waiting longer than 60 s for a `Retry-After`.
+ *
+ * @example
+ * ```ts
+ * createWebhookClient({ retry: { ...defaultRetryPolicy, retries: 5 } })
+ * ```
+ */
 export const defaultRetryPolicy: RetryPolicy = {
   retries: 2,
   baseDelayMs: 300,

@@ -61,7 +61,14 @@ export function isSecretKey(key: string): boolean {
   return words.some((word) => secretWords.has(word) || (word.endsWith('s') && secretWords.has(word.slice(0, -1))))
 }
 
-/** The text that stands in for a masked value. */
+/**
+ * The text that stands in for a masked value.
+ *
+ * @example
+ * ```ts
+ * maskSecrets({ token: 'abc' }).token === SECRET_MASK // true
+ * ```
+ */
 export const SECRET_MASK = '••••••••'
 
 /**

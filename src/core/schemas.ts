@@ -10,6 +10,11 @@ const count = () => integer().check(z.gte(0))
 /**
  * The `external_config` of a webhook: what the provider side needs.
  * Unknown extra fields pass through.
+ *
+ * @example
+ * ```ts
+ * externalConfigSchema.parse(webhook.external_config).setup_required
+ * ```
  */
 export const externalConfigSchema = /* @__PURE__ */ z.looseObject({
   type: z.string(),
@@ -78,13 +83,26 @@ export const webhookSourceSchema = /* @__PURE__ */ z.enum(['saved', 'generated']
  * The top-level object shape of `GET {apiUrl}`: `{ webhooks, source? }` (a bare array
  * is accepted too, see `parseWebhookList`). Rows are checked one by one afterwards,
  * so one bad row does not hide the others.
+ *
+ * @example
+ * ```ts
+ * webhookListEnvelopeSchema.safeParse({ webhooks: [], source: 'saved' }).success // true
+ * ```
  */
 export const webhookListEnvelopeSchema = /* @__PURE__ */ z.looseObject({
   webhooks: z.array(z.unknown()),
   source: z.optional(webhookSourceSchema),
 })
 
-/** The top-level shape of `GET {apiUrl}/executions/{id}`: `{ executions, next_cursor? }`. */
+/**
+ * The top-level shape of `GET {apiUrl}/executions/{id}`: `{ executions, next_cursor? }`.
+ * Rows are checked one by one afterwards (see `parseExecutionsPage`).
+ *
+ * @example
+ * ```ts
+ * executionsPageEnvelopeSchema.safeParse({ executions: [], next_cursor: null }).success // true
+ * ```
+ */
 export const executionsPageEnvelopeSchema = /* @__PURE__ */ z.looseObject({
   executions: z.array(z.unknown()),
   next_cursor: z.optional(z.nullable(z.string())),

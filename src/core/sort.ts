@@ -19,7 +19,14 @@ export interface WebhookSortRule {
   desc?: boolean
 }
 
-/** Sort rank of each status: problems first. */
+/**
+ * Sort rank of each status: problems first.
+ *
+ * @example
+ * ```ts
+ * webhookStatusRank.error < webhookStatusRank.active // true
+ * ```
+ */
 export const webhookStatusRank: Readonly<Record<WebhookStatus, number>> = { error: 0, active: 1, inactive: 2 }
 
 const collators = new Map<string, Intl.Collator>()

@@ -37,7 +37,14 @@ const httpsUrl = () =>
     .string()
     .check(z.refine((value) => /^https:\/\/[^\s/]+\.[^\s/]+/.test(value), { message: 'must be an https:// URL' }))
 
-/** The zod schema of one trigger of a catalog entry (input side). */
+/**
+ * The zod schema of one trigger of a catalog entry (input side).
+ *
+ * @example
+ * ```ts
+ * integrationTriggerSchema.parse({ event: 'push', label: 'Push', providerEvent: 'push' })
+ * ```
+ */
 export const integrationTriggerSchema = /* @__PURE__ */ z.object({
   /** Event name in snake_case, e.g. `new_email`; the trigger type is derived from it. */
   event: z.string().check(z.regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, { message: 'must be snake_case (a-z, 0-9, _)' })),
@@ -50,6 +57,11 @@ export const integrationTriggerSchema = /* @__PURE__ */ z.object({
 /**
  * The zod schema of a catalog entry, as accepted by {@link defineIntegration}.
  * Everything about one integration lives in one entry.
+ *
+ * @example
+ * ```ts
+ * integrationDefinitionSchema.safeParse(entryFromAConfigFile).success
+ * ```
  */
 export const integrationDefinitionSchema = /* @__PURE__ */ z.object({
   id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be kebab-case (a-z, 0-9, -)' })),
@@ -112,7 +124,18 @@ export function toTriggerType(providerId: string, event: string): string {
   return `${providerId.replace(/-/g, '_')}_trigger_${event}`
 }
 
-/** Thrown by {@link defineIntegration} for an entry that does not match the schema. */
+/**
+ * Thrown by {@link defineIntegration} for an entry that does not match the schema.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   defineIntegration(entry)
+ * } catch (error) {
+ *   if (error instanceof IntegrationDefinitionError) console.error(error.issues.join('\n'))
+ * }
+ * ```
+ */
 export class IntegrationDefinitionError extends TypeError {
   override readonly name = 'IntegrationDefinitionError'
   /** Each problem as `path: message`. */

@@ -26,7 +26,14 @@ export interface WebhookUrlOptions {
   catalog?: IntegrationCatalog
 }
 
-/** The default path of the host's receiving endpoint. */
+/**
+ * The default path of the host's receiving endpoint.
+ *
+ * @example
+ * ```ts
+ * `${location.origin}${DEFAULT_WEBHOOK_BASE_PATH}/gmail`
+ * ```
+ */
 export const DEFAULT_WEBHOOK_BASE_PATH = '/api/integration-webhooks'
 
 /**
@@ -46,7 +53,15 @@ export function getWebhookUrl(providerId: string, options: WebhookUrlOptions = {
   return buildWebhookUrl(integration, options)
 }
 
-/** {@link getWebhookUrl} for an integration already at hand. */
+/**
+ * {@link getWebhookUrl} for an integration already at hand.
+ *
+ * @example
+ * ```ts
+ * buildWebhookUrl(defaultCatalog.resolve('stripe'), { origin: 'https://app.example.com' })
+ * // 'https://app.example.com/api/integration-webhooks/stripe'
+ * ```
+ */
 export function buildWebhookUrl(integration: Integration, options: Omit<WebhookUrlOptions, 'catalog'> = {}): string {
   const { webhookUrl } = options
   if (typeof webhookUrl === 'function') return webhookUrl(integration)
@@ -89,7 +104,14 @@ export function getSetupSteps(providerId: string, options: WebhookUrlOptions = {
   return fillSetupSteps(integration, buildWebhookUrl(integration, options))
 }
 
-/** The integration's steps with `{webhookUrl}` replaced by `webhookUrl` (taken literally, `$` and all). */
+/**
+ * The integration's steps with `{webhookUrl}` replaced by `webhookUrl` (taken literally, `$` and all).
+ *
+ * @example
+ * ```ts
+ * fillSetupSteps(defaultCatalog.resolve('github'), 'https://app.example.com/hooks/github')
+ * ```
+ */
 export function fillSetupSteps(integration: Integration, webhookUrl: string): string[] {
   return integration.setupSteps.map((step) => step.replace(/\{webhookUrl\}/g, () => webhookUrl))
 }

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const entries = { 'integration-webhooks/core': 'src/core/index.ts' }
+
+/** Every export of an entry point with what its JSDoc says, read by the TypeScript compiler. */
+function documentedExports(entry: string) {
+  const program = ts.createProgram([`${root}${entry}`], { strict: true, noEmit: true })
+  const checker = program.getTypeChecker()
+  const source = program.getSourceFile(`${root}${entry}`)
+  if (!source) throw new Error(`cannot read ${entry}`)
+  const module = checker.getSymbolAtLocation(source)
+  if (!module) throw new Error(`${entry} has no exports`)
+  return checker.getExportsOfModule(module).map((symbol) => {
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol
+    const declaration = target.declarations?.[0]
+    const isValue = Boolean(target.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Variable))
+    return {
+      name: symbol.name,
+      isValue,
+      summary: ts.displayPartsToString(target.getDocumentationComment(checker)).trim(),
+      hasExample: target.getJsDocTags(checker).some((tag) => tag.name === 'example'),
+      where: declaration ? declaration.getSourceFile().fileName.replace(root, '') : '?',
+    }
+  })
+}
+
+describe.each(Object.entries(entries))('public surface of %s', (_, entry) => {
+  const exports = documentedExports(entry)
+
+  it('exports something', () => {
+    expect(exports.length).toBeGreaterThan(10)
+  })
+
+  it('has a JSDoc summary on every export', () => {
+    expect(exports.filter((e) => !e.summary).map((e) => `${e.name} (${e.where})`)).toEqual([])
+  })
+
+  it('has an @example on every function, class and constant', () => {
+    expect(exports.filter((e) => e.isValue && !e.hasExample).map((e) => `${e.name} (${e.where})`)).toEqual([])
+  })
+})
