@@ -38,7 +38,15 @@ export interface WebhookRoutes {
   retry: (webhookId: string, executionId: string) => string
 }
 
-const defaultRoutes: WebhookRoutes = {
+/**
+ * The endpoint's paths as DESIGN.md documents them.
+ *
+ * @example
+ * ```ts
+ * createWebhookClient({ routes: { ...defaultWebhookRoutes, test: (id) => `${id}/ping` } })
+ * ```
+ */
+export const defaultWebhookRoutes: Readonly<WebhookRoutes> = {
   list: () => '',
   executions: (id) => `executions/${id}`,
   status: (id) => id,
@@ -197,7 +205,7 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
   if (!(timeoutMs > 0)) throw new TypeError(`timeoutMs must be a positive number, got ${String(timeoutMs)}`)
   const policy: RetryPolicy =
     options.retry === false ? { ...defaultRetryPolicy, retries: 0 } : { ...defaultRetryPolicy, ...options.retry }
-  const routes: WebhookRoutes = { ...defaultRoutes, ...options.routes }
+  const routes: WebhookRoutes = { ...defaultWebhookRoutes, ...options.routes }
 
   function resolveUrl(path: string, query: Record<string, string | undefined> = {}): string {
     let base = apiUrl

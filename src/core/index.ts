@@ -38,7 +38,7 @@ export type {
   WebhookClientOptions,
   WebhookRoutes,
 } from './client'
-export { createWebhookClient, DEFAULT_API_URL } from './client'
+export { createWebhookClient, DEFAULT_API_URL, defaultWebhookRoutes } from './client'
 export type { WebhookApiErrorDetails, WebhookApiErrorKind } from './errors'
 export { errorKindForStatus, isWebhookApiError, WebhookApiError } from './errors'
 export type { FallbackOptions } from './fallback'
