@@ -1,15 +1,27 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
 
-// One build per layer. An entry is added when its layer lands, never as a placeholder.
-export default defineConfig({
-  entry: { 'core/index': 'src/core/index.ts' },
+// One build per layer; an entry is added when its layer lands, never as a placeholder.
+// Layers import each other through their public entry names ('integration-webhooks/core'),
+// which stay external here: the published `react` entry loads the published `core`, so
+// there is one copy of each module (and one WebhookApiError class) in an app.
+const shared: Options = {
   format: ['esm', 'cjs'],
   target: 'es2022',
-  platform: 'neutral',
   dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
   sourcemap: true,
-  clean: true,
-  splitting: true,
   treeshake: true,
-  external: ['zod', 'zod/mini'],
-})
+  external: [/^integration-webhooks\//, 'zod', /^zod\//, 'react', 'react-dom', /^swr/, /^@tanstack\//],
+}
+
+export default defineConfig([
+  // Framework-agnostic: no React and no "use client", so it loads on servers and in workers.
+  { ...shared, entry: { 'core/index': 'src/core/index.ts' }, platform: 'neutral', clean: true },
+  // Client entries keep the "use client" of their source file, for React Server Components.
+  {
+    ...shared,
+    entry: { 'react/index': 'src/react/index.ts' },
+    platform: 'browser',
+    // tsup's Rollup tree-shaking pass strips module directives; esbuild's own tree shaking is enough.
+    treeshake: false,
+  },
+])

@@ -1,0 +1,25 @@
+'use client'
+// integration-webhooks/react — headless hooks on swr: no markup, no CSS.
+
+export type { ExecutionsRegistry } from './executions-registry'
+export type { CopyToClipboardState, UseCopyToClipboardOptions } from './use-copy-to-clipboard'
+export { useCopyToClipboard } from './use-copy-to-clipboard'
+export type {
+  IntegrationWebhooksState,
+  UseIntegrationWebhooksOptions,
+  WebhooksSnapshot,
+} from './use-integration-webhooks'
+export { useIntegrationWebhooks } from './use-integration-webhooks'
+export type {
+  ActionResult,
+  UseWebhookActionsOptions,
+  WebhookAction,
+  WebhookActionsState,
+} from './use-webhook-actions'
+export { useWebhookActions } from './use-webhook-actions'
+export type { UseWebhookExecutionsOptions, WebhookExecutionsState } from './use-webhook-executions'
+export { useWebhookExecutions } from './use-webhook-executions'
+export type { UseWebhookTableOptions, WebhookTableState } from './use-webhook-table'
+export { useWebhookTable, webhookColumns } from './use-webhook-table'
+export type { FallbackSettings, WebhooksContextValue, WebhooksProviderProps } from './webhooks-provider'
+export { useWebhooksContext, WebhooksProvider } from './webhooks-provider'

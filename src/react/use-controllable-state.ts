@@ -1,0 +1,36 @@
+import { useCallback, useRef, useState } from 'react'
+
+/** Props of a piece of state a host may own (`value` + `onChange`) or leave to us (`defaultValue`). */
+export interface ControllableStateProps<T> {
+  value?: T
+  defaultValue: T
+  onChange?: (value: T) => void
+}
+
+/**
+ * State that is controlled when `value` is given and uncontrolled otherwise (Radix's
+ * `useControllableState`). `onChange` is called in both modes; the setter is stable.
+ */
+export function useControllableState<T>({
+  value,
+  defaultValue,
+  onChange,
+}: ControllableStateProps<T>): [T, (next: T | ((previous: T) => T)) => void] {
+  const [internal, setInternal] = useState(defaultValue)
+  const isControlled = value !== undefined
+  const current = isControlled ? value : internal
+  const latest = useRef({ current, isControlled, onChange })
+  latest.current = { current, isControlled, onChange }
+
+  const setValue = useCallback((next: T | ((previous: T) => T)) => {
+    const { current: previous, isControlled: controlled, onChange: notify } = latest.current
+    const resolved = typeof next === 'function' ? (next as (previous: T) => T)(previous) : next
+    if (Object.is(resolved, previous)) return
+    // Keep the ref current so two updates in one event see each other.
+    latest.current = { ...latest.current, current: resolved }
+    if (!controlled) setInternal(resolved)
+    notify?.(resolved)
+  }, [])
+
+  return [current, setValue]
+}

@@ -1,0 +1,211 @@
+import {
+  createColumnHelper,
+  rowSortingFeature,
+  type SortingState,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table'
+import {
+  countWebhookFacets,
+  filterWebhooks,
+  type IntegrationWebhook,
+  sortWebhooks,
+  type WebhookFacetCounts,
+  type WebhookFilter,
+  type WebhookSortKey,
+  type WebhookSortRule,
+  type WebhookStatus,
+} from 'integration-webhooks/core'
+import { useCallback, useMemo } from 'react'
+import { useControllableState } from './use-controllable-state'
+
+const features = /* @__PURE__ */ tableFeatures({ rowSortingFeature })
+type Features = typeof features
+
+function buildColumns() {
+  const column = createColumnHelper<Features, IntegrationWebhook>()
+  return column.columns([
+    column.accessor((row) => row.external_config.integration_name, { id: 'name', sortDescFirst: false }),
+    column.accessor('webhook_url', { id: 'webhookUrl', sortDescFirst: false }),
+    column.accessor('status', { id: 'status', sortDescFirst: false }),
+    column.accessor((row) => row.trigger_types.length, { id: 'triggerTypes', sortDescFirst: true }),
+    column.accessor('last_triggered', { id: 'lastTriggered', sortDescFirst: true }),
+    column.accessor('trigger_count', { id: 'triggerCount', sortDescFirst: true }),
+    column.accessor('error_count', { id: 'errorCount', sortDescFirst: true }),
+    column.accessor((row) => row.external_config.category, { id: 'category', sortDescFirst: false }),
+    column.accessor('provider_id', { id: 'provider', sortDescFirst: false }),
+  ])
+}
+
+/**
+ * The table's columns, by id (each id is also a sort key). A UI renders the ones it wants,
+ * in its own markup, and reads sorting from `header.column.getIsSorted()`.
+ * (Built by a pure call, so an app that never uses the table drops TanStack Table.)
+ *
+ * @example
+ * ```ts
+ * webhookColumns.map((column) => column.id) // ['name', 'webhookUrl', 'status', …]
+ * ```
+ */
+export const webhookColumns: ReturnType<typeof buildColumns> = /* @__PURE__ */ buildColumns()
+
+/** A piece of table state a host may own: `value` + `onChange`, or just a default. */
+type Controllable<Name extends string, T> = { [K in Name]?: T } & { [K in `default${Capitalize<Name>}`]?: T } & {
+  [K in `on${Capitalize<Name>}Change`]?: (value: T) => void
+}
+
+/**
+ * Options of {@link useWebhookTable}. Each piece of state (sorting, query, categories,
+ * statuses, setupRequired) is controlled when its value is given — to keep it in the
+ * URL, say — and uncontrolled otherwise, starting from its `default…`.
+ */
+export type UseWebhookTableOptions = Controllable<'sorting', WebhookSortRule[]> &
+  Controllable<'query', string> &
+  Controllable<'categories', string[]> &
+  Controllable<'statuses', WebhookStatus[]> &
+  Controllable<'setupRequired', boolean> & {
+    /** Locale for comparing names. */
+    locale?: string
+    /**
+     * Sort by several columns (Shift + click adds a column).
+     * @defaultValue true
+     */
+    enableMultiSort?: boolean
+  }
+
+/** What {@link useWebhookTable} returns. */
+export interface WebhookTableState {
+  /** The TanStack Table instance: header groups with sort toggles, rows with stable ids (the webhook id). */
+  table: ReturnType<typeof useTable<Features, IntegrationWebhook>>
+  /** The filtered, sorted rows (the same order as `table.getRowModel().rows`). */
+  rows: readonly IntegrationWebhook[]
+  sorting: WebhookSortRule[]
+  setSorting: (sorting: WebhookSortRule[]) => void
+  /** The combined filter, ready for `filterWebhooks` / `countWebhookFacets`. */
+  filter: Required<WebhookFilter>
+  setQuery: (query: string) => void
+  setCategories: (categories: string[]) => void
+  setStatuses: (statuses: WebhookStatus[]) => void
+  setSetupRequired: (setupRequired: boolean) => void
+  /** Clears the query and every facet (not the sorting). */
+  clearFilters: () => void
+  /** Any filter is set. */
+  isFiltered: boolean
+  /** Rows per category and status, each counted over the rows matching the rest of the filter. */
+  facets: WebhookFacetCounts
+  /** Rows before filtering. */
+  totalCount: number
+  /** Rows after filtering. */
+  resultCount: number
+}
+
+const noSorting: WebhookSortRule[] = []
+const noStrings: string[] = []
+const noStatuses: WebhookStatus[] = []
+
+/**
+ * A TanStack Table v9 model of the webhooks with sorting, a text query and facet filters.
+ *
+ * The logic is `core`'s: rows are filtered by `filterWebhooks` and sorted by
+ * `sortWebhooks` (stable, several columns, never-triggered rows last), and the facet
+ * counts come from `countWebhookFacets`; the table adds sort toggles and row ids.
+ *
+ * @example
+ * ```tsx
+ * const { table, filter, setQuery, facets, resultCount, totalCount } = useWebhookTable(webhooks)
+ * <input value={filter.query} onChange={(e) => setQuery(e.target.value)} aria-label="Search" />
+ * <p>{resultCount} of {totalCount}</p>
+ * {table.getHeaderGroups()[0].headers.map((header) => (
+ *   <button key={header.id} onClick={header.column.getToggleSortingHandler()}>
+ *     {header.id} {header.column.getIsSorted() || ''}
+ *   </button>
+ * ))}
+ * ```
+ */
+export function useWebhookTable(
+  webhooks: readonly IntegrationWebhook[],
+  options: UseWebhookTableOptions = {},
+): WebhookTableState {
+  const [sorting, setSorting] = useControllableState({
+    value: options.sorting,
+    defaultValue: options.defaultSorting ?? noSorting,
+    onChange: options.onSortingChange,
+  })
+  const [query, setQuery] = useControllableState({
+    value: options.query,
+    defaultValue: options.defaultQuery ?? '',
+    onChange: options.onQueryChange,
+  })
+  const [categories, setCategories] = useControllableState({
+    value: options.categories,
+    defaultValue: options.defaultCategories ?? noStrings,
+    onChange: options.onCategoriesChange,
+  })
+  const [statuses, setStatuses] = useControllableState({
+    value: options.statuses,
+    defaultValue: options.defaultStatuses ?? noStatuses,
+    onChange: options.onStatusesChange,
+  })
+  const [setupRequired, setSetupRequired] = useControllableState({
+    value: options.setupRequired,
+    defaultValue: options.defaultSetupRequired ?? false,
+    onChange: options.onSetupRequiredChange,
+  })
+
+  const filter = useMemo(
+    () => ({ query, categories, statuses, setupRequired }),
+    [query, categories, statuses, setupRequired],
+  )
+  const rows = useMemo(
+    () => sortWebhooks(filterWebhooks(webhooks, filter), sorting, options.locale),
+    [webhooks, filter, sorting, options.locale],
+  )
+  const facets = useMemo(() => countWebhookFacets(webhooks, filter), [webhooks, filter])
+
+  const tableSorting = useMemo<SortingState>(() => sorting.map((r) => ({ id: r.id, desc: Boolean(r.desc) })), [sorting])
+  const onSortingChange = useCallback(
+    (updater: SortingState | ((old: SortingState) => SortingState)) =>
+      setSorting((previous) => {
+        const old = previous.map((r) => ({ id: r.id, desc: Boolean(r.desc) }))
+        const next = typeof updater === 'function' ? updater(old) : updater
+        return next.map((r) => ({ id: r.id as WebhookSortKey, desc: r.desc }))
+      }),
+    [setSorting],
+  )
+
+  const table = useTable({
+    features,
+    columns: webhookColumns,
+    data: rows as IntegrationWebhook[],
+    getRowId: (row) => row.id,
+    // Sorting happens above, in core's sortWebhooks; the table only holds the state.
+    manualSorting: true,
+    enableMultiSort: options.enableMultiSort ?? true,
+    state: { sorting: tableSorting },
+    onSortingChange,
+  })
+
+  const clearFilters = useCallback(() => {
+    setQuery('')
+    setCategories(noStrings)
+    setStatuses(noStatuses)
+    setSetupRequired(false)
+  }, [setQuery, setCategories, setStatuses, setSetupRequired])
+
+  return {
+    table,
+    rows,
+    sorting,
+    setSorting,
+    filter,
+    setQuery,
+    setCategories,
+    setStatuses,
+    setSetupRequired,
+    clearFilters,
+    isFiltered: query.trim() !== '' || categories.length > 0 || statuses.length > 0 || setupRequired,
+    facets,
+    totalCount: webhooks.length,
+    resultCount: rows.length,
+  }
+}
