@@ -3,11 +3,24 @@ import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const entries = { 'integration-webhooks/core': 'src/core/index.ts' }
+const entries = {
+  'integration-webhooks/core': 'src/core/index.ts',
+  'integration-webhooks/react': 'src/react/index.ts',
+}
 
 /** Every export of an entry point with what its JSDoc says, read by the TypeScript compiler. */
 function documentedExports(entry: string) {
-  const program = ts.createProgram([`${root}${entry}`], { strict: true, noEmit: true })
+  const config = ts.getParsedCommandLineOfConfigFile(
+    `${root}tsconfig.json`,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+      },
+    },
+  )
+  const program = ts.createProgram([`${root}${entry}`], { ...config?.options, noEmit: true })
   const checker = program.getTypeChecker()
   const source = program.getSourceFile(`${root}${entry}`)
   if (!source) throw new Error(`cannot read ${entry}`)

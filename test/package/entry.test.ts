@@ -45,3 +45,30 @@ describe('integration-webhooks/core as published', () => {
     expect(text).not.toMatch(/from ['"]zod['"]/)
   })
 })
+
+describe('integration-webhooks/react as published', () => {
+  it('starts with "use client" in both formats', () => {
+    expect(readFileSync(join(root, 'dist/react/index.js'), 'utf8').startsWith('"use client";')).toBe(true)
+    expect(readFileSync(join(root, 'dist/react/index.cjs'), 'utf8')).toMatch(/^"use strict";\s*"use client";/)
+  })
+
+  it('loads the published core instead of carrying its own copy', () => {
+    const esm = readFileSync(join(root, 'dist/react/index.js'), 'utf8')
+    expect(esm).toMatch(/from ['"]integration-webhooks\/core['"]/)
+    expect(esm).not.toContain('class WebhookApiError')
+    const types = readFileSync(join(root, 'dist/react/index.d.ts'), 'utf8')
+    expect(types).toMatch(/from ['"]integration-webhooks\/core['"]/)
+  })
+
+  it('loads in plain Node through import and require, sharing core with the core entry', () => {
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `const hooks = await import('integration-webhooks/react')
+       const { createRequire } = await import('node:module')
+       const cjs = createRequire(process.cwd() + '/')('integration-webhooks/react')
+       console.log(typeof hooks.useIntegrationWebhooks, typeof cjs.useWebhookTable, typeof hooks.WebhooksProvider)`,
+    ])
+    expect(out).toBe('function function function')
+  })
+})

@@ -1,0 +1,164 @@
+import { act, waitFor } from '@testing-library/react'
+import { delay, HttpResponse, http } from 'msw'
+import { describe, expect, it, vi } from 'vitest'
+import { useIntegrationWebhooks, useWebhookActions, useWebhookExecutions } from '../../src/react'
+import { makeExecution, makeWebhook } from '../core/fixtures'
+import { API, countRequests, renderHookWithProviders, setupMswServer } from './utils'
+
+const server = setupMswServer()
+
+function useAll(webhookId = 'w1') {
+  return { list: useIntegrationWebhooks(), actions: useWebhookActions(), history: useWebhookExecutions(webhookId) }
+}
+
+describe('useWebhookActions', () => {
+  describe('setStatus', () => {
+    it('shows the new status at once, keeps the server row, and reports success', async () => {
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: [makeWebhook({ id: 'w1', status: 'inactive' })] })),
+        http.patch(`${API}/w1`, async ({ request }) => {
+          await delay(30)
+          const { status } = (await request.json()) as { status: 'active' }
+          return HttpResponse.json({
+            webhook: makeWebhook({ id: 'w1', status, updated_at: '2026-02-02T00:00:00.000Z' }),
+          })
+        }),
+      )
+      const onStatusChange = vi.fn()
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions({ onStatusChange }),
+      }))
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1))
+
+      let pending!: ReturnType<typeof result.current.actions.setStatus>
+      act(() => {
+        pending = result.current.actions.setStatus('w1', 'active')
+      })
+      await waitFor(() => expect(result.current.list.webhooks[0]?.status).toBe('active'))
+      expect(result.current.actions.isPending('setStatus', 'w1')).toBe(true)
+
+      const outcome = await act(() => pending)
+      expect(outcome).toMatchObject({ ok: true, data: { id: 'w1', status: 'active' } })
+      expect(result.current.list.webhooks[0]?.updated_at).toBe('2026-02-02T00:00:00.000Z')
+      expect(result.current.actions.isPending('setStatus', 'w1')).toBe(false)
+      expect(onStatusChange).toHaveBeenCalledWith(expect.objectContaining({ id: 'w1', status: 'active' }))
+    })
+
+    it('rolls back and says why when the server refuses', async () => {
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: [makeWebhook({ id: 'w1', status: 'active' })] })),
+        http.patch(`${API}/w1`, async () => {
+          await delay(20)
+          return HttpResponse.json({ error: 'Webhook is locked by an admin' }, { status: 403 })
+        }),
+      )
+      const onError = vi.fn()
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions({ onError }),
+      }))
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1))
+
+      let pending!: ReturnType<typeof result.current.actions.setStatus>
+      act(() => {
+        pending = result.current.actions.setStatus('w1', 'inactive')
+      })
+      await waitFor(() => expect(result.current.list.webhooks[0]?.status).toBe('inactive'))
+      const outcome = await act(() => pending)
+
+      expect(outcome.ok).toBe(false)
+      expect(result.current.list.webhooks[0]?.status).toBe('active')
+      expect(result.current.actions.errorFor('setStatus', 'w1')).toMatchObject({ kind: 'forbidden' })
+      expect(result.current.actions.errorFor('setStatus', 'w1')?.message).toContain('locked by an admin')
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'forbidden' }), 'setStatus', 'w1')
+    })
+
+    it('clears the error when the action is tried again', async () => {
+      let refuse = true
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: [makeWebhook({ id: 'w1', status: 'active' })] })),
+        http.patch(`${API}/w1`, () =>
+          refuse
+            ? HttpResponse.json({ error: 'no' }, { status: 500 })
+            : HttpResponse.json({ webhook: makeWebhook({ id: 'w1', status: 'inactive' }) }),
+        ),
+      )
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions(),
+      }))
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1))
+      await act(() => result.current.actions.setStatus('w1', 'inactive'))
+      expect(result.current.actions.errorFor('setStatus', 'w1')).toBeDefined()
+      refuse = false
+      await act(() => result.current.actions.setStatus('w1', 'inactive'))
+      expect(result.current.actions.errorFor('setStatus', 'w1')).toBeUndefined()
+      expect(result.current.list.webhooks[0]?.status).toBe('inactive')
+    })
+  })
+
+  describe('sendTest and retryExecution', () => {
+    it('put the new execution into the history without a manual refresh, and refetch the counts', async () => {
+      const count = countRequests(server)
+      const history = [makeExecution({ id: 'old', webhook_id: 'w1', status: 'error' })]
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: [makeWebhook({ id: 'w1' })] })),
+        http.get(`${API}/executions/w1`, () => HttpResponse.json({ executions: history, next_cursor: null })),
+        http.post(`${API}/w1/test`, () => {
+          const execution = makeExecution({ id: 'test-1', webhook_id: 'w1', status: 'pending' })
+          history.unshift(execution)
+          return HttpResponse.json({ execution }, { status: 202 })
+        }),
+        http.post(`${API}/executions/w1/old/retry`, () => {
+          const execution = makeExecution({ id: 'retry-1', webhook_id: 'w1' })
+          history.unshift(execution)
+          return HttpResponse.json({ execution }, { status: 202 })
+        }),
+      )
+      const { result } = renderHookWithProviders(() => useAll('w1'))
+      await waitFor(() => expect(result.current.history.executions.map((e) => e.id)).toEqual(['old']))
+      const listRequests = count('GET /api/integration-webhooks')
+
+      const test = await act(() => result.current.actions.sendTest('w1'))
+      expect(test).toMatchObject({ ok: true, data: { id: 'test-1', status: 'pending' } })
+      await waitFor(() => expect(result.current.history.executions.map((e) => e.id)).toEqual(['test-1', 'old']))
+
+      await act(() => result.current.actions.retryExecution('w1', 'old'))
+      await waitFor(() =>
+        expect(result.current.history.executions.map((e) => e.id)).toEqual(['retry-1', 'test-1', 'old']),
+      )
+      await waitFor(() => expect(count('GET /api/integration-webhooks')).toBeGreaterThan(listRequests))
+    })
+
+    it('track pending per id: a retry of one execution does not mark another', async () => {
+      server.use(
+        http.post(`${API}/executions/w1/e1/retry`, async () => {
+          await delay(30)
+          return HttpResponse.json({ execution: makeExecution({ id: 'again' }) }, { status: 202 })
+        }),
+      )
+      const { result } = renderHookWithProviders(() => useWebhookActions())
+      let pending!: ReturnType<typeof result.current.retryExecution>
+      act(() => {
+        pending = result.current.retryExecution('w1', 'e1')
+      })
+      expect(result.current.isPending('retryExecution', 'e1')).toBe(true)
+      expect(result.current.isPending('retryExecution', 'e2')).toBe(false)
+      expect(result.current.isPending('sendTest', 'w1')).toBe(false)
+      await act(() => pending)
+      expect(result.current.isPending('retryExecution', 'e1')).toBe(false)
+    })
+
+    it('report a failed test event as a value, with the error kept for that webhook', async () => {
+      server.use(
+        http.post(`${API}/w1/test`, () => HttpResponse.json({ error: 'Provider unreachable' }, { status: 502 })),
+      )
+      const { result } = renderHookWithProviders(() => useWebhookActions())
+      const outcome = await act(() => result.current.sendTest('w1'))
+      expect(outcome).toMatchObject({ ok: false, error: { kind: 'server', status: 502 } })
+      expect(result.current.errorFor('sendTest', 'w1')?.message).toContain('Provider unreachable')
+      expect(result.current.errorFor('sendTest', 'w2')).toBeUndefined()
+    })
+  })
+})
