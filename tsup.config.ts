@@ -1,3 +1,4 @@
+import { copyFile, mkdir } from 'node:fs/promises'
 import { defineConfig, type Options } from 'tsup'
 
 // One build per layer; an entry is added when its layer lands, never as a placeholder.
@@ -10,7 +11,17 @@ const shared: Options = {
   dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
   sourcemap: true,
   treeshake: true,
-  external: [/^integration-webhooks\//, 'zod', /^zod\//, 'react', 'react-dom', /^swr/, /^@tanstack\//],
+  external: [
+    /^integration-webhooks(\/|$)/,
+    'zod',
+    /^zod\//,
+    /^react($|\/)/,
+    /^react-dom($|\/)/,
+    /^swr/,
+    /^@tanstack\//,
+    /^@radix-ui\//,
+    'get-nonce',
+  ],
 }
 
 export default defineConfig([
@@ -19,9 +30,14 @@ export default defineConfig([
   // Client entries keep the "use client" of their source file, for React Server Components.
   {
     ...shared,
-    entry: { 'react/index': 'src/react/index.ts' },
+    entry: { 'react/index': 'src/react/index.ts', index: 'src/components/index.ts' },
     platform: 'browser',
     // tsup's Rollup tree-shaking pass strips module directives; esbuild's own tree shaking is enough.
     treeshake: false,
+    // The default theme ships as a plain stylesheet: nothing injects <style> at run time (strict CSP).
+    async onSuccess() {
+      await mkdir('dist', { recursive: true })
+      await copyFile('src/components/styles.css', 'dist/styles.css')
+    },
   },
 ])

@@ -6,6 +6,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const entries = {
   'integration-webhooks/core': 'src/core/index.ts',
   'integration-webhooks/react': 'src/react/index.ts',
+  'integration-webhooks': 'src/components/index.ts',
 }
 
 /** Every export of an entry point with what its JSDoc says, read by the TypeScript compiler. */
@@ -30,7 +31,19 @@ function documentedExports(entry: string) {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol
     const declaration = target.declarations?.[0]
     const isValue = Boolean(target.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Variable))
+    // For a `…Props` interface: the properties that have no JSDoc summary.
+    const undocumentedProps =
+      symbol.name.endsWith('Props') && target.flags & ts.SymbolFlags.Interface
+        ? checker
+            .getPropertiesOfType(checker.getDeclaredTypeOfSymbol(target))
+            .filter((prop) => {
+              const own = prop.declarations?.some((d) => !d.getSourceFile().fileName.includes('node_modules'))
+              return own && !ts.displayPartsToString(prop.getDocumentationComment(checker)).trim()
+            })
+            .map((prop) => prop.name)
+        : []
     return {
+      undocumentedProps,
       name: symbol.name,
       isValue,
       summary: ts.displayPartsToString(target.getDocumentationComment(checker)).trim(),
@@ -49,6 +62,12 @@ describe.each(Object.entries(entries))('public surface of %s', (_, entry) => {
 
   it('has a JSDoc summary on every export', () => {
     expect(exports.filter((e) => !e.summary).map((e) => `${e.name} (${e.where})`)).toEqual([])
+  })
+
+  it('documents every prop of every component and provider', () => {
+    expect(
+      exports.filter((e) => e.undocumentedProps.length).map((e) => `${e.name}: ${e.undocumentedProps.join(', ')}`),
+    ).toEqual([])
   })
 
   it('has an @example on every function, class and constant', () => {

@@ -2,6 +2,8 @@
 // integration-webhooks/react — headless hooks on swr: no markup, no CSS.
 
 export type { ExecutionsRegistry } from './executions-registry'
+export type { ControllableStateProps } from './use-controllable-state'
+export { useControllableState } from './use-controllable-state'
 export type { CopyToClipboardState, UseCopyToClipboardOptions } from './use-copy-to-clipboard'
 export { useCopyToClipboard } from './use-copy-to-clipboard'
 export type {

@@ -88,6 +88,7 @@ export interface WebhooksProviderProps extends WebhookClientOptions {
   fallback?: boolean | FallbackSettings
   /** SWR options for every hook below (a `provider` for an isolated cache, `dedupingInterval`, …). */
   swr?: SWRConfiguration
+  /** The part of the app that uses the hooks. */
   children?: ReactNode
 }
 

@@ -1,0 +1,60 @@
+import { isSecretKey, SECRET_MASK } from 'integration-webhooks/core'
+import { useState } from 'react'
+import { useUi } from './ui-context'
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+/**
+ * A webhook's integration configuration as a description list. Values under keys that look
+ * secret are masked until revealed one by one (and masked again with one click).
+ */
+export function ConfigView({ config }: { config: Record<string, unknown> }) {
+  const { labels: l } = useUi()
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set())
+  const entries = Object.entries(config)
+  if (entries.length === 0) return <p data-slot="config-empty">{l.noConfiguration}</p>
+  return (
+    <dl data-slot="config">
+      {entries.map(([key, value]) => {
+        const secret = isSecretKey(key) && value !== null && value !== undefined && value !== ''
+        const visible = !secret || revealed.has(key)
+        return (
+          <div key={key} data-slot="config-entry" data-secret={secret || undefined}>
+            <dt>
+              <code>{key}</code>
+            </dt>
+            <dd>
+              <code data-slot="config-value" data-masked={!visible || undefined}>
+                {visible ? show(value) : SECRET_MASK}
+              </code>
+              {secret && (
+                <button
+                  type="button"
+                  data-slot="reveal-button"
+                  aria-pressed={visible}
+                  onClick={() =>
+                    setRevealed((current) => {
+                      const next = new Set(current)
+                      if (next.has(key)) next.delete(key)
+                      else next.add(key)
+                      return next
+                    })
+                  }
+                >
+                  {visible ? l.hide(key) : l.reveal(key)}
+                </button>
+              )}
+            </dd>
+          </div>
+        )
+      })}
+    </dl>
+  )
+}

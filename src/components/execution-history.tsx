@@ -1,0 +1,277 @@
+import { formatDuration, type WebhookExecution } from 'integration-webhooks/core'
+import { useWebhookActions, useWebhookExecutions } from 'integration-webhooks/react'
+import { Fragment, useId, useState } from 'react'
+import { ChevronIcon } from './icons'
+import { JsonView } from './json-view'
+import type { PartialLabels } from './labels'
+import { RelativeTime } from './relative-time'
+import { cx, UiContext, useNow, useUi } from './ui-context'
+
+/** Props of {@link ExecutionHistory}. */
+export interface ExecutionHistoryProps {
+  /** The webhook whose executions to show. */
+  webhookId: string
+  /** Executions per page. @defaultValue 20 */
+  pageSize?: number
+  /** Offer "Retry" on failed executions. @defaultValue true */
+  allowRetry?: boolean
+  /** Label overrides, for translation (merged over the manager's or the defaults). */
+  labels?: PartialLabels
+  /** BCP 47 locale for dates and numbers. @defaultValue the manager's, else the browser's */
+  locale?: string
+  /** Class name of the root element (merged last, so it wins over the default theme). */
+  className?: string
+}
+
+const columnIds = ['time', 'triggerType', 'status', 'responseCode', 'duration', 'error'] as const
+
+/**
+ * The execution history of one webhook, newest first: time, trigger type, status
+ * (pending shows as pending, not as an error), response code, duration and error.
+ * Each row expands to show the payload, headers and response body as text; failed
+ * executions can be retried; "Load more" fetches older pages.
+ *
+ * Styling API: `data-slot="execution-history | execution-row | execution-detail | load-more"`,
+ * `data-status="success | error | pending"` on rows and badges, `data-state="open | closed"` on expandable rows,
+ * `data-empty` when there are none.
+ *
+ * @example
+ * ```tsx
+ * <ExecutionHistory webhookId="github-webhook" pageSize={25} />
+ * ```
+ */
+export function ExecutionHistory({
+  webhookId,
+  pageSize,
+  allowRetry = true,
+  labels,
+  locale: localeProp,
+  className,
+}: ExecutionHistoryProps) {
+  const ui = useUi(labels, localeProp)
+  const { labels: l, locale } = ui
+  const now = useNow()
+  const history = useWebhookExecutions(webhookId, { pageSize })
+  const { retryExecution, isPending, errorFor } = useWebhookActions()
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
+  const baseId = useId()
+
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+
+  const body = () => {
+    if (history.isLoading)
+      return (
+        <p data-slot="history-loading" role="status">
+          {l.loading}
+        </p>
+      )
+    if (history.error && history.executions.length === 0) {
+      return (
+        <div data-slot="history-error" role="alert">
+          <p>
+            {l.executionsFailed} <span data-slot="error-detail">{history.error.message}</span>
+          </p>
+          <button type="button" data-slot="button" onClick={() => void history.refresh()}>
+            {l.tryAgain}
+          </button>
+        </div>
+      )
+    }
+    if (history.executions.length === 0) return <p data-slot="history-empty">{l.noExecutions}</p>
+    return (
+      <table data-slot="execution-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span data-visually-hidden="">{l.showExecution}</span>
+            </th>
+            {columnIds.map((id) => (
+              <th key={id} scope="col" data-column={id}>
+                {l.executionColumns[id]}
+              </th>
+            ))}
+            {allowRetry && (
+              <th scope="col">
+                <span data-visually-hidden="">{l.retry}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {history.executions.map((execution) => (
+            <ExecutionRow
+              key={execution.id}
+              execution={execution}
+              detailId={`${baseId}-${execution.id}`}
+              isOpen={open.has(execution.id)}
+              onToggle={() => toggle(execution.id)}
+              now={now}
+              locale={locale}
+              retry={
+                allowRetry && execution.status === 'error'
+                  ? {
+                      run: () => void retryExecution(webhookId, execution.id),
+                      pending: isPending('retryExecution', execution.id),
+                      error: errorFor('retryExecution', execution.id)?.message,
+                    }
+                  : allowRetry
+                    ? null
+                    : undefined
+              }
+            />
+          ))}
+        </tbody>
+      </table>
+    )
+  }
+
+  return (
+    <UiContext.Provider value={ui}>
+      <section
+        data-iw=""
+        data-slot="execution-history"
+        data-empty={(!history.isLoading && history.executions.length === 0) || undefined}
+        aria-labelledby={`${baseId}-title`}
+        aria-busy={history.isLoading || history.isLoadingMore || undefined}
+        className={cx(className)}
+      >
+        <h3 id={`${baseId}-title`} data-slot="section-title">
+          {l.executions}
+        </h3>
+        {body()}
+        {history.error && history.executions.length > 0 && (
+          <p data-slot="inline-error" role="alert">
+            {l.actionFailed(history.error.message)}
+          </p>
+        )}
+        {history.hasMore && (
+          <button
+            type="button"
+            data-slot="load-more"
+            onClick={history.loadMore}
+            disabled={history.isLoadingMore}
+            aria-busy={history.isLoadingMore || undefined}
+          >
+            {history.isLoadingMore ? l.loadingMore : l.loadMore}
+          </button>
+        )}
+      </section>
+    </UiContext.Provider>
+  )
+}
+
+function ExecutionRow({
+  execution,
+  detailId,
+  isOpen,
+  onToggle,
+  now,
+  locale,
+  retry,
+}: {
+  execution: WebhookExecution
+  detailId: string
+  isOpen: boolean
+  onToggle: () => void
+  now: number
+  locale: string | undefined
+  /** undefined: no retry column; null: an empty cell; else the retry button. */
+  retry: { run: () => void; pending: boolean; error: string | undefined } | null | undefined
+}) {
+  const { labels: l } = useUi()
+  const columns = columnIds.length + 1 + (retry === undefined ? 0 : 1)
+  return (
+    <Fragment>
+      <tr data-slot="execution-row" data-status={execution.status} data-state={isOpen ? 'open' : 'closed'}>
+        <td>
+          <button
+            type="button"
+            data-slot="expand-button"
+            aria-expanded={isOpen}
+            aria-controls={detailId}
+            aria-label={`${l.showExecution}: ${execution.trigger_type}`}
+            onClick={onToggle}
+          >
+            <ChevronIcon />
+          </button>
+        </td>
+        <td data-column="time">
+          <RelativeTime value={execution.triggered_at} now={now} locale={locale} fallback={l.none} />
+        </td>
+        <td data-column="triggerType">
+          <code data-slot="trigger-type">{execution.trigger_type}</code>
+        </td>
+        <td data-column="status">
+          <span data-slot="execution-status" data-status={execution.status}>
+            <span data-slot="status-dot" aria-hidden="true" />
+            {l.executionStatuses[execution.status]}
+          </span>
+        </td>
+        <td data-column="responseCode" data-numeric="">
+          {execution.response_code ?? l.none}
+        </td>
+        <td data-column="duration" data-numeric="">
+          {formatDuration(execution.execution_time_ms, locale) || l.none}
+        </td>
+        <td data-column="error">
+          {execution.error_message ? (
+            <span data-slot="execution-error" title={execution.error_message}>
+              {execution.error_message}
+            </span>
+          ) : (
+            l.none
+          )}
+        </td>
+        {retry !== undefined && (
+          <td data-column="retry">
+            {retry && (
+              <>
+                <button
+                  type="button"
+                  data-slot="button"
+                  data-size="small"
+                  onClick={retry.run}
+                  disabled={retry.pending}
+                  aria-label={`${l.retry}: ${execution.trigger_type}`}
+                >
+                  {retry.pending ? l.retrying : l.retry}
+                </button>
+                {retry.error && (
+                  <span data-slot="inline-error" role="alert">
+                    {l.actionFailed(retry.error)}
+                  </span>
+                )}
+              </>
+            )}
+          </td>
+        )}
+      </tr>
+      <tr data-slot="execution-detail" id={detailId} hidden={!isOpen}>
+        <td colSpan={columns}>
+          {isOpen && (
+            <div data-slot="execution-detail-grid">
+              <div>
+                <h4 data-slot="detail-title">{l.payload}</h4>
+                <JsonView value={execution.payload} label={l.payload} />
+              </div>
+              <div>
+                <h4 data-slot="detail-title">{l.headers}</h4>
+                <JsonView value={execution.headers ?? {}} label={l.headers} />
+              </div>
+              <div>
+                <h4 data-slot="detail-title">{l.responseBody}</h4>
+                <JsonView value={execution.response_body ?? l.none} label={l.responseBody} />
+              </div>
+            </div>
+          )}
+        </td>
+      </tr>
+    </Fragment>
+  )
+}

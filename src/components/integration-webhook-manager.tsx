@@ -1,0 +1,395 @@
+import type { IntegrationWebhook, WebhookStatus } from 'integration-webhooks/core'
+import {
+  formatDateTime,
+  formatRelativeTime,
+  integrationCategories,
+  isWebhookApiError,
+  webhookStatuses,
+} from 'integration-webhooks/core'
+import {
+  type FallbackSettings,
+  type UseWebhookTableOptions,
+  useControllableState,
+  useIntegrationWebhooks,
+  useWebhookTable,
+  WebhooksProvider,
+  type WebhooksProviderProps,
+} from 'integration-webhooks/react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { RefreshIcon } from './icons'
+import type { PartialLabels } from './labels'
+import { EmptyState, ErrorState, InvalidRowsNotice, UnauthorizedState } from './state-views'
+import { cx, UiContext, useNow, useUi } from './ui-context'
+import { WebhookDetailsDialog } from './webhook-details-dialog'
+import { WebhookTable } from './webhook-table'
+
+/** Parts of the manager a host can give its own class names. */
+export interface WebhookManagerClassNames {
+  header?: string
+  toolbar?: string
+  table?: string
+  dialog?: string
+}
+
+/** Props of {@link IntegrationWebhookManager}. */
+export interface IntegrationWebhookManagerProps
+  extends Omit<WebhooksProviderProps, 'children' | 'fallback'>,
+    UseWebhookTableOptions {
+  /** Generated rows when nothing is saved: `false` turns them off; an object sets the user, origin or URL template. */
+  fallback?: boolean | FallbackSettings
+  /** Every user-visible string, for translation (nested groups merge). */
+  labels?: PartialLabels
+  /** BCP 47 locale for dates and numbers. @defaultValue the browser's */
+  locale?: string
+  /** Colour scheme. `system` follows `prefers-color-scheme`. @defaultValue 'system' */
+  theme?: 'light' | 'dark' | 'system'
+  /** Class name of the root element (merged last). */
+  className?: string
+  /** Class names of the parts. */
+  classNames?: WebhookManagerClassNames
+  /** CSP nonce for the style the dialog's scroll lock injects. */
+  nonce?: string
+  /** Refetch every this many milliseconds while the page is visible. @defaultValue 0 (off) */
+  refreshInterval?: number
+  /** The open webhook's id (controlled), e.g. from the URL. `null` for none. */
+  openWebhookId?: string | null
+  /** The webhook open at first (uncontrolled). */
+  defaultOpenWebhookId?: string | null
+  /** Called when the user opens (id) or closes (`null`) a webhook. */
+  onOpenWebhookChange?: (webhookId: string | null) => void
+  /** Called with the webhook the user opens. */
+  onSelect?: (webhook: IntegrationWebhook) => void
+  /** Called after a status change the server accepted. */
+  onStatusChange?: (webhook: IntegrationWebhook) => void
+  /** Called when the endpoint answers 401; the manager shows a sign-in message, never rows. */
+  onUnauthorized?: (error: Error) => void
+  /** Shows a "Sign in" button in the unauthorized state. */
+  onSignIn?: () => void
+  /** Above this many rows the table is virtualised. @defaultValue 100 */
+  virtualizeThreshold?: number
+  /** Executions per page in the details dialog. @defaultValue 20 */
+  executionsPageSize?: number
+  /** Heading level of the title. @defaultValue 2 */
+  headingLevel?: 1 | 2 | 3 | 4
+}
+
+const tableOptionKeys = [
+  'sorting',
+  'defaultSorting',
+  'onSortingChange',
+  'query',
+  'defaultQuery',
+  'onQueryChange',
+  'categories',
+  'defaultCategories',
+  'onCategoriesChange',
+  'statuses',
+  'defaultStatuses',
+  'onStatusesChange',
+  'setupRequired',
+  'defaultSetupRequired',
+  'onSetupRequiredChange',
+  'locale',
+  'enableMultiSort',
+] as const satisfies readonly (keyof UseWebhookTableOptions)[]
+
+/**
+ * The complete webhook-management UI: a header with counts and refresh, a toolbar with
+ * search and filters, a sortable (and, for long lists, virtualised) table, and a details
+ * dialog with setup steps, an enable switch, test events and the execution history.
+ * Every state is designed: loading, empty, suggested defaults, error, signed out, stale
+ * and rows dropped as invalid.
+ *
+ * It makes its own {@link WebhooksProvider} from `apiUrl` (or `client`) and the client
+ * options. Import `integration-webhooks/styles.css` for the default theme, or style the
+ * `data-slot` / `data-status` / `data-state` attributes yourself.
+ *
+ * @example
+ * ```tsx
+ * import { IntegrationWebhookManager } from 'integration-webhooks'
+ * import 'integration-webhooks/styles.css'
+ *
+ * <IntegrationWebhookManager apiUrl="/api/integration-webhooks" />
+ * ```
+ */
+export function IntegrationWebhookManager(props: IntegrationWebhookManagerProps) {
+  const { client, apiUrl, fetch, headers, getToken, credentials, timeoutMs, retry, routes, catalog, fallback, swr } =
+    props
+  return (
+    <WebhooksProvider
+      client={client}
+      apiUrl={apiUrl}
+      fetch={fetch}
+      headers={headers}
+      getToken={getToken}
+      credentials={credentials}
+      timeoutMs={timeoutMs}
+      retry={retry}
+      routes={routes}
+      catalog={catalog}
+      fallback={fallback}
+      swr={swr}
+    >
+      <ManagerView {...props} />
+    </WebhooksProvider>
+  )
+}
+
+function ManagerView(props: IntegrationWebhookManagerProps) {
+  const ui = useUi(props.labels, props.locale)
+  const { labels: l, locale } = ui
+  const now = useNow()
+  const [root, setRoot] = useState<HTMLDivElement | null>(null)
+  const ids = { title: useId(), search: useId(), category: useId(), status: useId(), results: useId() }
+  const list = useIntegrationWebhooks({ refreshInterval: props.refreshInterval })
+  // The table hook reads each option's value, not the object's identity: no memo needed.
+  const tableOptions: Record<string, unknown> = {}
+  for (const key of tableOptionKeys) if (props[key] !== undefined) tableOptions[key] = props[key]
+  const model = useWebhookTable(list.webhooks, tableOptions as UseWebhookTableOptions)
+  const [openId, setOpenId] = useControllableState<string | null>({
+    value: props.openWebhookId,
+    defaultValue: props.defaultOpenWebhookId ?? null,
+    onChange: props.onOpenWebhookChange,
+  })
+  const openWebhook = openId ? (list.webhooks.find((w) => w.id === openId) ?? null) : null
+  const unauthorized = isWebhookApiError(list.error) && list.error.kind === 'unauthorized'
+
+  // Tell the host once per failure, not on every render.
+  const reported = useRef<Error | undefined>(undefined)
+  useEffect(() => {
+    if (unauthorized && list.error && reported.current !== list.error) {
+      reported.current = list.error
+      props.onUnauthorized?.(list.error)
+    }
+  }, [unauthorized, list.error, props.onUnauthorized])
+
+  const counts = useMemo(() => {
+    let active = 0
+    let failing = 0
+    let needsSetup = 0
+    for (const webhook of list.webhooks) {
+      if (webhook.status === 'active') active++
+      if (webhook.status === 'error' || webhook.error_count > 0) failing++
+      if (webhook.external_config.setup_required) needsSetup++
+    }
+    return { total: list.webhooks.length, active, failing, needsSetup }
+  }, [list.webhooks])
+
+  const categoriesInUse = useMemo(() => {
+    const known = integrationCategories.map((c) => c.id as string)
+    const extra = Object.keys(model.facets.categories).filter((id) => !known.includes(id))
+    return [...known, ...extra].filter(
+      (id) => (model.facets.categories[id] ?? 0) > 0 || model.filter.categories.includes(id),
+    )
+  }, [model.facets.categories, model.filter.categories])
+
+  const Heading = `h${props.headingLevel ?? 2}` as 'h2'
+  const hasData = list.webhooks.length > 0 || list.source !== undefined
+  const open = (webhook: IntegrationWebhook) => {
+    setOpenId(webhook.id)
+    props.onSelect?.(webhook)
+  }
+
+  const content = () => {
+    if (unauthorized && !list.isStale) {
+      return <UnauthorizedState onSignIn={props.onSignIn} onRetry={() => void list.refresh()} />
+    }
+    if (list.error && !list.isStale) return <ErrorState error={list.error} onRetry={() => void list.refresh()} />
+    if (!list.isLoading && hasData && list.webhooks.length === 0 && list.invalid.length === 0) return <EmptyState />
+    return (
+      <WebhookTable
+        model={model}
+        onOpen={open}
+        catalog={props.catalog}
+        loading={list.isLoading}
+        virtualizeThreshold={props.virtualizeThreshold}
+        now={now}
+        className={props.classNames?.table}
+        emptyMessage={
+          model.isFiltered ? (
+            <span data-slot="no-matches">
+              {l.noMatches}{' '}
+              <button type="button" data-slot="link-button" onClick={model.clearFilters}>
+                {l.clearFilters}
+              </button>
+            </span>
+          ) : undefined
+        }
+      />
+    )
+  }
+
+  return (
+    <UiContext.Provider value={ui}>
+      <div
+        ref={setRoot}
+        data-iw=""
+        data-slot="manager"
+        data-theme={props.theme ?? 'system'}
+        data-source={list.source}
+        data-loading={list.isLoading || undefined}
+        data-stale={list.isStale || undefined}
+        className={cx(props.className)}
+      >
+        <header data-slot="header" className={cx(props.classNames?.header)}>
+          <div data-slot="header-text">
+            <Heading id={ids.title} data-slot="title">
+              {l.title}
+            </Heading>
+            <p data-slot="description">{l.description}</p>
+          </div>
+          <div data-slot="header-actions">
+            {list.lastUpdatedAt !== undefined && (
+              <span data-slot="updated" title={formatDateTime(list.lastUpdatedAt, { locale })}>
+                {l.updated(formatRelativeTime(list.lastUpdatedAt, { now, locale }))}
+              </span>
+            )}
+            <button
+              type="button"
+              data-slot="button"
+              data-variant="secondary"
+              onClick={() => void list.refresh()}
+              disabled={list.isValidating}
+              aria-busy={list.isValidating || undefined}
+            >
+              <RefreshIcon />
+              {list.isValidating ? l.refreshing : l.refresh}
+            </button>
+          </div>
+          {hasData && list.webhooks.length > 0 && (
+            <ul data-slot="summary" aria-label={l.title}>
+              <li data-slot="summary-item" data-kind="total">
+                {l.summary.total(counts.total)}
+              </li>
+              <li data-slot="summary-item" data-kind="active">
+                {l.summary.active(counts.active)}
+              </li>
+              <li data-slot="summary-item" data-kind="failing" data-nonzero={counts.failing > 0 || undefined}>
+                {l.summary.failing(counts.failing)}
+              </li>
+              <li data-slot="summary-item" data-kind="needs-setup" data-nonzero={counts.needsSetup > 0 || undefined}>
+                {l.summary.needsSetup(counts.needsSetup)}
+              </li>
+            </ul>
+          )}
+        </header>
+
+        {list.source === 'generated' && list.webhooks.length > 0 && (
+          <div data-slot="notice" data-tone="info" role="note">
+            <div data-slot="notice-text">
+              <strong>{l.generatedTitle}</strong>
+              <p>{l.generatedNotice}</p>
+            </div>
+          </div>
+        )}
+        {list.isStale && (
+          <div data-slot="notice" data-tone="warning" role="status">
+            <p>
+              {l.stale(list.lastUpdatedAt === undefined ? '' : new Date(list.lastUpdatedAt).toLocaleTimeString(locale))}{' '}
+              <span data-slot="error-detail">{list.error?.message}</span>
+            </p>
+            <button type="button" data-slot="button" data-size="small" onClick={() => void list.refresh()}>
+              {l.tryAgain}
+            </button>
+          </div>
+        )}
+        {list.invalid.length > 0 && <InvalidRowsNotice invalid={list.invalid} />}
+
+        {(list.webhooks.length > 0 || list.isLoading) && !(list.error && !list.isStale) && (
+          // role="search" on a div: the <search> element is too new for some screen readers.
+          // biome-ignore lint/a11y/useSemanticElements: see above
+          <div data-slot="toolbar" role="search" aria-label={l.search} className={cx(props.classNames?.toolbar)}>
+            <div data-slot="field" data-grow="">
+              <label htmlFor={ids.search} data-slot="label">
+                {l.search}
+              </label>
+              <input
+                id={ids.search}
+                type="search"
+                data-slot="search"
+                placeholder={l.searchPlaceholder}
+                value={model.filter.query}
+                onChange={(event) => model.setQuery(event.target.value)}
+                aria-describedby={ids.results}
+              />
+            </div>
+            <div data-slot="field">
+              <label htmlFor={ids.category} data-slot="label">
+                {l.category}
+              </label>
+              <select
+                id={ids.category}
+                data-slot="select"
+                value={model.filter.categories[0] ?? ''}
+                onChange={(event) => model.setCategories(event.target.value ? [event.target.value] : [])}
+              >
+                <option value="">{l.allCategories}</option>
+                {categoriesInUse.map((id) => (
+                  <option key={id} value={id}>
+                    {`${l.categories[id] ?? id} (${model.facets.categories[id] ?? 0})`}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div data-slot="field">
+              <label htmlFor={ids.status} data-slot="label">
+                {l.status}
+              </label>
+              <select
+                id={ids.status}
+                data-slot="select"
+                value={model.filter.statuses[0] ?? ''}
+                onChange={(event) => model.setStatuses(event.target.value ? [event.target.value as WebhookStatus] : [])}
+              >
+                <option value="">{l.allStatuses}</option>
+                {webhookStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {`${l.statuses[status]} (${model.facets.statuses[status]})`}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <label data-slot="checkbox-field">
+              <input
+                type="checkbox"
+                data-slot="checkbox"
+                checked={model.filter.setupRequired}
+                onChange={(event) => model.setSetupRequired(event.target.checked)}
+              />
+              {`${l.needsSetupOnly} (${model.facets.setupRequired})`}
+            </label>
+            <p id={ids.results} data-slot="results" role="status">
+              {list.isLoading ? '' : l.results(model.resultCount, model.totalCount)}
+            </p>
+            {model.isFiltered && (
+              <button type="button" data-slot="button" data-variant="ghost" onClick={model.clearFilters}>
+                {l.clearFilters}
+              </button>
+            )}
+          </div>
+        )}
+
+        {list.isLoading && (
+          <p data-visually-hidden="" role="status">
+            {l.loading}
+          </p>
+        )}
+        {content()}
+
+        <WebhookDetailsDialog
+          webhook={openWebhook}
+          onOpenChange={(isOpen) => {
+            if (!isOpen) setOpenId(null)
+          }}
+          generated={list.source === 'generated'}
+          catalog={props.catalog}
+          pageSize={props.executionsPageSize}
+          nonce={props.nonce}
+          container={root}
+          onStatusChange={props.onStatusChange}
+          className={props.classNames?.dialog}
+        />
+      </div>
+    </UiContext.Provider>
+  )
+}

@@ -1,0 +1,284 @@
+import { integrationCategories, type WebhookApiErrorKind, type WebhookStatus } from 'integration-webhooks/core'
+
+/**
+ * Every user-visible string of the UI, for translation. Functions build sentences
+ * with numbers and names; pass plural-aware functions for languages that need them.
+ */
+export interface WebhookManagerLabels {
+  title: string
+  description: string
+  refresh: string
+  refreshing: string
+  updated: (relativeTime: string) => string
+  summary: {
+    total: (count: number) => string
+    active: (count: number) => string
+    failing: (count: number) => string
+    needsSetup: (count: number) => string
+  }
+  search: string
+  searchPlaceholder: string
+  category: string
+  allCategories: string
+  status: string
+  allStatuses: string
+  needsSetupOnly: string
+  results: (shown: number, total: number) => string
+  clearFilters: string
+  columns: {
+    name: string
+    webhookUrl: string
+    status: string
+    triggerTypes: string
+    lastTriggered: string
+    triggerCount: string
+    errorCount: string
+  }
+  /** Read out after a column header's name, e.g. "Integration, sorted ascending". */
+  sortedAscending: string
+  sortedDescending: string
+  sortHint: string
+  statuses: Record<WebhookStatus, string>
+  setupRequired: string
+  categories: Record<string, string>
+  never: string
+  moreTriggers: (count: number) => string
+  openDetails: (name: string) => string
+  copy: string
+  copyValue: (what: string) => string
+  copied: string
+  copyFailed: string
+  tableCaption: string
+  // details dialog
+  close: string
+  webhookUrl: string
+  webhookUrlHint: string
+  setup: string
+  openDocs: (name: string) => string
+  opensInNewTab: string
+  triggerTypes: string
+  capabilities: string
+  configuration: string
+  noConfiguration: string
+  reveal: (key: string) => string
+  hide: (key: string) => string
+  metrics: string
+  enabled: string
+  enableWebhook: (name: string) => string
+  sendTest: string
+  sendingTest: string
+  testSent: string
+  actionFailed: (reason: string) => string
+  generatedRow: string
+  // execution history
+  executions: string
+  executionColumns: {
+    time: string
+    triggerType: string
+    status: string
+    responseCode: string
+    duration: string
+    error: string
+  }
+  executionStatuses: Record<'success' | 'error' | 'pending', string>
+  showExecution: string
+  payload: string
+  headers: string
+  responseBody: string
+  none: string
+  retry: string
+  retrying: string
+  loadMore: string
+  loadingMore: string
+  noExecutions: string
+  executionsFailed: string
+  // states
+  loading: string
+  empty: string
+  emptyDescription: string
+  noMatches: string
+  generatedNotice: string
+  generatedTitle: string
+  errorTitle: string
+  /** A sentence for each kind of failure; the technical message is shown beside it. */
+  errorReasons: Record<WebhookApiErrorKind | 'unknown', string>
+  tryAgain: string
+  unauthorizedTitle: string
+  unauthorizedDescription: string
+  signIn: string
+  stale: (relativeTime: string) => string
+  invalidRows: (count: number) => string
+  showInvalid: string
+  hideInvalid: string
+  invalidRow: (index: number, id: string | undefined) => string
+}
+
+const plural = (count: number, one: string, many: string) => `${count.toLocaleString()} ${count === 1 ? one : many}`
+
+/**
+ * The English labels. Spread and override what you translate.
+ *
+ * @example
+ * ```tsx
+ * <IntegrationWebhookManager labels={{ title: 'Webhooks', refresh: 'Reload' }} />
+ * ```
+ */
+export const defaultLabels: WebhookManagerLabels = {
+  title: 'Integration webhooks',
+  description: 'Where each provider sends its events, and what happened to them.',
+  refresh: 'Refresh',
+  refreshing: 'Refreshing…',
+  updated: (time) => `Updated ${time}`,
+  summary: {
+    total: (n) => plural(n, 'webhook', 'webhooks'),
+    active: (n) => `${n.toLocaleString()} active`,
+    failing: (n) => `${n.toLocaleString()} failing`,
+    needsSetup: (n) => `${n.toLocaleString()} need setup`,
+  },
+  search: 'Search webhooks',
+  searchPlaceholder: 'Search by name, provider, trigger or URL',
+  category: 'Category',
+  allCategories: 'All categories',
+  status: 'Status',
+  allStatuses: 'All statuses',
+  needsSetupOnly: 'Needs setup only',
+  results: (shown, total) => `${shown.toLocaleString()} of ${plural(total, 'webhook', 'webhooks')}`,
+  clearFilters: 'Clear filters',
+  columns: {
+    name: 'Integration',
+    webhookUrl: 'Webhook URL',
+    status: 'Status',
+    triggerTypes: 'Triggers',
+    lastTriggered: 'Last triggered',
+    triggerCount: 'Executions',
+    errorCount: 'Errors',
+  },
+  sortedAscending: 'sorted ascending',
+  sortedDescending: 'sorted descending',
+  sortHint: 'Shift-click a column to sort by several.',
+  statuses: { active: 'Active', inactive: 'Inactive', error: 'Error' },
+  setupRequired: 'Setup required',
+  categories: Object.fromEntries(integrationCategories.map((c) => [c.id, c.label])),
+  never: 'Never',
+  moreTriggers: (n) => `+${n} more`,
+  openDetails: (name) => `Details for ${name}`,
+  copy: 'Copy',
+  copyValue: (what) => `Copy ${what}`,
+  copied: 'Copied to the clipboard',
+  copyFailed: 'Could not copy. Select the text and copy it by hand.',
+  tableCaption: 'Webhook configuration of each integration',
+  close: 'Close',
+  webhookUrl: 'Webhook URL',
+  webhookUrlHint: 'Paste this address into the provider’s webhook settings: it is where the provider sends its events.',
+  setup: 'Setup',
+  openDocs: (name) => `${name} webhook documentation`,
+  opensInNewTab: '(opens in a new tab)',
+  triggerTypes: 'Trigger types',
+  capabilities: 'Capabilities',
+  configuration: 'Configuration',
+  noConfiguration: 'Nothing configured yet.',
+  reveal: (key) => `Reveal ${key}`,
+  hide: (key) => `Hide ${key}`,
+  metrics: 'Activity',
+  enabled: 'Enabled',
+  enableWebhook: (name) => `Receive events from ${name}`,
+  sendTest: 'Send test event',
+  sendingTest: 'Sending…',
+  testSent: 'Test event sent.',
+  actionFailed: (reason) => `That did not work: ${reason}`,
+  generatedRow: 'Suggested configuration: nothing is saved for this integration yet.',
+  executions: 'Execution history',
+  executionColumns: {
+    time: 'Time',
+    triggerType: 'Trigger',
+    status: 'Status',
+    responseCode: 'Response',
+    duration: 'Duration',
+    error: 'Error',
+  },
+  executionStatuses: { success: 'Success', error: 'Failed', pending: 'Pending' },
+  showExecution: 'Show details',
+  payload: 'Payload',
+  headers: 'Headers',
+  responseBody: 'Response body',
+  none: '—',
+  retry: 'Retry',
+  retrying: 'Retrying…',
+  loadMore: 'Load more',
+  loadingMore: 'Loading…',
+  noExecutions: 'No executions yet. Send a test event to see one here.',
+  executionsFailed: 'Could not load the execution history.',
+  loading: 'Loading webhooks…',
+  empty: 'No integrations yet',
+  emptyDescription: 'When integrations are available, their webhooks appear here.',
+  noMatches: 'No webhooks match these filters.',
+  generatedTitle: 'Suggested configurations',
+  generatedNotice:
+    'Nothing is saved yet. These are suggested webhook settings for each integration, not saved configuration: set each one up with the provider to start receiving events.',
+  errorTitle: 'Could not load webhooks',
+  errorReasons: {
+    unauthorized: 'You are not signed in, or your session has ended.',
+    forbidden: 'Your account is not allowed to see these webhooks.',
+    'not-found': 'The webhook service was not found at this address.',
+    'rate-limited': 'Too many requests. Wait a moment and try again.',
+    'bad-request': 'The server did not accept the request.',
+    server: 'The server had a problem.',
+    network: 'The server could not be reached. Check your connection.',
+    timeout: 'The server took too long to answer.',
+    aborted: 'The request was cancelled.',
+    'invalid-response': 'The server sent something that is not a webhook list.',
+    unknown: 'Something went wrong.',
+  },
+  tryAgain: 'Try again',
+  unauthorizedTitle: 'Sign in to see your webhooks',
+  unauthorizedDescription: 'Your session has ended or you are not signed in.',
+  signIn: 'Sign in',
+  stale: (time) => `Could not refresh. Showing webhooks from ${time}.`,
+  invalidRows: (n) => `${plural(n, 'webhook', 'webhooks')} could not be shown because the server sent invalid data.`,
+  showInvalid: 'Show why',
+  hideInvalid: 'Hide details',
+  invalidRow: (index, id) => (id ? `Row ${index + 1} (${id})` : `Row ${index + 1}`),
+}
+
+/** Labels with some overridden: nested groups merge one level deep. */
+export type PartialLabels = Partial<
+  Omit<
+    WebhookManagerLabels,
+    'summary' | 'columns' | 'statuses' | 'executionColumns' | 'executionStatuses' | 'categories' | 'errorReasons'
+  >
+> & {
+  errorReasons?: Partial<WebhookManagerLabels['errorReasons']>
+  summary?: Partial<WebhookManagerLabels['summary']>
+  columns?: Partial<WebhookManagerLabels['columns']>
+  statuses?: Partial<WebhookManagerLabels['statuses']>
+  executionColumns?: Partial<WebhookManagerLabels['executionColumns']>
+  executionStatuses?: Partial<WebhookManagerLabels['executionStatuses']>
+  categories?: Record<string, string>
+}
+
+const groups = [
+  'summary',
+  'columns',
+  'statuses',
+  'executionColumns',
+  'executionStatuses',
+  'categories',
+  'errorReasons',
+] as const
+
+/**
+ * Merges overrides into a full set of labels (nested groups one level deep).
+ *
+ * @example
+ * ```ts
+ * mergeLabels(defaultLabels, { columns: { name: 'App' } }).columns.status // 'Status'
+ * ```
+ */
+export function mergeLabels(base: WebhookManagerLabels, overrides: PartialLabels | undefined): WebhookManagerLabels {
+  if (!overrides) return base
+  const merged = { ...base, ...overrides } as WebhookManagerLabels
+  for (const group of groups) {
+    ;(merged as unknown as Record<string, unknown>)[group] = { ...base[group], ...overrides[group] }
+  }
+  return merged
+}

@@ -1,0 +1,34 @@
+import { createContext, useContext, useEffect, useMemo, useState } from 'react'
+import { defaultLabels, mergeLabels, type PartialLabels, type WebhookManagerLabels } from './labels'
+
+export interface UiConfig {
+  labels: WebhookManagerLabels
+  locale: string | undefined
+}
+
+export const UiContext = createContext<UiConfig>({ labels: defaultLabels, locale: undefined })
+
+/** The labels and locale of the nearest manager, with a part's own overrides on top. */
+export function useUi(labels?: PartialLabels, locale?: string): UiConfig {
+  const parent = useContext(UiContext)
+  return useMemo(
+    () => ({ labels: mergeLabels(parent.labels, labels), locale: locale ?? parent.locale }),
+    [parent, labels, locale],
+  )
+}
+
+/** The current time, updated every `intervalMs`, for "3 minutes ago" that stays true. */
+export function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs)
+    return () => clearInterval(timer)
+  }, [intervalMs])
+  return now
+}
+
+/** Joins class names, skipping empty ones; the host's `className` comes last so it wins. */
+export function cx(...names: (string | false | null | undefined)[]): string | undefined {
+  const joined = names.filter(Boolean).join(' ')
+  return joined || undefined
+}

@@ -1,0 +1,37 @@
+import { render } from '@testing-library/react'
+import axe from 'axe-core'
+import { expect } from 'vitest'
+import { IntegrationWebhookManager, type IntegrationWebhookManagerProps } from '../../src/components'
+import { API } from '../react/utils'
+
+/** Runs axe on a container; colour contrast needs real layout, so the browser stories check it. */
+export async function expectNoAxeViolations(container: Element) {
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
+  const violations = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  )
+  expect(violations).toEqual([])
+}
+
+/** The manager against the test endpoint, with a fresh SWR cache and no retries. */
+export function renderManager(props: Partial<IntegrationWebhookManagerProps> = {}) {
+  return render(
+    <IntegrationWebhookManager
+      apiUrl={API}
+      retry={false}
+      fallback={{ userId: 'user_1', origin: 'https://app.test' }}
+      swr={{ provider: () => new Map() }}
+      {...props}
+    />,
+  )
+}
+
+/** jsdom has no clipboard: a recording one. */
+export function installClipboard() {
+  const written: string[] = []
+  Object.defineProperty(navigator, 'clipboard', {
+    value: { writeText: async (text: string) => void written.push(text) },
+    configurable: true,
+  })
+  return written
+}

@@ -1,0 +1,118 @@
+import { render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { HttpResponse, http } from 'msw'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { CopyButton, WebhookDetailsDialog, WebhookStatusBadge, WebhookTable } from '../../src/components'
+import { makeWebhook } from '../core/fixtures'
+import { API, Providers, setupMswServer } from '../react/utils'
+import { expectNoAxeViolations, installClipboard } from './helpers'
+
+const server = setupMswServer()
+afterEach(() => {
+  Reflect.deleteProperty(navigator, 'clipboard')
+  Reflect.deleteProperty(document, 'execCommand')
+})
+
+describe('WebhookStatusBadge', () => {
+  it.each([
+    ['active', 'Active'],
+    ['inactive', 'Inactive'],
+    ['error', 'Error'],
+  ] as const)('shows %s as text, with data-status for styling', (status, text) => {
+    const { container } = render(<WebhookStatusBadge status={status} />)
+    expect(screen.getByText(text)).toHaveAttribute('data-status', status)
+    expect(container.querySelector('[data-setup-required]')).toBeNull()
+  })
+
+  it('adds "Setup required" and takes translated labels', () => {
+    render(<WebhookStatusBadge status="inactive" setupRequired labels={{ setupRequired: 'Einrichtung nötig' }} />)
+    expect(screen.getByText('Einrichtung nötig')).toBeInTheDocument()
+  })
+})
+
+describe('CopyButton', () => {
+  it('has an accessible name, copies, and announces it politely', async () => {
+    const user = userEvent.setup()
+    const written = installClipboard()
+    const onCopied = vi.fn()
+    const { container } = render(<CopyButton value="https://a.test/x" label="Copy the URL" onCopied={onCopied} />)
+    await user.click(screen.getByRole('button', { name: 'Copy the URL' }))
+    expect(written).toEqual(['https://a.test/x'])
+    expect(onCopied).toHaveBeenCalledWith('https://a.test/x')
+    expect(screen.getByRole('status')).toHaveTextContent('Copied to the clipboard')
+    expect(screen.getByRole('button')).toHaveAttribute('data-copied')
+    await expectNoAxeViolations(container)
+  })
+
+  it("lets the host's onClick prevent the copy", async () => {
+    const user = userEvent.setup()
+    const written = installClipboard()
+    render(<CopyButton value="x" onClick={(event) => event.preventDefault()} />)
+    await user.click(screen.getByRole('button', { name: 'Copy' }))
+    expect(written).toEqual([])
+  })
+
+  it('says how to copy by hand when copying is impossible', async () => {
+    const user = userEvent.setup()
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new Error('denied')) },
+      configurable: true,
+    })
+    Object.defineProperty(document, 'execCommand', { value: () => false, configurable: true })
+    render(<CopyButton value="x" />)
+    await user.click(screen.getByRole('button', { name: 'Copy' }))
+    expect(screen.getByRole('status')).toHaveTextContent('Could not copy. Select the text and copy it by hand.')
+    expect(screen.getByRole('button')).toHaveAttribute('data-failed')
+  })
+})
+
+describe('WebhookTable on its own', () => {
+  it('sorts its own rows and opens a row with the mouse anywhere on it', async () => {
+    const user = userEvent.setup()
+    const onOpen = vi.fn()
+    const rows = [
+      makeWebhook({ id: 'b', name: 'Bravo', error_count: 1 }),
+      makeWebhook({ id: 'a', name: 'Alpha', error_count: 5 }),
+    ]
+    render(<WebhookTable webhooks={rows} onOpen={onOpen} tableOptions={{ defaultSorting: [{ id: 'name' }] }} />)
+    const names = () => screen.getAllByRole('button', { name: /^Details for/ }).map((b) => b.textContent)
+    expect(names()).toEqual(['Alpha', 'Bravo'])
+    await user.click(screen.getByRole('button', { name: 'Errors' }))
+    expect(names()).toEqual(['Alpha', 'Bravo'])
+    await user.click(screen.getAllByText('0', { exact: false })[0] ?? document.body)
+    await user.click(screen.getAllByRole('row')[2]?.querySelector('td[data-column="triggerCount"]') as HTMLElement)
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'b' }))
+  })
+
+  it('marks an empty table and says there is nothing to show', () => {
+    const { container } = render(<WebhookTable webhooks={[]} />)
+    expect(container.querySelector('table')).toHaveAttribute('data-empty')
+    expect(screen.getByText('No webhooks match these filters.')).toBeInTheDocument()
+  })
+})
+
+describe('WebhookDetailsDialog', () => {
+  it('passes the CSP nonce to the style its scroll lock injects', async () => {
+    server.use(http.get(`${API}/executions/:id`, () => HttpResponse.json({ executions: [], next_cursor: null })))
+    render(
+      <Providers>
+        <WebhookDetailsDialog webhook={makeWebhook({ id: 'n1' })} onOpenChange={() => undefined} nonce="r4nd0m" />
+      </Providers>,
+    )
+    await screen.findByRole('dialog')
+    await screen.findByText('No executions yet. Send a test event to see one here.')
+    const styles = Array.from(document.head.querySelectorAll('style'))
+    const injected = styles.filter((style) => /data-scroll-locked|block-interactivity/.test(style.textContent ?? ''))
+    expect(injected.length).toBeGreaterThan(0)
+    for (const style of injected) expect(style.nonce || style.getAttribute('nonce')).toBe('r4nd0m')
+  })
+
+  it('is closed while there is no webhook', async () => {
+    render(
+      <Providers>
+        <WebhookDetailsDialog webhook={null} onOpenChange={() => undefined} />
+      </Providers>,
+    )
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  })
+})
