@@ -1,0 +1,30 @@
+import type { HttpHandler } from 'msw'
+import { createWebhookMockStore, type WebhookMockOptions } from './store'
+
+/**
+ * MSW handlers for the whole HTTP contract of the webhook endpoint, with a
+ * scenario's data and behaviour. Works with `setupServer` (Node) and `setupWorker`
+ * (browser, Storybook).
+ *
+ * Stateful per call: a webhook disabled through `PATCH` stays disabled in the next
+ * `GET`, and a test event or redelivery is prepended to the executions. Call it
+ * again (or use {@link createWebhookMockStore} and `reset()`) for fresh data.
+ *
+ * - `GET {apiUrl}` → `{ webhooks, source: 'saved' }`
+ * - `GET {apiUrl}/executions/:webhookId?limit=&cursor=` → `{ executions, next_cursor }`, newest first
+ * - `PATCH {apiUrl}/:webhookId` with `{ status }` → `{ webhook }`
+ * - `POST {apiUrl}/:webhookId/test` → 202 `{ execution }`
+ * - `POST {apiUrl}/executions/:webhookId/:executionId/retry` → 202 `{ execution }`
+ *
+ * @example
+ * ```ts
+ * // Node tests
+ * const server = setupServer(...createWebhookHandlers({ apiUrl: 'http://app.test/api/integration-webhooks' }))
+ * // Storybook / the browser
+ * const worker = setupWorker(...createWebhookHandlers({ scenario: 'slow' }))
+ * await worker.start()
+ * ```
+ */
+export function createWebhookHandlers(options: WebhookMockOptions = {}): HttpHandler[] {
+  return createWebhookMockStore(options).handlers
+}

@@ -1,0 +1,179 @@
+import { defaultCatalog, type IntegrationWebhook, type WebhookExecution } from 'integration-webhooks/core'
+import { delay, type HttpHandler, HttpResponse, http } from 'msw'
+import { executionId, failures, liveExecution } from './history'
+import { iso, SECOND } from './options'
+import type { ScenarioBehavior } from './scenarios'
+import { ensureExecutions, type StoreState } from './state'
+
+const DEFAULT_LIMIT = 20
+const MAX_LIMIT = 100
+
+const error = (status: number, message: string) => HttpResponse.json({ error: message }, { status })
+const webhookNotFound = () => error(404, 'Webhook not found')
+
+/**
+ * The MSW path of `apiUrl`. MSW resolves a relative path against `location` in a
+ * browser; where there is none (Node), `*` in front matches the path on any origin.
+ */
+export function basePath(apiUrl: string): string {
+  const trimmed = apiUrl.trim().replace(/\/+$/, '')
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return trimmed
+  if (typeof location !== 'undefined') return trimmed
+  return `*${trimmed.startsWith('/') ? '' : '/'}${trimmed}`
+}
+
+/** `limit` as the contract reads it: absent → 20; an integer, clamped to 1..100; anything else is a 400. */
+function parseLimit(raw: string | null): number | undefined {
+  if (raw === null || raw === '') return DEFAULT_LIMIT
+  if (!/^\d+$/.test(raw)) return undefined
+  return Math.min(MAX_LIMIT, Math.max(1, Number(raw)))
+}
+
+/** Puts each invalid row after a valid one, so they show up mixed in, not at the end. */
+function interleave(rows: readonly unknown[], extra: readonly unknown[]): unknown[] {
+  const out = [...rows]
+  extra.forEach((row, k) => {
+    out.splice(Math.min(out.length, 2 * k + 1), 0, row)
+  })
+  return out
+}
+
+interface HandlerConfig {
+  readonly apiUrl: string
+  readonly behavior: ScenarioBehavior
+  readonly latencyMs: number
+}
+
+/** The handlers of the HTTP contract over a store's state (read through `get`, as `reset` replaces it). */
+export function buildHandlers(get: () => StoreState, config: HandlerConfig): HttpHandler[] {
+  const base = basePath(config.apiUrl)
+  const { behavior, latencyMs } = config
+
+  /** Latency and scenario failures, in front of every route. */
+  async function gate(): Promise<Response | undefined> {
+    const state = get()
+    const request = ++state.requests
+    if (latencyMs > 0) await delay(latencyMs)
+    if (behavior.fail) return error(behavior.fail.status, behavior.fail.error)
+    if (behavior.flaky && request % 2 === 0) return error(503, 'Service temporarily unavailable')
+    return undefined
+  }
+
+  const tick = (state: StoreState) => state.options.nowMs + ++state.ticks * SECOND
+
+  function record(state: StoreState, webhook: IntegrationWebhook, execution: WebhookExecution) {
+    ensureExecutions(state, webhook.id).unshift(execution)
+    webhook.trigger_count += 1
+    if (execution.status === 'error') webhook.error_count += 1
+    webhook.last_triggered = execution.triggered_at
+  }
+
+  // Order matters: the `executions/…` routes come before the `/:webhookId` ones.
+  return [
+    http.get(base || '/', async () => {
+      const failed = await gate()
+      if (failed) return failed
+      const { webhooks, dataset } = get()
+      const rows: unknown[] = [...webhooks]
+      for (const { index, row } of dataset.invalidWebhookRows) rows.splice(Math.min(index, rows.length), 0, row)
+      return HttpResponse.json({ webhooks: rows, source: 'saved' })
+    }),
+
+    http.get<{ webhookId: string }>(`${base}/executions/:webhookId`, async ({ request, params }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const state = get()
+      if (!state.byId.has(params.webhookId)) return webhookNotFound()
+      const query = new URL(request.url).searchParams
+      const limit = parseLimit(query.get('limit'))
+      if (limit === undefined) return error(400, `Invalid limit "${query.get('limit')}": expected an integer`)
+      const cursor = query.get('cursor') || null
+      const all = ensureExecutions(state, params.webhookId)
+      let start = 0
+      if (cursor !== null) {
+        // The cursor is the id of the last execution of the previous page, so executions
+        // added in between (a test event) neither repeat nor skip rows.
+        const at = all.findIndex((execution) => execution.id === cursor)
+        if (at < 0) return error(400, 'Invalid cursor')
+        start = at + 1
+      }
+      const page = all.slice(start, start + limit)
+      const nextCursor = start + limit < all.length ? (page.at(-1)?.id ?? null) : null
+      const first = page[0]
+      const invalid = cursor === null && first ? (state.dataset.invalidExecutionRows?.(first) ?? []) : []
+      return HttpResponse.json({ executions: interleave(page, invalid), next_cursor: nextCursor })
+    }),
+
+    http.post<{ webhookId: string; executionId: string }>(
+      `${base}/executions/:webhookId/:executionId/retry`,
+      async ({ params }) => {
+        const failed = await gate()
+        if (failed) return failed
+        const state = get()
+        const webhook = state.byId.get(params.webhookId)
+        if (!webhook) return webhookNotFound()
+        const list = ensureExecutions(state, webhook.id)
+        const original = list.find((execution) => execution.id === params.executionId)
+        if (!original) return error(404, 'Execution not found')
+        const execution = liveExecution({
+          id: nextExecutionId(list, webhook.id),
+          webhook,
+          integration: defaultCatalog.resolve(webhook.provider_id),
+          atMs: tick(state),
+          rng: state.liveRng,
+          original,
+        })
+        record(state, webhook, execution)
+        return HttpResponse.json({ execution: structuredClone(execution) }, { status: 202 })
+      },
+    ),
+
+    http.patch<{ webhookId: string }>(`${base}/:webhookId`, async ({ request, params }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const state = get()
+      const webhook = state.byId.get(params.webhookId)
+      if (!webhook) return webhookNotFound()
+      const body = (await request.json().catch(() => undefined)) as { status?: unknown } | null | undefined
+      const status = body?.status
+      if (status !== 'active' && status !== 'inactive') {
+        return error(400, 'Expected a JSON body { "status": "active" | "inactive" }')
+      }
+      webhook.status = status
+      webhook.updated_at = iso(tick(state))
+      return HttpResponse.json({ webhook: structuredClone(webhook) })
+    }),
+
+    http.post<{ webhookId: string }>(`${base}/:webhookId/test`, async ({ params }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const state = get()
+      const webhook = state.byId.get(params.webhookId)
+      if (!webhook) return webhookNotFound()
+      const list = ensureExecutions(state, webhook.id)
+      // A webhook in error fails its test the way its deliveries fail, so the UI can show it.
+      const failure =
+        webhook.status === 'error' ? (state.dataset.failures.get(webhook.id) ?? failures.signature) : undefined
+      const execution = liveExecution({
+        id: nextExecutionId(list, webhook.id),
+        webhook,
+        integration: defaultCatalog.resolve(webhook.provider_id),
+        atMs: tick(state),
+        rng: state.liveRng,
+        test: true,
+        ...(failure ? { failure } : {}),
+      })
+      record(state, webhook, execution)
+      return HttpResponse.json({ execution: structuredClone(execution) }, { status: 202 })
+    }),
+  ]
+}
+
+/** `{webhookId}-exec-{n}` with `n` past every execution already there. */
+function nextExecutionId(list: readonly WebhookExecution[], webhookId: string): string {
+  const ids = new Set(list.map((execution) => execution.id))
+  let n = list.length + 1
+  let id = executionId(webhookId, n)
+  while (ids.has(id)) id = executionId(webhookId, ++n)
+  return id
+}

@@ -1,0 +1,282 @@
+import {
+  defaultCatalog,
+  getWebhookUrl,
+  type IntegrationWebhook,
+  integrationWebhookSchema,
+  isSecretKey,
+  parseExecutionsPage,
+  parseWebhookList,
+  type WebhookExecution,
+  webhookExecutionSchema,
+} from 'integration-webhooks/core'
+import { describe, expect, it } from 'vitest'
+import {
+  createRandom,
+  createWebhookMockStore,
+  deriveSeed,
+  MOCK_NOW,
+  mockExecutions,
+  mockWebhooks,
+  type ValidScenarioName,
+} from '../../mocks'
+
+const issuesOf = (schema: typeof integrationWebhookSchema | typeof webhookExecutionSchema, row: unknown) => {
+  const result = schema.safeParse(row)
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+}
+
+/** Every row that fails its schema, as `id: issues`, so a failure names the culprit. */
+function invalidRows(schema: typeof integrationWebhookSchema | typeof webhookExecutionSchema, rows: unknown[]) {
+  return rows
+    .map((row) => ({ id: (row as { id?: string }).id, issues: issuesOf(schema, row) }))
+    .filter((row) => row.issues.length > 0)
+}
+
+const byId = (webhooks: IntegrationWebhook[], id: string) => {
+  const webhook = webhooks.find((w) => w.id === id)
+  if (!webhook) throw new Error(`no webhook ${id}`)
+  return webhook
+}
+
+describe('createRandom', () => {
+  it('repeats its sequence for a seed and differs between seeds', () => {
+    const draw = (seed: number) => Array.from({ length: 5 }, createRandom(seed).next)
+    expect(draw(1)).toEqual(draw(1))
+    expect(draw(1)).not.toEqual(draw(2))
+    expect(draw(1).every((n) => n >= 0 && n < 1)).toBe(true)
+  })
+
+  it('derives independent streams from one seed', () => {
+    expect(deriveSeed(1, 'a', 0)).toBe(deriveSeed(1, 'a', 0))
+    expect(new Set([deriveSeed(1, 'a', 0), deriveSeed(1, 'a', 1), deriveSeed(2, 'a', 0)]).size).toBe(3)
+  })
+})
+
+describe('determinism', () => {
+  it('gives deep-equal fixtures for the same seed', () => {
+    expect(mockWebhooks('default', { seed: 7 })).toEqual(mockWebhooks('default', { seed: 7 }))
+    expect(mockExecutions('github-webhook', 'default', { seed: 7 })).toEqual(
+      mockExecutions('github-webhook', 'default', { seed: 7 }),
+    )
+    expect(mockExecutions('gmail-webhook-4980', 'large')).toEqual(mockExecutions('gmail-webhook-4980', 'large'))
+  })
+
+  it('gives different fixtures for a different seed', () => {
+    expect(mockWebhooks('default', { seed: 1 })).not.toEqual(mockWebhooks('default', { seed: 2 }))
+    expect(mockExecutions('github-webhook', 'default', { seed: 1 })).not.toEqual(
+      mockExecutions('github-webhook', 'default', { seed: 2 }),
+    )
+  })
+
+  it('dates everything before MOCK_NOW by default, and before `now` when given', () => {
+    const now = Date.parse(MOCK_NOW)
+    for (const webhook of mockWebhooks()) {
+      expect(Date.parse(webhook.updated_at)).toBeLessThanOrEqual(now)
+      if (webhook.last_triggered) expect(Date.parse(webhook.last_triggered)).toBeLessThanOrEqual(now)
+    }
+    const later = mockWebhooks('default', { now: '2030-06-01T00:00:00.000Z' })
+    expect(later.every((w) => w.created_at > '2028-01-01' && w.created_at < '2030-06-01')).toBe(true)
+  })
+
+  it('uses the origin and user it is given', () => {
+    const [row] = mockWebhooks('default', { origin: 'https://hooks.acme.dev/', userId: 'u_9' })
+    expect(row?.webhook_url).toBe('https://hooks.acme.dev/api/integration-webhooks/gmail')
+    expect(row?.external_config.instructions).toContain('https://hooks.acme.dev/api/integration-webhooks/gmail')
+    expect(row?.user_id).toBe('u_9')
+  })
+})
+
+describe.each<ValidScenarioName>(['default', 'empty', 'hostile'])('every row of the %s scenario', (scenario) => {
+  it('passes integrationWebhookSchema, and so does every execution', () => {
+    const webhooks = mockWebhooks(scenario)
+    expect(invalidRows(integrationWebhookSchema, webhooks)).toEqual([])
+    for (const webhook of webhooks) {
+      expect(invalidRows(webhookExecutionSchema, mockExecutions(webhook.id, scenario)), webhook.id).toEqual([])
+    }
+  })
+})
+
+describe('every row of the large scenario', () => {
+  const webhooks = mockWebhooks('large')
+
+  it('has 5,000 webhooks with unique, numbered ids, spread over the catalog', () => {
+    expect(webhooks).toHaveLength(5000)
+    expect(new Set(webhooks.map((w) => w.id)).size).toBe(5000)
+    expect(webhooks[42]?.id).toMatch(/-webhook-0042$/)
+    expect(new Set(webhooks.map((w) => w.provider_id)).size).toBe(30)
+    expect(new Set(webhooks.map((w) => w.status))).toEqual(new Set(['active', 'inactive', 'error']))
+  })
+
+  it('passes the schemas (a sample of rows, and the executions of a few webhooks)', () => {
+    const sample = webhooks.filter((_, index) => index % 97 === 0 || index === 4999)
+    expect(invalidRows(integrationWebhookSchema, sample)).toEqual([])
+    for (const index of [0, 1234, 4999]) {
+      const id = webhooks[index]?.id ?? ''
+      const executions = mockExecutions(id, 'large')
+      expect(executions).toHaveLength(200)
+      expect(invalidRows(webhookExecutionSchema, executions), id).toEqual([])
+    }
+  })
+
+  it('generates no executions until a webhook is asked for', () => {
+    const store = createWebhookMockStore({ scenario: 'large' })
+    expect(store.getWebhooks()).toHaveLength(5000)
+    expect(store.getStats()).toEqual({ requests: 0, executionListsGenerated: 0, executionsGenerated: 0 })
+    store.getExecutions('gmail-webhook-0000')
+    store.getExecutions('gmail-webhook-0000')
+    expect(store.getStats()).toEqual({ requests: 0, executionListsGenerated: 1, executionsGenerated: 200 })
+  })
+})
+
+describe('the malformed scenario', () => {
+  it('mixes invalid webhook rows into the valid default rows', () => {
+    const list = parseWebhookList(mockWebhooks('malformed'))
+    expect(list.webhooks).toEqual(mockWebhooks())
+    expect(list.invalid.map((row) => row.index)).toEqual([1, 4, 8, 13, 19, 26, 33])
+  })
+
+  it('mixes invalid executions into a history', () => {
+    const page = parseExecutionsPage({ executions: mockExecutions('github-webhook', 'malformed') })
+    expect(page.executions).toEqual(mockExecutions('github-webhook'))
+    expect(page.invalid).toHaveLength(3)
+  })
+})
+
+describe('the default scenario', () => {
+  const webhooks = mockWebhooks()
+
+  it('has one row per catalog integration, with its name, category, capabilities and triggers', () => {
+    expect(webhooks.map((w) => w.provider_id)).toEqual(defaultCatalog.integrations.map((i) => i.id))
+    for (const webhook of webhooks) {
+      const integration = defaultCatalog.resolve(webhook.provider_id)
+      expect(webhook.id).toBe(`${integration.id}-webhook`)
+      expect(webhook.external_config).toMatchObject({
+        integration_name: integration.name,
+        category: integration.category,
+        capabilities: integration.capabilities,
+        type: integration.delivery,
+      })
+      expect(webhook.trigger_types).toEqual(integration.triggers.map((t) => t.type))
+    }
+  })
+
+  it('points every webhook at the host’s receiving endpoint, never the provider’s API', () => {
+    for (const webhook of webhooks) {
+      expect(webhook.webhook_url).toBe(getWebhookUrl(webhook.provider_id, { origin: 'https://app.example.com' }))
+      expect(webhook.external_config.instructions).toMatch(/^1\. /)
+    }
+  })
+
+  it('has realistic statuses: some in error, some needing setup (never triggered), mostly active', () => {
+    const statusOf = (id: string) => byId(webhooks, id).status
+    expect(['stripe', 'dropbox', 'hubspot'].map((p) => statusOf(`${p}-webhook`))).toEqual(['error', 'error', 'error'])
+    for (const id of ['tiktok-webhook', 'linkedin-webhook']) {
+      expect(byId(webhooks, id)).toMatchObject({
+        status: 'inactive',
+        trigger_count: 0,
+        error_count: 0,
+        last_triggered: null,
+        external_config: { setup_required: true },
+      })
+      expect(mockExecutions(id)).toEqual([])
+    }
+  })
+
+  it('has histories consistent with each webhook’s counts and times', () => {
+    for (const webhook of webhooks) {
+      const executions = mockExecutions(webhook.id)
+      expect(webhook.trigger_count).toBeGreaterThanOrEqual(executions.length)
+      expect(webhook.error_count).toBeGreaterThanOrEqual(executions.filter((e) => e.status === 'error').length)
+      expect(executions[0]?.triggered_at ?? null).toBe(webhook.last_triggered)
+      const times = executions.map((e) => Date.parse(e.triggered_at))
+      expect(times).toEqual([...times].sort((a, b) => b - a))
+      for (const time of times) expect(time).toBeGreaterThan(Date.parse(webhook.created_at))
+      for (const execution of executions) expect(webhook.trigger_types).toContain(execution.trigger_type)
+    }
+  })
+
+  it('mixes success, error and pending executions with realistic codes and messages', () => {
+    const all = webhooks.flatMap((w) => mockExecutions(w.id))
+    expect(new Set(all.map((e) => e.status))).toEqual(new Set(['success', 'error', 'pending']))
+    const codes = new Set(all.map((e) => e.response_code))
+    for (const code of [200, 202, 401, 500]) expect(codes).toContain(code)
+    const messages = all.map((e) => e.error_message)
+    expect(messages).toContain('Signature verification failed')
+    expect(messages).toContain('Connection timed out after 10000 ms')
+    for (const execution of all) {
+      if (execution.status === 'pending')
+        expect(execution).toMatchObject({ response_code: null, execution_time_ms: null })
+      if (execution.status === 'success') expect(execution.error_message).toBeNull()
+      if (execution.status === 'error') expect(execution.error_message).toEqual(expect.any(String))
+    }
+  })
+
+  it('shows the recent failure of a webhook in error at the top of its history', () => {
+    const [newest] = mockExecutions('stripe-webhook')
+    expect(newest).toMatchObject({
+      status: 'error',
+      response_code: 401,
+      error_message: 'Signature verification failed',
+    })
+    expect(mockExecutions('dropbox-webhook')[0]).toMatchObject({ response_code: null, execution_time_ms: 10_000 })
+  })
+
+  it('has config with secret-looking keys for the UI to mask', () => {
+    const keys = webhooks.flatMap((w) => Object.keys(w.integration_config))
+    expect(keys).toContain('signing_secret')
+    expect(keys.filter(isSecretKey).length).toBeGreaterThan(5)
+  })
+
+  describe('payloads look like what each provider sends', () => {
+    const find = (id: string, trigger: string): WebhookExecution => {
+      const execution = mockExecutions(id, 'default', { seed: 3 }).find((e) => e.trigger_type === trigger)
+      if (!execution) throw new Error(`no ${trigger} execution in ${id}`)
+      return execution
+    }
+
+    it('GitHub push: repository, commits and x-github-event', () => {
+      const push = find('github-webhook', 'github_trigger_push')
+      expect(push.payload).toMatchObject({
+        ref: 'refs/heads/main',
+        repository: { full_name: expect.stringMatching(/^acme\//) },
+        commits: expect.arrayContaining([expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f]{40}$/) })]),
+      })
+      expect(push.headers).toMatchObject({
+        'x-github-event': 'push',
+        'x-hub-signature-256': expect.stringMatching(/^sha256=[0-9a-f]{64}$/),
+      })
+    })
+
+    it('Stripe invoice.paid: an event object with a stripe-signature', () => {
+      const event = find('stripe-webhook', 'stripe_trigger_invoice_paid')
+      expect(event.payload).toMatchObject({
+        object: 'event',
+        type: 'invoice.paid',
+        data: { object: { object: 'invoice', status: 'paid' } },
+      })
+      expect(event.headers?.['stripe-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/)
+    })
+
+    it('Slack: an event_callback with x-slack-signature', () => {
+      const event = find('slack-webhook', 'slack_trigger_new_message')
+      expect(event.payload).toMatchObject({ type: 'event_callback', event: { type: 'message' } })
+      expect(event.headers?.['x-slack-signature']).toMatch(/^v0=[0-9a-f]{64}$/)
+    })
+
+    it('Gmail: a Pub/Sub push whose base64 data decodes to the mailbox and history id', () => {
+      const push = find('gmail-webhook', 'gmail_trigger_new_email')
+      const data = (push.payload as { message: { data: string } }).message.data
+      expect(JSON.parse(atob(data))).toEqual({ emailAddress: expect.any(String), historyId: expect.any(Number) })
+    })
+
+    it('Shopify: an order with line items and the x-shopify-topic', () => {
+      const order = find('shopify-webhook', 'shopify_trigger_order_created')
+      expect(order.payload).toMatchObject({ financial_status: 'paid', line_items: expect.any(Array) })
+      expect(order.headers?.['x-shopify-topic']).toBe('orders/create')
+    })
+
+    it('internal events carry no HTTP headers', () => {
+      expect(mockExecutions('ai-webhook').every((e) => e.headers === null)).toBe(true)
+    })
+  })
+})

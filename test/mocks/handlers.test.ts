@@ -1,0 +1,270 @@
+import { createWebhookClient } from 'integration-webhooks/core'
+import { HttpResponse, http } from 'msw'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createWebhookHandlers, createWebhookMockStore, MOCK_NOW, mockExecutions, mockWebhooks } from '../../mocks'
+import { API, failure, makeClient, raw, setupMswServer } from './utils'
+
+const server = setupMswServer()
+
+/** A fresh default-scenario store, mounted on the server. */
+function mount(options: Parameters<typeof createWebhookMockStore>[0] = {}) {
+  const store = createWebhookMockStore({ apiUrl: API, ...options })
+  server.use(...store.handlers)
+  return { store, client: makeClient() }
+}
+
+describe('createWebhookHandlers', () => {
+  it('returns the handlers of a fresh store on every call', async () => {
+    server.use(...createWebhookHandlers({ apiUrl: API }))
+    await makeClient().setStatus('github-webhook', 'inactive')
+    server.resetHandlers(...createWebhookHandlers({ apiUrl: API }))
+    const list = await makeClient().listWebhooks()
+    expect(list.webhooks.find((w) => w.id === 'github-webhook')?.status).toBe('active')
+  })
+
+  it('matches a relative apiUrl on any origin in Node', async () => {
+    server.use(...createWebhookHandlers())
+    const client = createWebhookClient({ apiUrl: 'http://other.test/api/integration-webhooks', retry: false })
+    expect((await client.listWebhooks()).webhooks).toHaveLength(30)
+  })
+
+  describe('in a browser (a page location exists)', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals()
+    })
+
+    it('matches a relative apiUrl against the page origin only', async () => {
+      vi.stubGlobal('location', new URL('http://localhost:6006/iframe.html?id=webhooks--default'))
+      const elsewhere = http.get('*/api/integration-webhooks', () => HttpResponse.json({ webhooks: [] }))
+      server.use(...createWebhookHandlers(), elsewhere)
+      const client = createWebhookClient({ retry: false }) // the default relative apiUrl
+      expect((await client.listWebhooks()).webhooks).toHaveLength(30)
+      const other = createWebhookClient({ apiUrl: 'http://other.test/api/integration-webhooks', retry: false })
+      expect((await other.listWebhooks()).webhooks).toEqual([])
+    })
+  })
+
+  it('rejects an empty apiUrl', () => {
+    expect(() => createWebhookHandlers({ apiUrl: ' ' })).toThrow(TypeError)
+  })
+
+  it('accepts an apiUrl with a trailing slash', async () => {
+    server.use(...createWebhookHandlers({ apiUrl: `${API}/` }))
+    expect((await makeClient().listExecutions('slack-webhook', { limit: 1 })).executions).toHaveLength(1)
+  })
+})
+
+describe('statefulness', () => {
+  describe('when a webhook is disabled', () => {
+    it('stays disabled in the next list, with a newer updated_at', async () => {
+      const { client, store } = mount()
+      const before = store.getWebhook('github-webhook')
+      const updated = await client.setStatus('github-webhook', 'inactive')
+      expect(updated.status).toBe('inactive')
+      expect(Date.parse(updated.updated_at)).toBeGreaterThan(Date.parse(before?.updated_at ?? ''))
+      const again = await client.listWebhooks()
+      expect(again.webhooks.find((w) => w.id === 'github-webhook')).toEqual(updated)
+      expect(store.getWebhook('github-webhook')?.status).toBe('inactive')
+    })
+
+    it('re-enables a webhook in error', async () => {
+      const { client } = mount()
+      expect((await client.setStatus('stripe-webhook', 'active')).status).toBe('active')
+    })
+  })
+
+  describe('when a test event is sent', () => {
+    it('prepends a successful execution of the first trigger type and bumps the counts', async () => {
+      const { client } = mount()
+      const before = (await client.listWebhooks()).webhooks.find((w) => w.id === 'github-webhook')
+      const execution = await client.sendTest('github-webhook')
+      expect(execution).toMatchObject({
+        webhook_id: 'github-webhook',
+        provider_id: 'github',
+        trigger_type: before?.trigger_types[0],
+        status: 'success',
+        response_code: 200,
+        error_message: null,
+      })
+      expect(execution.payload).toMatchObject({ ref: 'refs/heads/main', commits: expect.any(Array) })
+      expect(execution.headers).toMatchObject({ 'x-github-event': 'push', 'x-webhook-test': 'true' })
+      const after = (await client.listWebhooks()).webhooks.find((w) => w.id === 'github-webhook')
+      expect(after?.trigger_count).toBe((before?.trigger_count ?? 0) + 1)
+      expect(after?.error_count).toBe(before?.error_count)
+      expect(after?.last_triggered).toBe(execution.triggered_at)
+      expect(Date.parse(execution.triggered_at)).toBeGreaterThan(Date.parse(before?.last_triggered ?? ''))
+      expect((await client.listExecutions('github-webhook', { limit: 1 })).executions[0]).toEqual(execution)
+    })
+
+    it('delivers to an inactive webhook without running its workflow', async () => {
+      const { client } = mount()
+      const execution = await client.sendTest('discord-webhook')
+      expect(execution).toMatchObject({ status: 'success', response_code: 202 })
+      expect(execution.response_body).toContain('"processed":false')
+    })
+
+    it('fails through a webhook in error the way its deliveries fail, and counts the error', async () => {
+      const { client, store } = mount()
+      const before = store.getWebhook('stripe-webhook')
+      const execution = await client.sendTest('stripe-webhook')
+      expect(execution).toMatchObject({
+        status: 'error',
+        response_code: 401,
+        error_message: 'Signature verification failed',
+      })
+      expect(store.getWebhook('stripe-webhook')?.error_count).toBe((before?.error_count ?? 0) + 1)
+    })
+
+    it('keeps paging stable: a test event between two pages repeats no row', async () => {
+      const { client } = mount()
+      const first = await client.listExecutions('slack-webhook', { limit: 3 })
+      await client.sendTest('slack-webhook')
+      const second = await client.listExecutions('slack-webhook', { limit: 3, cursor: first.nextCursor })
+      const ids = [...first.executions, ...second.executions].map((e) => e.id)
+      expect(new Set(ids).size).toBe(6)
+    })
+  })
+
+  describe('when an execution is redelivered', () => {
+    it('creates a new successful execution with the payload and trigger of the original', async () => {
+      const { client, store } = mount()
+      const [original] = store.getExecutions('hubspot-webhook').filter((e) => e.status === 'error')
+      if (!original) throw new Error('hubspot-webhook should have failed executions')
+      const count = store.getWebhook('hubspot-webhook')?.trigger_count ?? 0
+      const retried = await client.retryExecution('hubspot-webhook', original.id)
+      expect(retried.id).not.toBe(original.id)
+      expect(retried).toMatchObject({
+        status: 'success',
+        response_code: 200,
+        trigger_type: original.trigger_type,
+        payload: original.payload,
+        headers: original.headers,
+      })
+      const executions = store.getExecutions('hubspot-webhook')
+      expect(executions[0]).toEqual(retried)
+      expect(executions.map((e) => e.id)).toContain(original.id)
+      expect(store.getWebhook('hubspot-webhook')?.trigger_count).toBe(count + 1)
+    })
+  })
+
+  it('forgets every change on reset()', async () => {
+    const { client, store } = mount()
+    const initial = store.getWebhooks()
+    await client.setStatus('slack-webhook', 'inactive')
+    await client.sendTest('gmail-webhook')
+    store.reset()
+    expect(store.getWebhooks()).toEqual(initial)
+    expect(store.getExecutions('gmail-webhook')).toEqual(mockExecutions('gmail-webhook'))
+    expect(store.getStats().requests).toBe(0)
+  })
+
+  it('hands out copies, so a test cannot change the store by accident', () => {
+    const { store } = mount()
+    const [first] = store.getWebhooks()
+    if (first) first.status = 'error'
+    expect(store.getWebhooks()[0]?.status).not.toBe('error')
+  })
+})
+
+describe('not found', () => {
+  it.each([
+    ['listExecutions', (c: ReturnType<typeof makeClient>) => c.listExecutions('nope')],
+    ['setStatus', (c: ReturnType<typeof makeClient>) => c.setStatus('nope', 'active')],
+    ['sendTest', (c: ReturnType<typeof makeClient>) => c.sendTest('nope')],
+    ['retryExecution', (c: ReturnType<typeof makeClient>) => c.retryExecution('nope', 'x')],
+  ])('answers 404 Webhook not found to %s of an unknown webhook', async (_, call) => {
+    const { client } = mount()
+    const error = await failure(call(client))
+    expect(error).toMatchObject({ kind: 'not-found', status: 404 })
+    expect(error.message).toContain('Webhook not found')
+  })
+
+  it('answers 404 Execution not found to a retry of an unknown execution', async () => {
+    const { client } = mount()
+    const error = await failure(client.retryExecution('github-webhook', 'nope'))
+    expect(error).toMatchObject({ kind: 'not-found' })
+    expect(error.message).toContain('Execution not found')
+  })
+})
+
+describe('bad requests', () => {
+  it.each(['abc', '-1', '1.5', '2e3'])('answers 400 { error } to limit=%s', async (limit) => {
+    mount()
+    const { status, body } = await raw(`/executions/github-webhook?limit=${limit}`)
+    expect(status).toBe(400)
+    expect(body).toEqual({ error: expect.stringContaining('limit') })
+  })
+
+  it('clamps limit to 1..100 and defaults it to 20', async () => {
+    const [template] = mockExecutions('gmail-webhook')
+    if (!template) throw new Error('no fixture')
+    const executions = Array.from({ length: 150 }, (_, i) => ({ ...template, id: `e${150 - i}` }))
+    mount({ webhooks: mockWebhooks().slice(0, 1), executions: { 'gmail-webhook': executions } })
+    const size = async (query: string) =>
+      ((await raw(`/executions/gmail-webhook${query}`)).body as { executions: unknown[] }).executions.length
+    expect(await size('')).toBe(20)
+    expect(await size('?limit=0')).toBe(1)
+    expect(await size('?limit=500')).toBe(100)
+  })
+
+  it('answers 400 to a cursor it never handed out', async () => {
+    mount()
+    const { status, body } = await raw('/executions/github-webhook?cursor=forged')
+    expect(status).toBe(400)
+    expect(body).toEqual({ error: 'Invalid cursor' })
+  })
+
+  it.each([
+    ['a wrong status', JSON.stringify({ status: 'paused' })],
+    ['no status', JSON.stringify({})],
+    ['a body that is not JSON', 'status=active'],
+    ['JSON null', 'null'],
+  ])('answers 400 { error } to a PATCH with %s', async (_, body) => {
+    const { store } = mount()
+    const response = await raw('/github-webhook', {
+      method: 'PATCH',
+      body,
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(response.status).toBe(400)
+    expect(response.body).toEqual({ error: expect.stringContaining('status') })
+    expect(store.getWebhook('github-webhook')?.status).toBe('active')
+  })
+})
+
+describe('route order', () => {
+  it('keeps executions/… routes apart from a webhook whose id is "executions"', async () => {
+    const [template] = mockWebhooks()
+    if (!template) throw new Error('no fixture')
+    const webhooks = [{ ...template, id: 'executions' }, template]
+    const { client, store } = mount({ webhooks, executions: {} })
+    expect((await client.setStatus('executions', 'inactive')).id).toBe('executions')
+    expect((await client.sendTest('executions')).webhook_id).toBe('executions')
+    const page = await client.listExecutions('executions')
+    expect(page.executions).toHaveLength(1)
+    const retried = await client.retryExecution('executions', page.executions[0]?.id ?? '')
+    expect(retried.webhook_id).toBe('executions')
+    expect(store.getWebhook(template.id)?.trigger_count).toBe(template.trigger_count)
+  })
+})
+
+describe('custom data', () => {
+  it('serves the webhooks and executions it is given, and leaves the inputs untouched', async () => {
+    const webhooks = mockWebhooks().slice(0, 2)
+    const executions = { [webhooks[0]?.id ?? '']: mockExecutions(webhooks[0]?.id ?? '').slice(0, 2) }
+    const snapshot = structuredClone({ webhooks, executions })
+    const { client } = mount({ webhooks, executions })
+    expect((await client.listWebhooks()).webhooks).toEqual(webhooks)
+    expect((await client.listExecutions(webhooks[0]?.id ?? '')).executions).toHaveLength(2)
+    expect((await client.listExecutions(webhooks[1]?.id ?? '')).executions).toEqual([])
+    await client.sendTest(webhooks[0]?.id ?? '')
+    expect({ webhooks, executions }).toEqual(snapshot)
+  })
+
+  it('dates new executions after `now`', async () => {
+    const { client } = mount({ now: '2030-01-01T00:00:00.000Z' })
+    const execution = await client.sendTest('gmail-webhook')
+    expect(execution.triggered_at).toBe('2030-01-01T00:00:01.000Z')
+    expect(MOCK_NOW).toBe('2026-11-20T12:00:00.000Z')
+  })
+})
