@@ -26,7 +26,14 @@ const shared: Options = {
 
 export default defineConfig([
   // Framework-agnostic: no React and no "use client", so it loads on servers and in workers.
-  { ...shared, entry: { 'core/index': 'src/core/index.ts' }, platform: 'neutral', clean: true },
+  { ...shared, entry: { 'core/index': 'src/core/index.ts' }, platform: 'neutral' },
+  // MSW handlers and fixtures for Storybook and tests; msw is an optional peer dependency.
+  {
+    ...shared,
+    entry: { 'mocks/index': 'mocks/index.ts' },
+    platform: 'neutral',
+    external: [...(shared.external ?? []), 'msw', /^msw\//],
+  },
   // Client entries keep the "use client" of their source file, for React Server Components.
   {
     ...shared,

@@ -1,17 +1,76 @@
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 
-const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const fromRoot = (file: string) => path.join(dirname, file)
+
+/**
+ * Real Chromium from Debian (`apt-get install chromium`), never a downloaded browser.
+ * The networking flags stop Chromium from flooding the closed network with refused
+ * connections. Clipboard permissions let tests read back what the code copied.
+ */
+const chromium = () =>
+  playwright({
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
+  })
+
+/** Each browser project gets its own object: a shared one mislabels the projects. */
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: chromium(),
+  instances: [{ browser: 'chromium' as const }],
+  // Failure screenshots go to a git-ignored folder, not beside the tests.
+  screenshotDirectory: '.vitest-attachments/screenshots',
+})
+
+/**
+ * Pre-bundled before the first browser test: a dependency Vite discovers in the middle
+ * of a cold run (a fresh CI checkout) makes it reload the page and fail the test.
+ */
+const browserDeps = {
+  include: [
+    'react',
+    'react/jsx-dev-runtime',
+    'react-dom/client',
+    'swr',
+    '@tanstack/react-table',
+    '@tanstack/react-virtual',
+    '@radix-ui/react-dialog',
+    'zod/mini',
+    'msw',
+    'msw/browser',
+  ],
+}
 
 export default defineConfig({
   plugins: [react()],
   // Layers import each other by their public names; tests run them from source.
+  // Exact-match patterns, so the bare name never shadows a subpath.
   resolve: {
-    alias: {
-      'integration-webhooks/core': src('core/index.ts'),
-      'integration-webhooks/react': src('react/index.ts'),
-    },
+    alias: [
+      { find: /^integration-webhooks\/core$/, replacement: fromRoot('src/core/index.ts') },
+      { find: /^integration-webhooks\/react$/, replacement: fromRoot('src/react/index.ts') },
+      { find: /^integration-webhooks\/mocks$/, replacement: fromRoot('mocks/index.ts') },
+      { find: /^integration-webhooks\/styles\.css$/, replacement: fromRoot('src/components/styles.css') },
+      { find: /^integration-webhooks$/, replacement: fromRoot('src/components/index.ts') },
+    ],
   },
   test: {
     projects: [
@@ -47,6 +106,26 @@ export default defineConfig({
           environment: 'node',
           include: ['test/package/**/*.test.ts'],
           globalSetup: ['test/package/build.ts'],
+        },
+      },
+      {
+        // Real Chromium: what jsdom cannot show (clipboard, layout, focus, service workers).
+        extends: true,
+        optimizeDeps: browserDeps,
+        test: {
+          name: 'browser',
+          include: ['test/**/*.browser.test.{ts,tsx}'],
+          browser: browser(),
+        },
+      },
+      {
+        // Every story in stories/ is a test: it renders, its play function runs, axe finds nothing.
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        optimizeDeps: browserDeps,
+        test: {
+          name: 'storybook',
+          browser: browser(),
         },
       },
     ],

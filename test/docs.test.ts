@@ -7,6 +7,7 @@ const entries = {
   'integration-webhooks/core': 'src/core/index.ts',
   'integration-webhooks/react': 'src/react/index.ts',
   'integration-webhooks': 'src/components/index.ts',
+  'integration-webhooks/mocks': 'mocks/index.ts',
 }
 
 /** Every export of an entry point with what its JSDoc says, read by the TypeScript compiler. */

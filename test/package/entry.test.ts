@@ -72,3 +72,65 @@ describe('integration-webhooks/react as published', () => {
     expect(out).toBe('function function function')
   })
 })
+
+describe('integration-webhooks (the components) as published', () => {
+  it('starts with "use client" and loads core and react from their own entries', () => {
+    const esm = readFileSync(join(root, 'dist/index.js'), 'utf8')
+    expect(esm.startsWith('"use client";')).toBe(true)
+    expect(esm).toMatch(/from ['"]integration-webhooks\/react['"]/)
+    expect(esm).toMatch(/from ['"]integration-webhooks\/core['"]/)
+    expect(esm).not.toContain('function useIntegrationWebhooks')
+  })
+
+  it('injects no styles at run time: the theme is the separate styles.css', () => {
+    const esm = readFileSync(join(root, 'dist/index.js'), 'utf8')
+    expect(esm).not.toMatch(/createElement\(['"]style['"]\)|insertRule|adoptedStyleSheets/)
+    const css = readFileSync(join(root, 'dist/styles.css'), 'utf8')
+    expect(css).toContain('[data-slot="manager"]')
+    expect(css).toContain('prefers-color-scheme: dark')
+  })
+
+  it('resolves "integration-webhooks/styles.css" through the exports map', () => {
+    const out = node([
+      '-e',
+      `console.log(require.resolve('integration-webhooks/styles.css').endsWith('dist/styles.css'))`,
+    ])
+    expect(out).toBe('true')
+  })
+
+  it('loads in plain Node through import and require', () => {
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `const ui = await import('integration-webhooks')
+       const { createRequire } = await import('node:module')
+       const cjs = createRequire(process.cwd() + '/')('integration-webhooks')
+       console.log(typeof ui.IntegrationWebhookManager, typeof cjs.WebhookTable, typeof ui.useIntegrationWebhooks)`,
+    ])
+    expect(out).toBe('function function function')
+  })
+})
+
+describe('integration-webhooks/mocks as published', () => {
+  it('answers the real client in plain Node, through import and require, with msw external', async () => {
+    const esm = readFileSync(join(root, 'dist/mocks/index.js'), 'utf8')
+    expect(esm).toMatch(/from ['"]msw['"]/)
+    expect(esm).not.toMatch(/use client/)
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `const { createWebhookHandlers } = await import('integration-webhooks/mocks')
+       const { createWebhookClient } = await import('integration-webhooks/core')
+       const { setupServer } = await import('msw/node')
+       const apiUrl = 'http://app.test/api/integration-webhooks'
+       const server = setupServer(...createWebhookHandlers({ apiUrl }))
+       server.listen({ onUnhandledRequest: 'error' })
+       const { webhooks } = await createWebhookClient({ apiUrl }).listWebhooks()
+       server.close()
+       const { createRequire } = await import('node:module')
+       const cjs = createRequire(process.cwd() + '/')('integration-webhooks/mocks')
+       console.log(webhooks.length, typeof cjs.mockWebhooks)`,
+    ])
+    expect(out).toBe('30 function')
+  })
+})

@@ -1,0 +1,56 @@
+import type { Decorator, Preview } from '@storybook/react-vite'
+import { mswLoader } from 'msw-storybook-addon/csf3'
+
+// The default theme, as a host app would import it ('integration-webhooks/styles.css').
+import '../src/components/styles.css'
+
+type Theme = 'light' | 'dark'
+
+const isTheme = (value: unknown): value is Theme => value === 'light' || value === 'dark'
+
+/**
+ * Wraps every story in an element carrying the theme as a data attribute (no inline
+ * styles: the package's CSS works under a strict Content-Security-Policy), and sets
+ * it on <html> too so portals (dialogs) follow. `parameters.theme` forces a theme for
+ * one story; otherwise the toolbar's `theme` global decides.
+ */
+const withTheme: Decorator = (Story, context) => {
+  const forced = context.parameters.theme
+  const theme: Theme = isTheme(forced) ? forced : isTheme(context.globals.theme) ? context.globals.theme : 'light'
+  document.documentElement.dataset.theme = theme
+  return (
+    <div className="sb-theme-root" data-theme={theme}>
+      <Story />
+    </div>
+  )
+}
+
+const preview: Preview = {
+  // Starts the MSW worker once (public/mockServiceWorker.js) and installs each story's
+  // `parameters.msw.handlers` before it renders.
+  loaders: [mswLoader()],
+  decorators: [withTheme],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme of the components',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  parameters: {
+    layout: 'fullscreen',
+    // Every story is an accessibility test: axe violations fail it (in the UI and in Vitest).
+    a11y: { test: 'error' },
+    controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
+  },
+}
+
+export default preview
