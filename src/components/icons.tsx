@@ -88,3 +88,8 @@ export function BrandMark({ color, initial }: { color: string; initial: string }
     </svg>
   )
 }
+
+/** The first character of a name for its mark: a whole code point (emoji too), upper-cased. */
+export function initialOf(name: string): string {
+  return (Array.from(name.trim())[0] ?? '?').toUpperCase()
+}

@@ -169,7 +169,7 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
     let needsSetup = 0
     for (const webhook of list.webhooks) {
       if (webhook.status === 'active') active++
-      if (webhook.status === 'error' || webhook.error_count > 0) failing++
+      if (webhook.status === 'error') failing++
       if (webhook.external_config.setup_required) needsSetup++
     }
     return { total: list.webhooks.length, active, failing, needsSetup }

@@ -13,7 +13,7 @@ import { type ReactNode, useState } from 'react'
 import { ConfigView } from './config-view'
 import { CopyButton } from './copy-button'
 import { ExecutionHistory } from './execution-history'
-import { BrandMark, CloseIcon, ExternalIcon, InfoIcon } from './icons'
+import { BrandMark, CloseIcon, ExternalIcon, InfoIcon, initialOf } from './icons'
 import type { PartialLabels } from './labels'
 import { RelativeTime } from './relative-time'
 import { cx, UiContext, useNow, useUi } from './ui-context'
@@ -133,7 +133,7 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
       }}
     >
       <header data-slot="dialog-header">
-        <BrandMark color={integration.color} initial={(name.trim()[0] ?? '?').toUpperCase()} />
+        <BrandMark color={integration.color} initial={initialOf(name)} />
         <div data-slot="dialog-heading">
           <Dialog.Title data-slot="dialog-title">{name}</Dialog.Title>
           <Dialog.Description id={id('description')} data-slot="dialog-description">

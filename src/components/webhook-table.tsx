@@ -3,7 +3,7 @@ import { defaultCatalog, type IntegrationCatalog, type IntegrationWebhook } from
 import { type UseWebhookTableOptions, useWebhookTable, type WebhookTableState } from 'integration-webhooks/react'
 import { type MouseEvent, type ReactNode, useRef } from 'react'
 import { CopyButton } from './copy-button'
-import { BrandMark, SortIcon } from './icons'
+import { BrandMark, initialOf, SortIcon } from './icons'
 import type { PartialLabels, WebhookManagerLabels } from './labels'
 import { RelativeTime } from './relative-time'
 import { cx, UiContext, useUi } from './ui-context'
@@ -69,6 +69,18 @@ function Triggers({ types, more }: { types: readonly string[]; more: (n: number)
       ))}
       {types.length > 2 && <span data-slot="trigger-more">{more(types.length - 2)}</span>}
     </span>
+  )
+}
+
+/**
+ * The URL, cut at its start when the cell is narrow: the end of a webhook URL (the
+ * provider's path) is what tells rows apart. The marks keep the text left-to-right.
+ */
+function UrlText({ url }: { url: string }) {
+  return (
+    <code data-slot="url" title={url}>
+      {`\u200E${url}\u200E`}
+    </code>
   )
 }
 
@@ -203,7 +215,7 @@ export function WebhookTable(props: WebhookTableProps) {
                 >
                   <th scope="row" data-column="name">
                     <span data-slot="integration">
-                      <BrandMark color={integration.color} initial={(name.trim()[0] ?? '?').toUpperCase()} />
+                      <BrandMark color={integration.color} initial={initialOf(name)} />
                       <span data-slot="integration-text">
                         <button
                           type="button"
@@ -220,9 +232,7 @@ export function WebhookTable(props: WebhookTableProps) {
                   </th>
                   <td data-column="webhookUrl">
                     <span data-slot="url-cell">
-                      <code data-slot="url" title={row.webhook_url}>
-                        {row.webhook_url}
-                      </code>
+                      <UrlText url={row.webhook_url} />
                       <CopyButton value={row.webhook_url} label={`${l.copyValue(l.webhookUrl)}: ${name}`} />
                     </span>
                   </td>

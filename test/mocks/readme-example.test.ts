@@ -1,39 +1,19 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 /**
- * The README's example of a host app testing its own code against the mocks.
- * It is run below exactly as written (only the package imports point at the source),
+ * The README's example of a host app testing its own code against the mocks, read from
+ * the README and run exactly as written (only the package imports point at the source),
  * so the README cannot drift from what works.
  */
-const README_EXAMPLE = `import { createWebhookClient } from 'integration-webhooks/core'
-import { createWebhookHandlers } from 'integration-webhooks/mocks'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
-
-const apiUrl = 'http://app.test/api/integration-webhooks'
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers()) // drops the handlers, and with them the mock state
-afterAll(() => server.close())
-const client = createWebhookClient({ apiUrl, retry: false })
-
-it('disables a webhook', async () => {
-  server.use(...createWebhookHandlers({ apiUrl }))
-  await client.setStatus('github-webhook', 'inactive')
-  const { webhooks } = await client.listWebhooks()
-  expect(webhooks.find((w) => w.id === 'github-webhook')?.status).toBe('inactive')
-})
-
-it('tells an expired session apart', async () => {
-  server.use(...createWebhookHandlers({ apiUrl, scenario: 'unauthorized' }))
-  await expect(client.listWebhooks()).rejects.toMatchObject({ kind: 'unauthorized' })
-})
-`
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const README_EXAMPLE =
+  readFileSync(`${root}README.md`, 'utf8').match(
+    /<!-- readme-test: mocks-in-your-tests -->\s*```ts\n([\s\S]*?)```/,
+  )?.[1] ?? ''
 
 const here = fileURLToPath(new URL('.', import.meta.url))
-const root = fileURLToPath(new URL('../..', import.meta.url))
 
 describe('README example: testing a host app with the mocks', () => {
   it('is short and imports the package by its public names', () => {
