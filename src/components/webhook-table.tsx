@@ -63,7 +63,7 @@ function Triggers({ types, more }: { types: readonly string[]; more: (n: number)
   return (
     <span data-slot="trigger-list">
       {types.slice(0, 2).map((type) => (
-        <code key={type} data-slot="trigger-type">
+        <code key={type} data-slot="trigger-type" title={type}>
           {type}
         </code>
       ))}
