@@ -15,12 +15,11 @@ import {
   WebhooksProvider,
   type WebhooksProviderProps,
 } from 'integration-webhooks/react'
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { RefreshIcon } from './icons'
 import type { PartialLabels } from './labels'
 import { EmptyState, ErrorState, InvalidRowsNotice, UnauthorizedState } from './state-views'
 import { cx, UiContext, useNow, useUi } from './ui-context'
-import { WebhookDetailsDialog } from './webhook-details-dialog'
 import { WebhookTable } from './webhook-table'
 
 /** Parts of the manager a host can give its own class names. */
@@ -72,6 +71,10 @@ export interface IntegrationWebhookManagerProps
   /** Heading level of the title. @defaultValue 2 */
   headingLevel?: 1 | 2 | 3 | 4
 }
+
+const WebhookDetailsDialog = lazy(() =>
+  import('./webhook-details-dialog').then((module) => ({ default: module.WebhookDetailsDialog })),
+)
 
 const tableOptionKeys = [
   'sorting',
@@ -152,6 +155,8 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
     onChange: props.onOpenWebhookChange,
   })
   const openWebhook = openId ? (list.webhooks.find((w) => w.id === openId) ?? null) : null
+  const [dialogLoaded, setDialogLoaded] = useState(false)
+  if (openWebhook && !dialogLoaded) setDialogLoaded(true)
   const unauthorized = isWebhookApiError(list.error) && list.error.kind === 'unauthorized'
 
   // Tell the host once per failure, not on every render.
@@ -376,19 +381,25 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
         )}
         {content()}
 
-        <WebhookDetailsDialog
-          webhook={openWebhook}
-          onOpenChange={(isOpen) => {
-            if (!isOpen) setOpenId(null)
-          }}
-          generated={list.source === 'generated'}
-          catalog={props.catalog}
-          pageSize={props.executionsPageSize}
-          nonce={props.nonce}
-          container={root}
-          onStatusChange={props.onStatusChange}
-          className={props.classNames?.dialog}
-        />
+        {/* The dialog (Radix, the history) loads the first time a webhook is opened, then stays
+            mounted so it can close properly and hand focus back. */}
+        {(openWebhook || dialogLoaded) && (
+          <Suspense fallback={null}>
+            <WebhookDetailsDialog
+              webhook={openWebhook}
+              onOpenChange={(isOpen) => {
+                if (!isOpen) setOpenId(null)
+              }}
+              generated={list.source === 'generated'}
+              catalog={props.catalog}
+              pageSize={props.executionsPageSize}
+              nonce={props.nonce}
+              container={root}
+              onStatusChange={props.onStatusChange}
+              className={props.classNames?.dialog}
+            />
+          </Suspense>
+        )}
       </div>
     </UiContext.Provider>
   )

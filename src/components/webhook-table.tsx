@@ -1,7 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { defaultCatalog, type IntegrationCatalog, type IntegrationWebhook } from 'integration-webhooks/core'
 import { type UseWebhookTableOptions, useWebhookTable, type WebhookTableState } from 'integration-webhooks/react'
-import { type MouseEvent, type ReactNode, useRef } from 'react'
+import { lazy, type MouseEvent, type ReactNode, Suspense, useRef } from 'react'
 import { CopyButton } from './copy-button'
 import { BrandMark, initialOf, SortIcon } from './icons'
 import type { PartialLabels, WebhookManagerLabels } from './labels'
@@ -56,6 +55,7 @@ export interface WebhookTableProps {
 }
 
 const empty: readonly IntegrationWebhook[] = []
+const VirtualRows = lazy(() => import('./virtual-rows'))
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const
 
 function Triggers({ types, more }: { types: readonly string[]; more: (n: number) => string }) {
@@ -107,26 +107,69 @@ export function WebhookTable(props: WebhookTableProps) {
   const { rows, table } = model
   const catalog = props.catalog ?? defaultCatalog
   const scrollRef = useRef<HTMLDivElement>(null)
-  const virtualized = rows.length > (props.virtualizeThreshold ?? 100)
-
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 57,
-    overscan: 8,
-    enabled: virtualized,
-  })
-  const items = virtualized ? virtualizer.getVirtualItems() : null
-  const visible = items
-    ? items.map((item) => ({ row: rows[item.index] as IntegrationWebhook, index: item.index }))
-    : rows.map((row, index) => ({ row, index }))
-  const paddingTop = items?.[0]?.start ?? 0
-  const paddingBottom = items ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0
+  const threshold = props.virtualizeThreshold ?? 100
+  const virtualized = rows.length > threshold
 
   const onRowClick = (event: MouseEvent<HTMLTableRowElement>, webhook: IntegrationWebhook) => {
     // Clicks on the row's own controls do their own thing.
     if ((event.target as HTMLElement).closest('button, a, input, select, textarea, [role="switch"]')) return
     props.onOpen?.(webhook)
+  }
+
+  const renderRow = (row: IntegrationWebhook, index: number, measure?: (element: Element | null) => void) => {
+    const name = row.external_config.integration_name || row.provider_id
+    const integration = catalog.resolve(row.provider_id)
+    const category = l.categories[row.external_config.category] ?? row.external_config.category
+    return (
+      <tr
+        key={row.id}
+        data-slot="row"
+        data-status={row.status}
+        data-index={index}
+        aria-rowindex={index + 2}
+        ref={measure}
+        onClick={(event) => onRowClick(event, row)}
+      >
+        <th scope="row" data-column="name">
+          <span data-slot="integration">
+            <BrandMark color={integration.color} initial={initialOf(name)} />
+            <span data-slot="integration-text">
+              <button
+                type="button"
+                data-slot="open-details"
+                data-webhook-trigger={row.id}
+                aria-label={l.openDetails(name)}
+                onClick={() => props.onOpen?.(row)}
+              >
+                <span data-slot="integration-name">{name}</span>
+              </button>
+              <span data-slot="integration-category">{category}</span>
+            </span>
+          </span>
+        </th>
+        <td data-column="webhookUrl">
+          <span data-slot="url-cell">
+            <UrlText url={row.webhook_url} />
+            <CopyButton value={row.webhook_url} label={`${l.copyValue(l.webhookUrl)}: ${name}`} />
+          </span>
+        </td>
+        <td data-column="status">
+          <WebhookStatusBadge status={row.status} setupRequired={row.external_config.setup_required} />
+        </td>
+        <td data-column="triggerTypes">
+          <Triggers types={row.trigger_types} more={l.moreTriggers} />
+        </td>
+        <td data-column="lastTriggered">
+          <RelativeTime value={row.last_triggered} now={props.now} locale={locale} fallback={l.never} />
+        </td>
+        <td data-column="triggerCount" data-numeric="">
+          {row.trigger_count.toLocaleString(locale)}
+        </td>
+        <td data-column="errorCount" data-numeric="" data-nonzero={row.error_count > 0 || undefined}>
+          {row.error_count.toLocaleString(locale)}
+        </td>
+      </tr>
+    )
   }
 
   const headers = table.getHeaderGroups()[0]?.headers ?? []
@@ -192,73 +235,14 @@ export function WebhookTable(props: WebhookTableProps) {
                 <td colSpan={columnCount}>{props.emptyMessage ?? l.noMatches}</td>
               </tr>
             )}
-            {paddingTop > 0 && (
-              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds nothing focusable
-              <tr data-slot="spacer" aria-hidden="true">
-                {/* Virtualisation needs the height of the rows above the window: the one inline style. */}
-                <td colSpan={columnCount} style={{ height: paddingTop }} />
-              </tr>
-            )}
-            {visible.map(({ row, index }) => {
-              const name = row.external_config.integration_name || row.provider_id
-              const integration = catalog.resolve(row.provider_id)
-              const category = l.categories[row.external_config.category] ?? row.external_config.category
-              return (
-                <tr
-                  key={row.id}
-                  data-slot="row"
-                  data-status={row.status}
-                  data-index={index}
-                  aria-rowindex={index + 2}
-                  ref={virtualized ? virtualizer.measureElement : undefined}
-                  onClick={(event) => onRowClick(event, row)}
-                >
-                  <th scope="row" data-column="name">
-                    <span data-slot="integration">
-                      <BrandMark color={integration.color} initial={initialOf(name)} />
-                      <span data-slot="integration-text">
-                        <button
-                          type="button"
-                          data-slot="open-details"
-                          data-webhook-trigger={row.id}
-                          aria-label={l.openDetails(name)}
-                          onClick={() => props.onOpen?.(row)}
-                        >
-                          <span data-slot="integration-name">{name}</span>
-                        </button>
-                        <span data-slot="integration-category">{category}</span>
-                      </span>
-                    </span>
-                  </th>
-                  <td data-column="webhookUrl">
-                    <span data-slot="url-cell">
-                      <UrlText url={row.webhook_url} />
-                      <CopyButton value={row.webhook_url} label={`${l.copyValue(l.webhookUrl)}: ${name}`} />
-                    </span>
-                  </td>
-                  <td data-column="status">
-                    <WebhookStatusBadge status={row.status} setupRequired={row.external_config.setup_required} />
-                  </td>
-                  <td data-column="triggerTypes">
-                    <Triggers types={row.trigger_types} more={l.moreTriggers} />
-                  </td>
-                  <td data-column="lastTriggered">
-                    <RelativeTime value={row.last_triggered} now={props.now} locale={locale} fallback={l.never} />
-                  </td>
-                  <td data-column="triggerCount" data-numeric="">
-                    {row.trigger_count.toLocaleString(locale)}
-                  </td>
-                  <td data-column="errorCount" data-numeric="" data-nonzero={row.error_count > 0 || undefined}>
-                    {row.error_count.toLocaleString(locale)}
-                  </td>
-                </tr>
-              )
-            })}
-            {paddingBottom > 0 && (
-              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds nothing focusable
-              <tr data-slot="spacer" aria-hidden="true">
-                <td colSpan={columnCount} style={{ height: paddingBottom }} />
-              </tr>
+            {virtualized ? (
+              // The virtualiser loads on demand: short lists never download it. Until it is
+              // here, the first rows render as usual.
+              <Suspense fallback={rows.slice(0, threshold).map((row, index) => renderRow(row, index))}>
+                <VirtualRows rows={rows} scrollRef={scrollRef} columnCount={columnCount} renderRow={renderRow} />
+              </Suspense>
+            ) : (
+              rows.map((row, index) => renderRow(row, index))
             )}
           </tbody>
         </table>

@@ -35,6 +35,9 @@ describe('WebhookTable in real Chromium', () => {
       .toBeVisible()
     const scroller = document.querySelector<HTMLElement>('[data-slot="table-container"]')
     expect(scroller?.hasAttribute('data-virtualized')).toBe(true)
+    // The virtualiser is loaded on demand; its spacer row keeps the full scroll height.
+    await expect.poll(() => document.querySelector('[data-slot="spacer"]')).not.toBeNull()
+    expect(scroller?.scrollHeight).toBeGreaterThan(57 * 4000)
     const rendered = () => document.querySelectorAll('[data-slot="row"]').length
     expect(rendered()).toBeGreaterThan(5)
     expect(rendered()).toBeLessThanOrEqual(100)
