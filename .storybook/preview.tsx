@@ -4,9 +4,9 @@ import { mswLoader } from 'msw-storybook-addon/csf3'
 // The default theme, as a host app would import it ('integration-webhooks/styles.css').
 import '../src/components/styles.css'
 
-type Theme = 'light' | 'dark'
+type Theme = 'light' | 'dark' | 'system'
 
-const isTheme = (value: unknown): value is Theme => value === 'light' || value === 'dark'
+const isTheme = (value: unknown): value is Theme => value === 'light' || value === 'dark' || value === 'system'
 
 /**
  * Wraps every story in an element carrying the theme as a data attribute (no inline
@@ -16,10 +16,12 @@ const isTheme = (value: unknown): value is Theme => value === 'light' || value =
  */
 const withTheme: Decorator = (Story, context) => {
   const forced = context.parameters.theme
-  const theme: Theme = isTheme(forced) ? forced : isTheme(context.globals.theme) ? context.globals.theme : 'light'
-  document.documentElement.dataset.theme = theme
+  const theme: Theme = isTheme(forced) ? forced : isTheme(context.globals.theme) ? context.globals.theme : 'system'
+  // "system" sets nothing: the stylesheet follows prefers-color-scheme (the screenshot tool's --dark).
+  if (theme === 'system') delete document.documentElement.dataset.theme
+  else document.documentElement.dataset.theme = theme
   return (
-    <div className="sb-theme-root" data-theme={theme}>
+    <div className="sb-theme-root" data-theme={theme === 'system' ? undefined : theme}>
       <Story />
     </div>
   )
@@ -39,12 +41,13 @@ const preview: Preview = {
         items: [
           { value: 'light', title: 'Light', icon: 'sun' },
           { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'system', title: 'System', icon: 'browser' },
         ],
         dynamicTitle: true,
       },
     },
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: 'system' },
   parameters: {
     layout: 'fullscreen',
     // Every story is an accessibility test: axe violations fail it (in the UI and in Vitest).

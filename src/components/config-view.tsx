@@ -1,4 +1,4 @@
-import { isSecretKey, SECRET_MASK } from 'integration-webhooks/core'
+import { isSecretKey, maskSecrets, SECRET_MASK } from 'integration-webhooks/core'
 import { useState } from 'react'
 import { useUi } from './ui-context'
 
@@ -23,7 +23,11 @@ export function ConfigView({ config }: { config: Record<string, unknown> }) {
   return (
     <dl data-slot="config">
       {entries.map(([key, value]) => {
-        const secret = isSecretKey(key) && value !== null && value !== undefined && value !== ''
+        const filled = value !== null && value !== undefined && value !== ''
+        const secretKey = isSecretKey(key) && filled
+        // A value that is not secret itself may hold secrets deeper down ({ oauth: { refresh_token } }).
+        const masked = secretKey ? SECRET_MASK : show(maskSecrets(value))
+        const secret = secretKey || masked !== show(value)
         const visible = !secret || revealed.has(key)
         return (
           <div key={key} data-slot="config-entry" data-secret={secret || undefined}>
@@ -32,7 +36,7 @@ export function ConfigView({ config }: { config: Record<string, unknown> }) {
             </dt>
             <dd>
               <code data-slot="config-value" data-masked={!visible || undefined}>
-                {visible ? show(value) : SECRET_MASK}
+                {visible ? show(value) : masked}
               </code>
               {secret && (
                 <button

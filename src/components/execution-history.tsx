@@ -68,7 +68,7 @@ export function ExecutionHistory({
     if (history.isLoading)
       return (
         <p data-slot="history-loading" role="status">
-          {l.loading}
+          {l.loadingExecutions}
         </p>
       )
     if (history.error && history.executions.length === 0) {
@@ -85,49 +85,51 @@ export function ExecutionHistory({
     }
     if (history.executions.length === 0) return <p data-slot="history-empty">{l.noExecutions}</p>
     return (
-      <table data-slot="execution-table">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span data-visually-hidden="">{l.showExecution}</span>
-            </th>
-            {columnIds.map((id) => (
-              <th key={id} scope="col" data-column={id}>
-                {l.executionColumns[id]}
-              </th>
-            ))}
-            {allowRetry && (
+      <div data-slot="execution-table-scroll">
+        <table data-slot="execution-table">
+          <thead>
+            <tr>
               <th scope="col">
-                <span data-visually-hidden="">{l.retry}</span>
+                <span data-visually-hidden="">{l.showExecution}</span>
               </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {history.executions.map((execution) => (
-            <ExecutionRow
-              key={execution.id}
-              execution={execution}
-              detailId={`${baseId}-${execution.id}`}
-              isOpen={open.has(execution.id)}
-              onToggle={() => toggle(execution.id)}
-              now={now}
-              locale={locale}
-              retry={
-                allowRetry && execution.status === 'error'
-                  ? {
-                      run: () => void retryExecution(webhookId, execution.id),
-                      pending: isPending('retryExecution', execution.id),
-                      error: errorFor('retryExecution', execution.id)?.message,
-                    }
-                  : allowRetry
-                    ? null
-                    : undefined
-              }
-            />
-          ))}
-        </tbody>
-      </table>
+              {columnIds.map((id) => (
+                <th key={id} scope="col" data-column={id}>
+                  {l.executionColumns[id]}
+                </th>
+              ))}
+              {allowRetry && (
+                <th scope="col">
+                  <span data-visually-hidden="">{l.retry}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {history.executions.map((execution) => (
+              <ExecutionRow
+                key={execution.id}
+                execution={execution}
+                detailId={`${baseId}-${execution.id}`}
+                isOpen={open.has(execution.id)}
+                onToggle={() => toggle(execution.id)}
+                now={now}
+                locale={locale}
+                retry={
+                  allowRetry && execution.status === 'error'
+                    ? {
+                        run: () => void retryExecution(webhookId, execution.id),
+                        pending: isPending('retryExecution', execution.id),
+                        error: errorFor('retryExecution', execution.id)?.message,
+                      }
+                    : allowRetry
+                      ? null
+                      : undefined
+                }
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
     )
   }
 

@@ -246,7 +246,7 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
           <div data-slot="header-actions">
             {list.lastUpdatedAt !== undefined && (
               <span data-slot="updated" title={formatDateTime(list.lastUpdatedAt, { locale })}>
-                {l.updated(formatRelativeTime(list.lastUpdatedAt, { now, locale }))}
+                {l.updated(formatRelativeTime(list.lastUpdatedAt, { now: Math.max(now, list.lastUpdatedAt), locale }))}
               </span>
             )}
             <button

@@ -91,6 +91,7 @@ export interface WebhookManagerLabels {
   loadMore: string
   loadingMore: string
   noExecutions: string
+  loadingExecutions: string
   executionsFailed: string
   // states
   loading: string
@@ -207,6 +208,7 @@ export const defaultLabels: WebhookManagerLabels = {
   loadMore: 'Load more',
   loadingMore: 'Loading…',
   noExecutions: 'No executions yet. Send a test event to see one here.',
+  loadingExecutions: 'Loading executions…',
   executionsFailed: 'Could not load the execution history.',
   loading: 'Loading webhooks…',
   empty: 'No integrations yet',

@@ -7,6 +7,7 @@ import {
   type IntegrationWebhook,
   isSafeHttpUrl,
   parseInstructions,
+  toDisplayText,
 } from 'integration-webhooks/core'
 import { useWebhookActions } from 'integration-webhooks/react'
 import { type ReactNode, useState } from 'react'
@@ -96,7 +97,7 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
   const now = useNow()
   const catalog = props.catalog ?? defaultCatalog
   const integration = catalog.resolve(webhook.provider_id)
-  const name = webhook.external_config.integration_name || integration.name
+  const name = toDisplayText(webhook.external_config.integration_name, integration.name)
   const { setStatus, sendTest, isPending, errorFor } = useWebhookActions({ onStatusChange: props.onStatusChange })
   const [testMessage, setTestMessage] = useState('')
   const docsFromApi = (webhook.external_config as { docs_url?: unknown }).docs_url

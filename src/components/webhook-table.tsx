@@ -1,4 +1,10 @@
-import { defaultCatalog, type IntegrationCatalog, type IntegrationWebhook } from 'integration-webhooks/core'
+import {
+  defaultCatalog,
+  formatCount,
+  type IntegrationCatalog,
+  type IntegrationWebhook,
+  toDisplayText,
+} from 'integration-webhooks/core'
 import { type UseWebhookTableOptions, useWebhookTable, type WebhookTableState } from 'integration-webhooks/react'
 import { lazy, type MouseEvent, type ReactNode, Suspense, useRef } from 'react'
 import { CopyButton } from './copy-button'
@@ -117,7 +123,7 @@ export function WebhookTable(props: WebhookTableProps) {
   }
 
   const renderRow = (row: IntegrationWebhook, index: number, measure?: (element: Element | null) => void) => {
-    const name = row.external_config.integration_name || row.provider_id
+    const name = toDisplayText(row.external_config.integration_name, row.provider_id)
     const integration = catalog.resolve(row.provider_id)
     const category = l.categories[row.external_config.category] ?? row.external_config.category
     return (
@@ -141,7 +147,7 @@ export function WebhookTable(props: WebhookTableProps) {
                 aria-label={l.openDetails(name)}
                 onClick={() => props.onOpen?.(row)}
               >
-                <span data-slot="integration-name">{name}</span>
+                <bdi data-slot="integration-name">{name}</bdi>
               </button>
               <span data-slot="integration-category">{category}</span>
             </span>
@@ -162,11 +168,16 @@ export function WebhookTable(props: WebhookTableProps) {
         <td data-column="lastTriggered">
           <RelativeTime value={row.last_triggered} now={props.now} locale={locale} fallback={l.never} />
         </td>
-        <td data-column="triggerCount" data-numeric="">
-          {row.trigger_count.toLocaleString(locale)}
+        <td data-column="triggerCount" data-numeric="" title={row.trigger_count.toLocaleString(locale)}>
+          {formatCount(row.trigger_count, locale)}
         </td>
-        <td data-column="errorCount" data-numeric="" data-nonzero={row.error_count > 0 || undefined}>
-          {row.error_count.toLocaleString(locale)}
+        <td
+          data-column="errorCount"
+          data-numeric=""
+          data-nonzero={row.error_count > 0 || undefined}
+          title={row.error_count.toLocaleString(locale)}
+        >
+          {formatCount(row.error_count, locale)}
         </td>
       </tr>
     )

@@ -102,3 +102,18 @@ export function formatDuration(ms: number | null | undefined, locale?: string): 
     maximumFractionDigits: digits,
   }).format(value)
 }
+
+/**
+ * A count for a table cell: grouped digits, and compact ("1.2M") from a million on so a
+ * huge number cannot push the columns apart. Pair it with the full number as a title.
+ *
+ * @example
+ * ```ts
+ * formatCount(1234, 'en') // '1,234'
+ * formatCount(98_765_432, 'en') // '98.8M'
+ * ```
+ */
+export function formatCount(value: number, locale?: string): string {
+  const compact = Math.abs(value) >= 1_000_000
+  return new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(value)
+}

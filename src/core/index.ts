@@ -46,7 +46,7 @@ export { generateFallbackWebhooks } from './fallback'
 export type { WebhookFacetCounts, WebhookFilter } from './filter'
 export { countWebhookFacets, filterWebhooks, matchesWebhookFilter, normalizeSearchText } from './filter'
 export type { DateInput, DateTimeOptions, RelativeTimeOptions } from './format'
-export { formatDateTime, formatDuration, formatRelativeTime } from './format'
+export { formatCount, formatDateTime, formatDuration, formatRelativeTime } from './format'
 export type { SchemaIssue } from './issues'
 export { formatIssue, formatIssues } from './issues'
 export type { LoadedWebhooks, LoadWebhooksOptions } from './load'
@@ -55,7 +55,7 @@ export type { ExecutionsPage, InvalidRow, WebhookList } from './parse'
 export { parseExecutionsPage, parseWebhookList } from './parse'
 export type { RetryPolicy } from './retry'
 export { backoffDelay, defaultRetryPolicy, isRetryableKind, parseRetryAfter } from './retry'
-export { isSafeHttpUrl, isSecretKey, maskSecrets, SECRET_MASK } from './safety'
+export { isSafeHttpUrl, isSecretKey, maskSecrets, SECRET_MASK, toDisplayText } from './safety'
 export type {
   ExecutionStatus,
   IntegrationWebhook,

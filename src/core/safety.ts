@@ -109,3 +109,25 @@ export function maskSecrets<T>(value: T, mask: string = SECRET_MASK): T {
   }
   return walk(value) as T
 }
+
+// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): an override turns
+// "invoice\u202Efdp.exe" into what reads as "invoiceexe.pdf".
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: these are exactly the characters to remove
+const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g
+const invisible = /^[\s\p{Cf}]*$/u
+
+/**
+ * Text from the API made safe to show as a name: bidirectional override and embedding
+ * characters are removed (they can disguise a name), and a name that is empty or made
+ * only of invisible characters gives way to `fallback`.
+ *
+ * @example
+ * ```ts
+ * toDisplayText('Invoice \u202Efdp.exe', 'stripe') // 'Invoice fdp.exe'
+ * toDisplayText('\u200B\u200B', 'stripe') // 'stripe'
+ * ```
+ */
+export function toDisplayText(value: string | null | undefined, fallback: string): string {
+  const text = (value ?? '').replace(bidiControls, '')
+  return invisible.test(text) ? fallback : text
+}

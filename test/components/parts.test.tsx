@@ -116,3 +116,38 @@ describe('WebhookDetailsDialog', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   })
 })
+
+describe('hostile names and nested secrets', () => {
+  it('shows the provider id for an invisible name and strips bidi overrides from names', () => {
+    render(
+      <WebhookTable
+        webhooks={[
+          makeWebhook({ id: 'z', provider_id: 'stripe', name: '\u200B\u200B' }),
+          makeWebhook({ id: 'o', provider_id: 'discord', name: 'Discord Invoice \u202Efdp.exe' }),
+        ]}
+      />,
+    )
+    expect(screen.getByRole('button', { name: 'Details for stripe' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Details for Discord Invoice fdp.exe' })).toBeInTheDocument()
+  })
+
+  it('masks secrets nested under a harmless key until that key is revealed', async () => {
+    server.use(http.get(`${API}/executions/:id`, () => HttpResponse.json({ executions: [], next_cursor: null })))
+    const user = userEvent.setup()
+    const webhook = makeWebhook({
+      id: 'n2',
+      integration_config: { oauth: { refresh_token: 'rt-secret-123', scope: 'read' }, channel: '#ops' },
+    })
+    render(
+      <Providers>
+        <WebhookDetailsDialog webhook={webhook} onOpenChange={() => undefined} />
+      </Providers>,
+    )
+    const dialog = await screen.findByRole('dialog')
+    expect(dialog.textContent).not.toContain('rt-secret-123')
+    expect(dialog.textContent).toContain('"scope":"read"')
+    expect(screen.queryByRole('button', { name: 'Reveal channel' })).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Reveal oauth' }))
+    expect(dialog.textContent).toContain('rt-secret-123')
+  })
+})

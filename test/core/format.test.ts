@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, formatDuration, formatRelativeTime } from '../../src/core/format'
+import { formatCount, formatDateTime, formatDuration, formatRelativeTime } from '../../src/core/format'
 
 const now = '2026-01-01T12:00:00.000Z'
 const at = (offsetMs: number) => new Date(Date.parse(now) + offsetMs).toISOString()
@@ -188,5 +188,16 @@ describe('formatDuration', () => {
     ['Infinity', Number.POSITIVE_INFINITY],
   ])('returns an empty string for %s', (_label, value) => {
     expect(formatDuration(value, 'en')).toBe('')
+  })
+})
+
+describe('formatCount', () => {
+  it('groups digits below a million and goes compact above', () => {
+    expect(formatCount(0, 'en')).toBe('0')
+    expect(formatCount(1234, 'en')).toBe('1,234')
+    expect(formatCount(999_999, 'en')).toBe('999,999')
+    expect(formatCount(1_250_000, 'en')).toBe('1.3M')
+    expect(formatCount(98_765_432, 'en')).toBe('98.8M')
+    expect(formatCount(1234, 'de')).toBe('1.234')
   })
 })

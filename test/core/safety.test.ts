@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSafeHttpUrl, isSecretKey, maskSecrets, SECRET_MASK } from '../../src/core/safety'
+import { isSafeHttpUrl, isSecretKey, maskSecrets, SECRET_MASK, toDisplayText } from '../../src/core/safety'
 
 describe('isSafeHttpUrl', () => {
   it.each([
@@ -205,5 +205,24 @@ describe('maskSecrets', () => {
         ],
       })
     })
+  })
+})
+
+describe('toDisplayText', () => {
+  it('removes bidirectional overrides, embeddings and isolates that could disguise a name', () => {
+    expect(toDisplayText('Discord Invoice \u202Efdp.exe', 'discord')).toBe('Discord Invoice fdp.exe')
+    expect(toDisplayText('\u2066a\u2069\u202Ab\u202C', 'x')).toBe('ab')
+  })
+
+  it('keeps real right-to-left text and emoji', () => {
+    expect(toDisplayText('بريد جيميل', 'gmail')).toBe('بريد جيميل')
+    expect(toDisplayText('🚀 Deploy', 'x')).toBe('🚀 Deploy')
+  })
+
+  it('falls back when the name is empty or invisible', () => {
+    expect(toDisplayText('', 'stripe')).toBe('stripe')
+    expect(toDisplayText(null, 'stripe')).toBe('stripe')
+    expect(toDisplayText(' \u200B\u200C\u200D\uFEFF ', 'stripe')).toBe('stripe')
+    expect(toDisplayText('\u202E', 'stripe')).toBe('stripe')
   })
 })
