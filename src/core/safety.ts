@@ -112,7 +112,6 @@ export function maskSecrets<T>(value: T, mask: string = SECRET_MASK): T {
 
 // Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): an override turns
 // "invoice\u202Efdp.exe" into what reads as "invoiceexe.pdf".
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: these are exactly the characters to remove
 const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g
 const invisible = /^[\s\p{Cf}]*$/u
 
