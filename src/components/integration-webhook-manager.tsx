@@ -15,11 +15,12 @@ import {
   WebhooksProvider,
   type WebhooksProviderProps,
 } from 'integration-webhooks/react'
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { RefreshIcon } from './icons'
 import type { PartialLabels } from './labels'
 import { EmptyState, ErrorState, InvalidRowsNotice, UnauthorizedState } from './state-views'
 import { cx, UiContext, useNow, useUi } from './ui-context'
+import { preloadWebhookDetailsDialog, WebhookDetailsDialog } from './webhook-details-dialog'
 import { WebhookTable } from './webhook-table'
 
 /** Parts of the manager a host can give its own class names. */
@@ -71,10 +72,6 @@ export interface IntegrationWebhookManagerProps
   /** Heading level of the title. @defaultValue 2 */
   headingLevel?: 1 | 2 | 3 | 4
 }
-
-const WebhookDetailsDialog = lazy(() =>
-  import('./webhook-details-dialog').then((module) => ({ default: module.WebhookDetailsDialog })),
-)
 
 const tableOptionKeys = [
   'sorting',
@@ -155,9 +152,16 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
     onChange: props.onOpenWebhookChange,
   })
   const openWebhook = openId ? (list.webhooks.find((w) => w.id === openId) ?? null) : null
-  const [dialogLoaded, setDialogLoaded] = useState(false)
-  if (openWebhook && !dialogLoaded) setDialogLoaded(true)
   const unauthorized = isWebhookApiError(list.error) && list.error.kind === 'unauthorized'
+
+  // Once rows are on screen, fetch the dialog's code while the page is idle.
+  const hasRows = list.webhooks.length > 0
+  useEffect(() => {
+    if (!hasRows) return
+    const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback
+    if (idle) idle(preloadWebhookDetailsDialog)
+    else setTimeout(preloadWebhookDetailsDialog, 1500)
+  }, [hasRows])
 
   // Tell the host once per failure, not on every render.
   const reported = useRef<Error | undefined>(undefined)
@@ -381,25 +385,20 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
         )}
         {content()}
 
-        {/* The dialog (Radix, the history) loads the first time a webhook is opened, then stays
-            mounted so it can close properly and hand focus back. */}
-        {(openWebhook || dialogLoaded) && (
-          <Suspense fallback={null}>
-            <WebhookDetailsDialog
-              webhook={openWebhook}
-              onOpenChange={(isOpen) => {
-                if (!isOpen) setOpenId(null)
-              }}
-              generated={list.source === 'generated'}
-              catalog={props.catalog}
-              pageSize={props.executionsPageSize}
-              nonce={props.nonce}
-              container={root}
-              onStatusChange={props.onStatusChange}
-              className={props.classNames?.dialog}
-            />
-          </Suspense>
-        )}
+        {/* Its code loads when first needed (preloaded once the page is idle). */}
+        <WebhookDetailsDialog
+          webhook={openWebhook}
+          onOpenChange={(isOpen) => {
+            if (!isOpen) setOpenId(null)
+          }}
+          generated={list.source === 'generated'}
+          catalog={props.catalog}
+          pageSize={props.executionsPageSize}
+          nonce={props.nonce}
+          container={root}
+          onStatusChange={props.onStatusChange}
+          className={props.classNames?.dialog}
+        />
       </div>
     </UiContext.Provider>
   )

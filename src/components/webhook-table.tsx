@@ -12,6 +12,7 @@ import { BrandMark, initialOf, SortIcon } from './icons'
 import type { PartialLabels, WebhookManagerLabels } from './labels'
 import { RelativeTime } from './relative-time'
 import { cx, UiContext, useUi } from './ui-context'
+import { preloadWebhookDetailsDialog } from './webhook-details-dialog'
 import { WebhookStatusBadge } from './webhook-status-badge'
 
 /**
@@ -146,6 +147,8 @@ export function WebhookTable(props: WebhookTableProps) {
                 data-webhook-trigger={row.id}
                 aria-label={l.openDetails(name)}
                 onClick={() => props.onOpen?.(row)}
+                onPointerEnter={preloadWebhookDetailsDialog}
+                onFocus={preloadWebhookDetailsDialog}
               >
                 <bdi data-slot="integration-name">{name}</bdi>
               </button>
@@ -249,7 +252,7 @@ export function WebhookTable(props: WebhookTableProps) {
             {virtualized ? (
               // The virtualiser loads on demand: short lists never download it. Until it is
               // here, the first rows render as usual.
-              <Suspense fallback={rows.slice(0, threshold).map((row, index) => renderRow(row, index))}>
+              <Suspense fallback={rows.slice(0, 20).map((row, index) => renderRow(row, index))}>
                 <VirtualRows rows={rows} scrollRef={scrollRef} columnCount={columnCount} renderRow={renderRow} />
               </Suspense>
             ) : (

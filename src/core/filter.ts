@@ -44,10 +44,18 @@ export function normalizeSearchText(text: string): string {
   )
 }
 
+// Normalising is the costly part of a search; rows are immutable values (a change makes a
+// new object), so each row's text is normalised once, whatever the number of keystrokes.
+const searchable = new WeakMap<IntegrationWebhook, string>()
 function searchableText(row: IntegrationWebhook): string {
-  return normalizeSearchText(
-    [row.external_config.integration_name, row.provider_id, row.webhook_url, ...row.trigger_types].join('\n'),
-  )
+  let text = searchable.get(row)
+  if (text === undefined) {
+    text = normalizeSearchText(
+      [row.external_config.integration_name, row.provider_id, row.webhook_url, ...row.trigger_types].join('\n'),
+    )
+    searchable.set(row, text)
+  }
+  return text
 }
 
 function matchesQuery(row: IntegrationWebhook, terms: readonly string[]): boolean {

@@ -1,3 +1,15 @@
+// Building an Intl formatter costs far more than using one; a table formats thousands of
+// cells per render (profiled in BENCHMARKS.md), so each formatter is built once per options.
+const formatters = new Map<string, unknown>()
+function cached<T>(key: string, build: () => T): T {
+  let found = formatters.get(key) as T | undefined
+  if (found === undefined) {
+    found = build()
+    formatters.set(key, found)
+  }
+  return found
+}
+
 /** A point in time as the API or a caller gives it. */
 export type DateInput = string | number | Date
 
@@ -40,7 +52,10 @@ export function formatRelativeTime(value: DateInput | null | undefined, options:
   const now = options.now === undefined ? Date.now() : toTime(options.now)
   if (Number.isNaN(time) || Number.isNaN(now)) return ''
   const diff = time - now
-  const format = new Intl.RelativeTimeFormat(options.locale, { numeric: 'auto' })
+  const format = cached(
+    `relative:${options.locale ?? ''}`,
+    () => new Intl.RelativeTimeFormat(options.locale, { numeric: 'auto' }),
+  )
   // The first unit whose rounded value stays below the next unit up.
   for (const [unit, size, limit] of units) {
     const amount = Math.round(diff / size)
@@ -69,11 +84,11 @@ export interface DateTimeOptions {
 export function formatDateTime(value: DateInput | null | undefined, options: DateTimeOptions = {}): string {
   const time = toTime(value)
   if (Number.isNaN(time)) return ''
-  return new Intl.DateTimeFormat(options.locale, {
-    dateStyle: 'medium',
-    timeStyle: 'long',
-    timeZone: options.timeZone,
-  }).format(time)
+  return cached(
+    `date:${options.locale ?? ''}:${options.timeZone ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat(options.locale, { dateStyle: 'medium', timeStyle: 'long', timeZone: options.timeZone }),
+  ).format(time)
 }
 
 /**
@@ -95,12 +110,10 @@ export function formatDuration(ms: number | null | undefined, locale?: string): 
       : Math.round(ms / 100) < 600
         ? [ms / 1000, 'second', 1]
         : [ms / 60_000, 'minute', 1]
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: digits,
-  }).format(value)
+  return cached(
+    `duration:${locale ?? ''}:${unit}:${digits}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }),
+  ).format(value)
 }
 
 /**
@@ -115,5 +128,8 @@ export function formatDuration(ms: number | null | undefined, locale?: string): 
  */
 export function formatCount(value: number, locale?: string): string {
   const compact = Math.abs(value) >= 1_000_000
-  return new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(value)
+  return cached(
+    `count:${locale ?? ''}:${compact}`,
+    () => new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+  ).format(value)
 }
