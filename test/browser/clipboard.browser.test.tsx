@@ -1,31 +1,14 @@
 import { useCopyToClipboard } from 'integration-webhooks/react'
-import type { ReactNode } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
+import { render } from './render'
 
 // Real Chromium (see vitest.config.ts) with the clipboard-read and clipboard-write
 // permissions granted: the Clipboard API that jsdom lacks, driven by real clicks.
 // No act(): the clicks are real browser events and `expect.element` retries until
 // React has rendered.
 
-let root: Root | undefined
-let container: HTMLElement | undefined
-
-function render(element: ReactNode) {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-  root.render(element)
-}
-
-afterEach(() => {
-  root?.unmount()
-  container?.remove()
-  root = undefined
-  container = undefined
-  vi.restoreAllMocks()
-})
+afterEach(() => vi.restoreAllMocks())
 
 function CopyButton({ text, label = 'Copy webhook URL' }: { text: string; label?: string }) {
   const { copy, copied, error } = useCopyToClipboard({ resetAfterMs: 60_000 })

@@ -1,28 +1,12 @@
 import { CopyButton, WebhookTable } from 'integration-webhooks'
 import { mockWebhooks } from 'integration-webhooks/mocks'
-import type { ReactNode } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
+import { render } from './render'
 import '../../src/components/styles.css'
 
 // Real layout in real Chromium: what jsdom cannot show. The virtualiser measures the
 // scroll container, so only here can we see that the DOM holds a window of rows.
-
-let root: Root | undefined
-let container: HTMLElement | undefined
-
-function render(element: ReactNode) {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-  root.render(element)
-}
-
-afterEach(() => {
-  root?.unmount()
-  container?.remove()
-})
 
 const large = mockWebhooks('large')
 

@@ -13,22 +13,9 @@ import {
   getWebhookUrl,
   parseInstructions,
 } from '../../src/core/catalog/lookups'
+import { linearDefinition } from './fixtures'
 
-const linear: IntegrationDefinition = {
-  id: 'linear',
-  name: 'Linear',
-  description: 'Issue tracking',
-  category: 'development',
-  capabilities: ['issues'],
-  scopes: ['read'],
-  isAvailable: true,
-  color: '#5E6AD2',
-  authType: 'oauth',
-  docsUrl: 'https://linear.app/developers/webhooks',
-  delivery: 'webhook',
-  triggers: [{ event: 'issue_created', label: 'Issue created', providerEvent: 'Issue create' }],
-  setupSteps: ['Open Settings → API → Webhooks', 'Paste {webhookUrl} as the URL'],
-}
+const linear = linearDefinition
 
 describe('defineIntegration', () => {
   it('derives trigger types as {provider_id with - → _}_trigger_{event}', () => {

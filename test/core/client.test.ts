@@ -2,8 +2,8 @@ import { delay, HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createWebhookClient, type WebhookClientOptions } from '../../src/core/client'
-import { WebhookApiError } from '../../src/core/errors'
 import type { RetryPolicy } from '../../src/core/retry'
+import { failure } from '../support/msw'
 import { makeExecution, makeWebhook } from './fixtures'
 
 const API = 'http://app.test/api/integration-webhooks'
@@ -15,17 +15,6 @@ afterAll(() => server.close())
 const fastRetry: Partial<RetryPolicy> = { baseDelayMs: 1, maxDelayMs: 5 }
 const client = (options: WebhookClientOptions = {}) =>
   createWebhookClient({ apiUrl: API, retry: fastRetry, ...options })
-
-async function failure(promise: Promise<unknown>): Promise<WebhookApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail')
-    },
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(WebhookApiError)
-  return error as WebhookApiError
-}
 
 describe('createWebhookClient', () => {
   describe('listWebhooks', () => {

@@ -4,6 +4,7 @@ import { defineIntegration } from '../../src/core/catalog/define'
 import { parseInstructions } from '../../src/core/catalog/lookups'
 import { generateFallbackWebhooks } from '../../src/core/fallback'
 import { integrationWebhookSchema } from '../../src/core/schemas'
+import { linearDefinition } from './fixtures'
 
 const base = { userId: 'user_1', origin: 'https://app.example.com', now: '2026-03-01T12:00:00.000Z' }
 
@@ -70,21 +71,7 @@ describe('generateFallbackWebhooks', () => {
   })
 
   it('takes its own list of integrations or a catalog', () => {
-    const linear = defineIntegration({
-      id: 'linear',
-      name: 'Linear',
-      description: 'Issue tracking',
-      category: 'development',
-      capabilities: ['issues'],
-      scopes: ['read'],
-      isAvailable: true,
-      color: '#5E6AD2',
-      authType: 'oauth',
-      docsUrl: 'https://linear.app/developers/webhooks',
-      delivery: 'webhook',
-      triggers: [{ event: 'issue_created', label: 'Issue created', providerEvent: 'Issue create' }],
-      setupSteps: ['Open Settings → API → Webhooks', 'Paste {webhookUrl} as the URL'],
-    })
+    const linear = defineIntegration(linearDefinition)
     expect(generateFallbackWebhooks({ ...base, integrations: [linear] })).toHaveLength(1)
     const catalog = createCatalog([linear])
     expect(generateFallbackWebhooks({ ...base, integrations: catalog }).at(-1)?.trigger_types).toEqual([

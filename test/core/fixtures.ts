@@ -1,3 +1,4 @@
+import type { IntegrationDefinition } from '../../src/core/catalog/define'
 import type { IntegrationWebhook, WebhookExecution } from '../../src/core/schemas'
 
 /**
@@ -57,4 +58,21 @@ export function makeExecution(overrides: Partial<WebhookExecution> = {}): Webhoo
     triggered_at: '2026-01-01T00:00:00.000Z',
     ...overrides,
   }
+}
+
+/** A valid catalog entry the built-in catalog does not have (Linear). */
+export const linearDefinition: IntegrationDefinition = {
+  id: 'linear',
+  name: 'Linear',
+  description: 'Issue tracking',
+  category: 'development',
+  capabilities: ['issues'],
+  scopes: ['read'],
+  isAvailable: true,
+  color: '#5E6AD2',
+  authType: 'oauth',
+  docsUrl: 'https://linear.app/developers/webhooks',
+  delivery: 'webhook',
+  triggers: [{ event: 'issue_created', label: 'Issue created', providerEvent: 'Issue create' }],
+  setupSteps: ['Open Settings → API → Webhooks', 'Paste {webhookUrl} as the URL'],
 }

@@ -87,7 +87,8 @@ describe('integration-webhooks (the components) as published', () => {
     expect(esm).not.toMatch(/createElement\(['"]style['"]\)|insertRule|adoptedStyleSheets/)
     const css = readFileSync(join(root, 'dist/styles.css'), 'utf8')
     expect(css).toContain('[data-slot="manager"]')
-    expect(css).toContain('prefers-color-scheme: dark')
+    expect(css).toContain('color-scheme: light dark') // follows the system unless data-theme forces a side
+    expect(css).toContain('light-dark(')
   })
 
   it('resolves "integration-webhooks/styles.css" through the exports map', () => {

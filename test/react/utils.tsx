@@ -1,19 +1,10 @@
 import { render, renderHook } from '@testing-library/react'
-import { setupServer } from 'msw/node'
+import type { setupServer } from 'msw/node'
 import type { ReactNode } from 'react'
-import { afterAll, afterEach, beforeAll } from 'vitest'
 import { WebhooksProvider, type WebhooksProviderProps } from '../../src/react'
+import { API } from '../support/msw'
 
-export const API = 'http://app.test/api/integration-webhooks'
-
-/** One MSW server per test file, failing on any request it has no handler for. */
-export function setupMswServer() {
-  const server = setupServer()
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-  afterEach(() => server.resetHandlers())
-  afterAll(() => server.close())
-  return server
-}
+export { API, setupMswServer } from '../support/msw'
 
 /** A provider with a fresh SWR cache, so tests never see each other's data (SWR's own test habit). */
 export function Providers({ children, ...props }: Partial<WebhooksProviderProps> & { children?: ReactNode }) {

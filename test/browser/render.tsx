@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach } from 'vitest'
+
+// Real Chromium: render into the page with react-dom directly. No act(): real browser
+// events drive the tests, and `expect.element` / `expect.poll` retry until React has rendered.
+
+let root: Root | undefined
+let container: HTMLElement | undefined
+
+/** Renders into a fresh container, unmounted after each test. */
+export function render(element: ReactNode): HTMLElement {
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+  root.render(element)
+  return container
+}
+
+afterEach(() => {
+  root?.unmount()
+  container?.remove()
+  root = undefined
+  container = undefined
+})
