@@ -107,16 +107,6 @@ make the context's default catalog lazy too. Besides the catalog: \`zod\` ${kB(c
 \`swr\` ${kB(cost(size.breakdowns.hook, 'swr'))}.`
 }
 
-/** The formatting functions a profile saw, with their self time: "`formatDateTime` (2.3 ms), …". */
-function formatters(profile) {
-  const times = new Map()
-  for (const row of profile.ours ?? []) {
-    if (row.where.startsWith('src/core/format.ts')) times.set(row.name, (times.get(row.name) ?? 0) + row.time)
-  }
-  const list = [...times].sort((a, b) => b[1] - a[1]).map(([name, time]) => `\`${name}\` (${ms(time)} ms here)`)
-  return list.length ? list.join(', ') : 'The formatting functions'
-}
-
 function sortFinding(render) {
   const table = render.samples['table:10000']
   const manager = render.samples['manager:10000']
@@ -144,14 +134,15 @@ and GC ${ms(gc)} ms. A trace of the same click puts style, layout and paint toge
       : ''
   }.
 
-- **Sort on precomputed keys.** \`sortWebhooks\` calls \`collator.compare\` on every comparison (≈ 130,000 for 10,000
-  rows). Rank the distinct values once (30 integration names here) with the collator, then sort by the integer
-  rank; for columns with distinct values (URL), compare once-normalised strings with \`<\`. Create the collator at
-  idle time (or at module load) instead of on the first click.
-- **Cache the \`Intl\` formatters.** ${formatters(p)} in \`src/core/format.ts\` build a new \`Intl\` formatter
-  (\`DateTimeFormat\`, \`RelativeTimeFormat\`, \`NumberFormat\`) on every call, and every rendered row calls them on
-  every render (the \`RelativeTime\` cell, the count cells). A \`Map\` keyed by locale and options (as \`sort.ts\`
-  already does for collators) makes each call a \`format()\`.`
+Already done (and measured here): \`sortWebhooks\` ranks each distinct value once with the collator and sorts by
+integer rank, and the \`Intl\` formatters in \`src/core/format.ts\` are cached per locale and options.
+What remains:
+
+- **Render fewer, cheaper rows.** React re-renders every row of the new window (each with a copy button, a badge,
+  a \`RelativeTime\`): memoise the row component (\`React.memo\` keyed on the row object) and give rows one fixed
+  height so the virtualiser does not measure them.
+- **Keep the commit off the click**: \`useDeferredValue(sorting)\` in \`useWebhookTable\` lets the header update at
+  once and the rows follow in the next frame.`
 }
 
 function filterFinding(render) {
@@ -165,15 +156,14 @@ function filterFinding(render) {
 
 The input commits after ${ms(table.filterWork.median)} ms (median). In the profile, \`src/core/filter.ts\` alone takes
 ${ms(filterCode)} ms self time (\`normalizeSearchText\`, \`searchableText\`, \`matchesQuery\`), plus ${ms(gc)} ms of
-garbage collection for the strings it builds, and ${ms(formatting)} ms for date formatting in the new rows. On every
-keystroke every row's text is joined and normalised (\`normalize('NFKD')\` and three regex replaces) **twice**: once in
-\`filterWebhooks\` and again in \`countWebhookFacets\`.
+garbage collection for the strings it builds, and ${ms(formatting)} ms for date formatting in the new rows. \`filterWebhooks\` and \`countWebhookFacets\` each walk all rows.
 
-- **Normalise once per row, not per keystroke**: keep the folded search text in a \`WeakMap<IntegrationWebhook,
-  string>\` (or a \`useMemo\` index over \`webhooks\` in \`useWebhookTable\`), so a query is 10,000 \`includes\` calls.
+Already done: each row's folded text is kept in a \`WeakMap\` (\`src/core/filter.ts\`), so only the first query
+over a list pays for normalising it; the measured keystroke is that first one. What remains:
+
+- **Normalise ahead of the first keystroke**: fill the cache when the list arrives, at idle time.
 - **Filter and count facets in one pass** over the rows.
-- Keep typing responsive on very long lists with \`useDeferredValue(query)\` in \`useWebhookTable\`.
-- The \`Intl\` formatter cache above also shortens the commit.`
+- Keep typing responsive on very long lists with \`useDeferredValue(query)\` in \`useWebhookTable\`.`
 }
 
 /** What the first paint of a long list costs, from the 10,000-row mount profile. */
@@ -183,7 +173,7 @@ function firstPaintCauses(render) {
   const heights = ours.rowHeights.join(' or ') || '?'
   return `Above 100 rows, \`WebhookTable\` renders its rows through \`lazy(() => import('./virtual-rows'))\`
 (\`src/components/webhook-table.tsx\`); until that chunk has loaded, the \`<Suspense>\` fallback renders the first
-**100 rows in full** (\`rows.slice(0, threshold)\`), each with a copy button, a status badge and a \`RelativeTime\`.
+20 rows in full (\`rows.slice(0, 20)\`), each with a copy button, a status badge and a \`RelativeTime\`.
 So the first paint at 10,000 rows (${ms(ours.mount.median)} ms) costs more than the 30-row one, and the virtual
 window replaces those rows only at ${ms(ours.mountSettled?.median ?? Number.NaN)} ms (React holds a revealed
 Suspense fallback for at least 300 ms). In the profile of this mount (${ms(p.busy)} ms busy, until the virtual window is painted): React
