@@ -44,7 +44,7 @@ export { errorKindForStatus, isWebhookApiError, WebhookApiError } from './errors
 export type { FallbackOptions } from './fallback'
 export { generateFallbackWebhooks } from './fallback'
 export type { WebhookFacetCounts, WebhookFilter } from './filter'
-export { countWebhookFacets, filterWebhooks, matchesWebhookFilter, normalizeSearchText } from './filter'
+export { countWebhookFacets, filterWebhooks, matchesWebhookFilter, normalizeSearchText, prepareSearch } from './filter'
 export type { DateInput, DateTimeOptions, RelativeTimeOptions } from './format'
 export { formatCount, formatDateTime, formatDuration, formatRelativeTime } from './format'
 export type { SchemaIssue } from './issues'

@@ -9,6 +9,7 @@ import {
   countWebhookFacets,
   filterWebhooks,
   type IntegrationWebhook,
+  prepareSearch,
   sortWebhooks,
   type WebhookFacetCounts,
   type WebhookFilter,
@@ -16,7 +17,7 @@ import {
   type WebhookSortRule,
   type WebhookStatus,
 } from 'integration-webhooks/core'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import { useControllableState } from './use-controllable-state'
 
 const features = /* @__PURE__ */ tableFeatures({ rowSortingFeature })
@@ -161,6 +162,22 @@ export function useWebhookTable(
     [webhooks, filter, sorting, options.locale],
   )
   const facets = useMemo(() => countWebhookFacets(webhooks, filter), [webhooks, filter])
+
+  // Fold every row's search text while the page is idle, before the user types.
+  useEffect(() => {
+    if (webhooks.length < 500) return
+    const run = () => prepareSearch(webhooks)
+    const scope = globalThis as {
+      requestIdleCallback?: (callback: () => void) => number
+      cancelIdleCallback?: (handle: number) => void
+    }
+    if (scope.requestIdleCallback && scope.cancelIdleCallback) {
+      const handle = scope.requestIdleCallback(run)
+      return () => scope.cancelIdleCallback?.(handle)
+    }
+    const timer = setTimeout(run, 200)
+    return () => clearTimeout(timer)
+  }, [webhooks])
 
   const tableSorting = useMemo<SortingState>(() => sorting.map((r) => ({ id: r.id, desc: Boolean(r.desc) })), [sorting])
   const onSortingChange = useCallback(

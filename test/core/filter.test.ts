@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { countWebhookFacets, filterWebhooks, matchesWebhookFilter, normalizeSearchText } from '../../src/core/filter'
+import {
+  countWebhookFacets,
+  filterWebhooks,
+  matchesWebhookFilter,
+  normalizeSearchText,
+  prepareSearch,
+} from '../../src/core/filter'
 import type { IntegrationWebhook } from '../../src/core/schemas'
 import { makeWebhook } from './fixtures'
 
@@ -247,5 +253,15 @@ describe('countWebhookFacets', () => {
     it('filters by such a category too', () => {
       expect(ids(filterWebhooks(odd, { categories: ['__proto__'] }))).toEqual(['odd-0', 'odd-1'])
     })
+  })
+})
+
+describe('prepareSearch', () => {
+  it('changes no result: a prepared list filters exactly like a fresh one', () => {
+    const rows = [makeWebhook({ id: 'a', name: 'Crème Brûlée' }), makeWebhook({ id: 'b', name: 'Gmail' })]
+    const before = filterWebhooks(rows, { query: 'creme' }).map((r) => r.id)
+    prepareSearch(rows)
+    expect(filterWebhooks(rows, { query: 'creme' }).map((r) => r.id)).toEqual(before)
+    expect(before).toEqual(['a'])
   })
 })
