@@ -41,7 +41,10 @@ export interface IntegrationWebhookManagerProps
   labels?: PartialLabels
   /** BCP 47 locale for dates and numbers. @defaultValue the browser's */
   locale?: string
-  /** Colour scheme. `system` follows `prefers-color-scheme`. @defaultValue 'system' */
+  /**
+   * Colour scheme: `light`, `dark`, or `system` (follows `prefers-color-scheme`).
+   * @defaultValue none: the page's `data-theme` on an ancestor if it has one, else the system
+   */
   theme?: 'light' | 'dark' | 'system'
   /** Class name of the root element (merged last). */
   className?: string
@@ -234,7 +237,7 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
         ref={setRoot}
         data-iw=""
         data-slot="manager"
-        data-theme={props.theme ?? 'system'}
+        data-theme={props.theme}
         data-source={list.source}
         data-loading={list.isLoading || undefined}
         data-stale={list.isStale || undefined}

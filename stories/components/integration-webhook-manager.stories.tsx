@@ -29,7 +29,6 @@ const meta = {
   render: (args) => <IntegrationWebhookManager {...args} swr={freshCache()} />,
   args: {
     apiUrl: API,
-    theme: 'system',
     locale: 'en-US',
     refreshInterval: 0,
     virtualizeThreshold: 100,
