@@ -4,9 +4,9 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { packageAliases } from './test/support/aliases.mjs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const fromRoot = (file: string) => path.join(dirname, file)
 
 /**
  * Real Chromium from Debian (`apt-get install chromium`), never a downloaded browser.
@@ -67,13 +67,7 @@ export default defineConfig({
   // Layers import each other by their public names; tests run them from source.
   // Exact-match patterns, so the bare name never shadows a subpath.
   resolve: {
-    alias: [
-      { find: /^integration-webhooks\/core$/, replacement: fromRoot('src/core/index.ts') },
-      { find: /^integration-webhooks\/react$/, replacement: fromRoot('src/react/index.ts') },
-      { find: /^integration-webhooks\/mocks$/, replacement: fromRoot('mocks/index.ts') },
-      { find: /^integration-webhooks\/styles\.css$/, replacement: fromRoot('src/components/styles.css') },
-      { find: /^integration-webhooks$/, replacement: fromRoot('src/components/index.ts') },
-    ],
+    alias: packageAliases(),
   },
   test: {
     projects: [

@@ -1,8 +1,6 @@
-import { fileURLToPath } from 'node:url'
 import type { StorybookConfig } from '@storybook/react-vite'
 import { mergeConfig } from 'vite'
-
-const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url))
+import { packageAliases } from '../test/support/aliases.mjs'
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
@@ -14,13 +12,7 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     // Stories import the package by its public names and run it from source.
     // Exact-match patterns: the bare name never shadows a subpath.
-    const aliases = [
-      { find: /^integration-webhooks\/core$/, replacement: root('src/core/index.ts') },
-      { find: /^integration-webhooks\/react$/, replacement: root('src/react/index.ts') },
-      { find: /^integration-webhooks\/mocks$/, replacement: root('mocks/index.ts') },
-      { find: /^integration-webhooks\/styles\.css$/, replacement: root('src/components/styles.css') },
-      { find: /^integration-webhooks$/, replacement: root('src/components/index.ts') },
-    ]
+    const aliases = packageAliases()
     return mergeConfig(viteConfig, {
       resolve: { alias: aliases },
       build: {

@@ -7,6 +7,7 @@ import path from 'node:path'
 import react from '@vitejs/plugin-react'
 import { chromium } from 'playwright-core'
 import { build } from 'vite'
+import { packageAliases } from '../support/aliases.mjs'
 import {
   benchDir,
   int,
@@ -53,13 +54,16 @@ async function buildPage(outDir, minify) {
     plugins: [react()],
     resolve: {
       // Exact names, so the bare name never shadows a subpath.
-      alias: [
-        { find: /^integration-webhooks\/core$/, replacement: layer('core/index.js') },
-        { find: /^integration-webhooks\/react$/, replacement: layer('react/index.js') },
-        { find: /^integration-webhooks\/mocks$/, replacement: layer('mocks/index.js') },
-        { find: /^integration-webhooks\/styles\.css$/, replacement: layer('styles.css') },
-        { find: /^integration-webhooks$/, replacement: layer('index.js') },
-      ],
+      alias: packageAliases(
+        {
+          core: 'core/index.js',
+          react: 'react/index.js',
+          mocks: 'mocks/index.js',
+          styles: 'styles.css',
+          components: 'index.js',
+        },
+        layer(''),
+      ),
     },
     build: {
       outDir,
