@@ -325,42 +325,28 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
                 aria-describedby={ids.results}
               />
             </div>
-            <div data-slot="field">
-              <label htmlFor={ids.category} data-slot="label">
-                {l.category}
-              </label>
-              <select
-                id={ids.category}
-                data-slot="select"
-                value={model.filter.categories[0] ?? ''}
-                onChange={(event) => model.setCategories(event.target.value ? [event.target.value] : [])}
-              >
-                <option value="">{l.allCategories}</option>
-                {categoriesInUse.map((id) => (
-                  <option key={id} value={id}>
-                    {`${l.categories[id] ?? id} (${model.facets.categories[id] ?? 0})`}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div data-slot="field">
-              <label htmlFor={ids.status} data-slot="label">
-                {l.status}
-              </label>
-              <select
-                id={ids.status}
-                data-slot="select"
-                value={model.filter.statuses[0] ?? ''}
-                onChange={(event) => model.setStatuses(event.target.value ? [event.target.value as WebhookStatus] : [])}
-              >
-                <option value="">{l.allStatuses}</option>
-                {webhookStatuses.map((status) => (
-                  <option key={status} value={status}>
-                    {`${l.statuses[status]} (${model.facets.statuses[status]})`}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FacetSelect
+              id={ids.category}
+              label={l.category}
+              allLabel={l.allCategories}
+              value={model.filter.categories[0]}
+              options={categoriesInUse.map((id) => ({
+                value: id,
+                label: `${l.categories[id] ?? id} (${model.facets.categories[id] ?? 0})`,
+              }))}
+              onChange={(value) => model.setCategories(value ? [value] : [])}
+            />
+            <FacetSelect
+              id={ids.status}
+              label={l.status}
+              allLabel={l.allStatuses}
+              value={model.filter.statuses[0]}
+              options={webhookStatuses.map((status) => ({
+                value: status,
+                label: `${l.statuses[status]} (${model.facets.statuses[status]})`,
+              }))}
+              onChange={(value) => model.setStatuses(value ? [value as WebhookStatus] : [])}
+            />
             <label data-slot="checkbox-field">
               <input
                 type="checkbox"
@@ -404,5 +390,36 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
         />
       </div>
     </UiContext.Provider>
+  )
+}
+
+/** One facet of the toolbar as a native select: "all" plus each value with its count. */
+function FacetSelect(props: {
+  id: string
+  label: string
+  allLabel: string
+  value: string | undefined
+  options: { value: string; label: string }[]
+  onChange: (value: string) => void
+}) {
+  return (
+    <div data-slot="field">
+      <label htmlFor={props.id} data-slot="label">
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        data-slot="select"
+        value={props.value ?? ''}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        <option value="">{props.allLabel}</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }
