@@ -1,47 +1,139 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import type { IntegrationWebhook } from 'integration-webhooks/core'
-import type { ReactNode, RefObject } from 'react'
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react'
+
+/** Rows rendered past each edge of the visible ones, so a fast scroll does not show blank space. */
+const overscan = 3
+/** The most rows in the DOM, however tall the scroll container. */
+const maxRows = 100
+/** Until a row has been measured: the default theme's `--iw-row-height`. */
+const estimatedRowHeight = 64
+
+/** What the window depends on: the first row in view, how many fit, and the (one) row height. */
+interface Metrics {
+  first: number
+  visible: number
+  rowHeight: number
+}
+
+// A layout effect measures before the first paint; on the server there is nothing to measure.
+const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
 /**
- * The rows of a long table: only those in and near the scroll window are in the DOM,
- * between two spacer rows that keep the scroll height. Loaded on demand by WebhookTable.
+ * Every row has one height (the theme gives rows a fixed height with single-line cells), so
+ * the window is arithmetic: no per-row measuring. The height is read from a rendered row
+ * when the table mounts and when its container resizes.
  */
-export default function VirtualRows({
+function measure(container: HTMLElement, rowHeight: number, remeasure: boolean): Metrics {
+  if (remeasure) {
+    // A hovered or focused row may show its full URL on more lines: measure another.
+    const row = container.querySelector('[data-slot="row"]:not(:hover, :focus-within)')
+    const height = row?.getBoundingClientRect().height
+    if (height) rowHeight = height
+  }
+  // No layout (a hidden container, jsdom): assume the window's height.
+  const viewport = container.clientHeight || globalThis.innerHeight || 800
+  return {
+    first: Math.floor(container.scrollTop / rowHeight),
+    visible: Math.ceil(viewport / rowHeight) + 1,
+    rowHeight,
+  }
+}
+
+const sameMetrics = (a: Metrics, b: Metrics) =>
+  a.first === b.first && a.visible === b.visible && a.rowHeight === b.rowHeight
+
+/**
+ * The rows of a long table: only those in and near the scroll container's view are in the
+ * DOM (at most 100), between spacer rows that keep the scroll height. A row that holds the
+ * focus stays rendered while it is scrolled out of view, so keyboard focus is never lost.
+ */
+export function VirtualRows<Row>({
   rows,
-  scrollRef,
+  scrollElement: container,
   columnCount,
   renderRow,
 }: {
-  rows: readonly IntegrationWebhook[]
-  scrollRef: RefObject<HTMLDivElement | null>
+  rows: readonly Row[]
+  /** The element that scrolls (the table's container), once it is in the DOM. */
+  scrollElement: HTMLElement | null
   columnCount: number
-  renderRow: (row: IntegrationWebhook, index: number, measure: (element: Element | null) => void) => ReactNode
+  renderRow: (row: Row, index: number) => ReactNode
 }) {
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 57,
-    overscan: 8,
-  })
-  const items = virtualizer.getVirtualItems()
-  const paddingTop = items[0]?.start ?? 0
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
-  return (
-    <>
-      {paddingTop > 0 && (
+  const [metrics, setMetrics] = useState<Metrics>(() => ({
+    first: 0,
+    visible: Math.ceil((globalThis.innerHeight || 800) / estimatedRowHeight) + 1,
+    rowHeight: estimatedRowHeight,
+  }))
+  // The row object whose cells hold the focus (by object, so it is found again after a sort).
+  const [focused, setFocused] = useState<Row | null>(null)
+  const latest = useRef({ metrics, rows })
+  latest.current = { metrics, rows }
+
+  useBrowserLayoutEffect(() => {
+    if (!container) return
+    let disposed = false
+    const update = (remeasure: boolean) => {
+      const next = measure(container, latest.current.metrics.rowHeight, remeasure)
+      if (sameMetrics(next, latest.current.metrics)) return
+      latest.current.metrics = next
+      setMetrics(next)
+    }
+    const onScroll = () => update(false)
+    const onFocusIn = (event: FocusEvent) => {
+      const index = (event.target as Element).closest?.('[data-slot="row"]')?.getAttribute('data-index')
+      const row = index == null ? undefined : latest.current.rows[Number(index)]
+      if (row !== undefined) setFocused(row)
+    }
+    // After the focus has moved: forget the row once the focus is elsewhere in the page
+    // (not when the whole window loses it: the focus comes back to the same element).
+    const onFocusOut = () =>
+      setTimeout(() => {
+        if (!disposed && !container.contains(document.activeElement)) setFocused(null)
+      })
+    update(true)
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => update(true))
+    observer?.observe(container)
+    container.addEventListener('scroll', onScroll, { passive: true })
+    container.addEventListener('focusin', onFocusIn)
+    container.addEventListener('focusout', onFocusOut)
+    return () => {
+      disposed = true
+      observer?.disconnect()
+      container.removeEventListener('scroll', onScroll)
+      container.removeEventListener('focusin', onFocusIn)
+      container.removeEventListener('focusout', onFocusOut)
+    }
+  }, [container])
+
+  const count = rows.length
+  const { rowHeight, visible } = metrics
+  // After the list shrank the browser clamps the scroll position (and tells us); until then, show its end.
+  const first = Math.min(metrics.first, Math.max(0, count - visible))
+  const start = Math.max(0, first - overscan)
+  const end = Math.min(count, first + visible + overscan, start + maxRows - 1)
+  const indexes: number[] = []
+  for (let index = start; index < end; index++) indexes.push(index)
+  const focusedIndex = focused === null ? -1 : rows.indexOf(focused)
+  if (focusedIndex >= 0 && focusedIndex < start) indexes.unshift(focusedIndex)
+  if (focusedIndex >= end) indexes.push(focusedIndex)
+
+  const out: ReactNode[] = []
+  let next = 0
+  let spacers = 0
+  const spacer = (to: number, key = `spacer-${spacers++}`) => {
+    if (to > next)
+      out.push(
         // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds nothing focusable
-        <tr data-slot="spacer" aria-hidden="true">
-          {/* Virtualisation needs the height of the rows above the window: the one inline style. */}
-          <td colSpan={columnCount} style={{ height: paddingTop }} />
-        </tr>
-      )}
-      {items.map((item) => renderRow(rows[item.index] as IntegrationWebhook, item.index, virtualizer.measureElement))}
-      {paddingBottom > 0 && (
-        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds nothing focusable
-        <tr data-slot="spacer" aria-hidden="true">
-          <td colSpan={columnCount} style={{ height: paddingBottom }} />
-        </tr>
-      )}
-    </>
-  )
+        <tr key={key} data-slot="spacer" aria-hidden="true">
+          {/* The height of the rows out of view: the one inline style. */}
+          <td colSpan={columnCount} style={{ height: (to - next) * rowHeight }} />
+        </tr>,
+      )
+  }
+  for (const index of indexes) {
+    spacer(index)
+    out.push(renderRow(rows[index] as Row, index))
+    next = index + 1
+  }
+  spacer(count, 'spacer-end')
+  return out
 }

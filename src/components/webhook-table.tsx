@@ -6,12 +6,23 @@ import {
   toDisplayText,
 } from 'integration-webhooks/core'
 import { type UseWebhookTableOptions, useWebhookTable, type WebhookTableState } from 'integration-webhooks/react'
-import { lazy, type MouseEvent, type ReactNode, Suspense, useRef } from 'react'
+import {
+  type MouseEvent,
+  memo,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { CopyButton } from './copy-button'
 import { BrandMark, initialOf, SortIcon } from './icons'
 import type { PartialLabels, WebhookManagerLabels } from './labels'
 import { RelativeTime } from './relative-time'
 import { cx, UiContext, useUi } from './ui-context'
+import { VirtualRows } from './virtual-rows'
 import { preloadWebhookDetailsDialog } from './webhook-details-dialog'
 import { WebhookStatusBadge } from './webhook-status-badge'
 
@@ -62,8 +73,8 @@ export interface WebhookTableProps {
 }
 
 const empty: readonly IntegrationWebhook[] = []
-const VirtualRows = lazy(() => import('./virtual-rows'))
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const
+const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
 function Triggers({ types, more }: { types: readonly string[]; more: (n: number) => string }) {
   if (types.length === 0) return null
@@ -91,6 +102,109 @@ function UrlText({ url }: { url: string }) {
   )
 }
 
+/** What every row shares: one object, stable while none of it changes, so rows can skip re-rendering. */
+interface RowContext {
+  labels: WebhookManagerLabels
+  locale: string | undefined
+  catalog: IntegrationCatalog
+  now: number | undefined
+  onOpen: (webhook: IntegrationWebhook) => void
+}
+
+/** A count as the cell shows it, and in full for its title (they differ from a million on, which is compact). */
+function Count({
+  column,
+  value,
+  locale,
+  nonzero,
+}: {
+  column: string
+  value: number
+  locale: string | undefined
+  nonzero?: boolean
+}) {
+  const text = formatCount(value, locale)
+  const full = Math.abs(value) >= 1_000_000 ? value.toLocaleString(locale) : text
+  return (
+    <td data-column={column} data-numeric="" data-nonzero={nonzero || undefined} title={full}>
+      {text}
+    </td>
+  )
+}
+
+/**
+ * One webhook. Memoised on the row object, its index and the shared context, so a sort or
+ * a filter renders only the rows new to the window; a row that only moved re-renders its
+ * `<tr>` (its index) but not its cells.
+ */
+const WebhookRow = memo(function WebhookRow({
+  row,
+  index,
+  context,
+}: {
+  row: IntegrationWebhook
+  index: number
+  context: RowContext
+}) {
+  const onClick = (event: MouseEvent<HTMLTableRowElement>) => {
+    // Clicks on the row's own controls do their own thing.
+    if ((event.target as HTMLElement).closest('button, a, input, select, textarea, [role="switch"]')) return
+    context.onOpen(row)
+  }
+  return (
+    <tr data-slot="row" data-status={row.status} data-index={index} aria-rowindex={index + 2} onClick={onClick}>
+      <RowCells row={row} context={context} />
+    </tr>
+  )
+})
+
+const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebhook; context: RowContext }) {
+  const { labels: l, locale, catalog, now, onOpen } = context
+  const name = toDisplayText(row.external_config.integration_name, row.provider_id)
+  const integration = catalog.resolve(row.provider_id)
+  const category = l.categories[row.external_config.category] ?? row.external_config.category
+  return (
+    <>
+      <th scope="row" data-column="name">
+        <span data-slot="integration">
+          <BrandMark color={integration.color} initial={initialOf(name)} />
+          <span data-slot="integration-text">
+            <button
+              type="button"
+              data-slot="open-details"
+              data-webhook-trigger={row.id}
+              aria-label={l.openDetails(name)}
+              onClick={() => onOpen(row)}
+              onPointerEnter={preloadWebhookDetailsDialog}
+              onFocus={preloadWebhookDetailsDialog}
+            >
+              <bdi data-slot="integration-name">{name}</bdi>
+            </button>
+            <span data-slot="integration-category">{category}</span>
+          </span>
+        </span>
+      </th>
+      <td data-column="webhookUrl">
+        <span data-slot="url-cell">
+          <UrlText url={row.webhook_url} />
+          <CopyButton value={row.webhook_url} label={`${l.copyValue(l.webhookUrl)}: ${name}`} />
+        </span>
+      </td>
+      <td data-column="status">
+        <WebhookStatusBadge status={row.status} setupRequired={row.external_config.setup_required} />
+      </td>
+      <td data-column="triggerTypes">
+        <Triggers types={row.trigger_types} more={l.moreTriggers} />
+      </td>
+      <td data-column="lastTriggered">
+        <RelativeTime value={row.last_triggered} now={now} locale={locale} fallback={l.never} />
+      </td>
+      <Count column="triggerCount" value={row.trigger_count} locale={locale} />
+      <Count column="errorCount" value={row.error_count} locale={locale} nonzero={row.error_count > 0} />
+    </>
+  )
+})
+
 /**
  * The webhooks as an accessible, sortable table: every column sorts through a real
  * button in its header, with `aria-sort` on the `<th>`; each row's name is a button
@@ -113,78 +227,24 @@ export function WebhookTable(props: WebhookTableProps) {
   const model = props.model ?? own
   const { rows, table } = model
   const catalog = props.catalog ?? defaultCatalog
-  const scrollRef = useRef<HTMLDivElement>(null)
+  // The scroll container, for the virtual window (state: the window measures it once it is in the DOM).
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null)
   const threshold = props.virtualizeThreshold ?? 100
   const virtualized = rows.length > threshold
 
-  const onRowClick = (event: MouseEvent<HTMLTableRowElement>, webhook: IntegrationWebhook) => {
-    // Clicks on the row's own controls do their own thing.
-    if ((event.target as HTMLElement).closest('button, a, input, select, textarea, [role="switch"]')) return
-    props.onOpen?.(webhook)
-  }
-
-  const renderRow = (row: IntegrationWebhook, index: number, measure?: (element: Element | null) => void) => {
-    const name = toDisplayText(row.external_config.integration_name, row.provider_id)
-    const integration = catalog.resolve(row.provider_id)
-    const category = l.categories[row.external_config.category] ?? row.external_config.category
-    return (
-      <tr
-        key={row.id}
-        data-slot="row"
-        data-status={row.status}
-        data-index={index}
-        aria-rowindex={index + 2}
-        ref={measure}
-        onClick={(event) => onRowClick(event, row)}
-      >
-        <th scope="row" data-column="name">
-          <span data-slot="integration">
-            <BrandMark color={integration.color} initial={initialOf(name)} />
-            <span data-slot="integration-text">
-              <button
-                type="button"
-                data-slot="open-details"
-                data-webhook-trigger={row.id}
-                aria-label={l.openDetails(name)}
-                onClick={() => props.onOpen?.(row)}
-                onPointerEnter={preloadWebhookDetailsDialog}
-                onFocus={preloadWebhookDetailsDialog}
-              >
-                <bdi data-slot="integration-name">{name}</bdi>
-              </button>
-              <span data-slot="integration-category">{category}</span>
-            </span>
-          </span>
-        </th>
-        <td data-column="webhookUrl">
-          <span data-slot="url-cell">
-            <UrlText url={row.webhook_url} />
-            <CopyButton value={row.webhook_url} label={`${l.copyValue(l.webhookUrl)}: ${name}`} />
-          </span>
-        </td>
-        <td data-column="status">
-          <WebhookStatusBadge status={row.status} setupRequired={row.external_config.setup_required} />
-        </td>
-        <td data-column="triggerTypes">
-          <Triggers types={row.trigger_types} more={l.moreTriggers} />
-        </td>
-        <td data-column="lastTriggered">
-          <RelativeTime value={row.last_triggered} now={props.now} locale={locale} fallback={l.never} />
-        </td>
-        <td data-column="triggerCount" data-numeric="" title={row.trigger_count.toLocaleString(locale)}>
-          {formatCount(row.trigger_count, locale)}
-        </td>
-        <td
-          data-column="errorCount"
-          data-numeric=""
-          data-nonzero={row.error_count > 0 || undefined}
-          title={row.error_count.toLocaleString(locale)}
-        >
-          {formatCount(row.error_count, locale)}
-        </td>
-      </tr>
-    )
-  }
+  // The host's onOpen may be a new function on every render: rows call the latest through a ref.
+  const onOpenRef = useRef(props.onOpen)
+  useBrowserLayoutEffect(() => {
+    onOpenRef.current = props.onOpen
+  })
+  const onOpen = useCallback((webhook: IntegrationWebhook) => onOpenRef.current?.(webhook), [])
+  const context = useMemo<RowContext>(
+    () => ({ labels: l, locale, catalog, now: props.now, onOpen }),
+    [l, locale, catalog, props.now, onOpen],
+  )
+  const renderRow = (row: IntegrationWebhook, index: number) => (
+    <WebhookRow key={row.id} row={row} index={index} context={context} />
+  )
 
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const headerFor = (id: string) => headers.find((header) => header.column.id === id)
@@ -193,7 +253,7 @@ export function WebhookTable(props: WebhookTableProps) {
   return (
     <UiContext.Provider value={ui}>
       <div
-        ref={scrollRef}
+        ref={virtualized ? setScrollElement : undefined}
         data-iw=""
         data-slot="table-container"
         data-virtualized={virtualized || undefined}
@@ -250,11 +310,7 @@ export function WebhookTable(props: WebhookTableProps) {
               </tr>
             )}
             {virtualized ? (
-              // The virtualiser loads on demand: short lists never download it. Until it is
-              // here, the first rows render as usual.
-              <Suspense fallback={rows.slice(0, 20).map((row, index) => renderRow(row, index))}>
-                <VirtualRows rows={rows} scrollRef={scrollRef} columnCount={columnCount} renderRow={renderRow} />
-              </Suspense>
+              <VirtualRows rows={rows} scrollElement={scrollElement} columnCount={columnCount} renderRow={renderRow} />
             ) : (
               rows.map((row, index) => renderRow(row, index))
             )}

@@ -17,6 +17,11 @@ export function render(element: ReactNode): HTMLElement {
   return container
 }
 
+/** Renders another element in place of the last one (its state kept where the tree matches). */
+export function rerender(element: ReactNode): void {
+  root?.render(element)
+}
+
 afterEach(() => {
   root?.unmount()
   container?.remove()

@@ -2,13 +2,19 @@ import { CopyButton, WebhookTable } from 'integration-webhooks'
 import { mockWebhooks } from 'integration-webhooks/mocks'
 import { describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import { render } from './render'
+import { render, rerender } from './render'
 import '../../src/components/styles.css'
 
-// Real layout in real Chromium: what jsdom cannot show. The virtualiser measures the
-// scroll container, so only here can we see that the DOM holds a window of rows.
+// Real layout in real Chromium: what jsdom cannot show. The window of rows is computed from
+// the scroll container's scroll position and height and the (one) row height.
 
 const large = mockWebhooks('large')
+const scroller = () => document.querySelector<HTMLElement>('[data-slot="table-container"]') as HTMLElement
+const renderedRows = () => [...document.querySelectorAll<HTMLElement>('[data-slot="row"]')]
+const indexOf = (row: Element | undefined) => Number(row?.getAttribute('data-index'))
+const rowHeight = () => renderedRows()[0]?.getBoundingClientRect().height ?? 0
+/** Resolves once the browser has painted a frame after the current one. */
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
 
 describe('WebhookTable in real Chromium', () => {
   it('keeps at most 100 rows in the DOM for 5,000 webhooks, and shows other rows after scrolling', async () => {
@@ -17,23 +23,93 @@ describe('WebhookTable in real Chromium', () => {
     await expect
       .element(page.getByRole('button', { name: `Details for ${large[0]?.external_config.integration_name}` }).first())
       .toBeVisible()
-    const scroller = document.querySelector<HTMLElement>('[data-slot="table-container"]')
-    expect(scroller?.hasAttribute('data-virtualized')).toBe(true)
-    // The virtualiser is loaded on demand; its spacer row keeps the full scroll height.
-    await expect.poll(() => document.querySelector('[data-slot="spacer"]')).not.toBeNull()
-    expect(scroller?.scrollHeight).toBeGreaterThan(57 * 4000)
-    const rendered = () => document.querySelectorAll('[data-slot="row"]').length
-    expect(rendered()).toBeGreaterThan(5)
-    expect(rendered()).toBeLessThanOrEqual(100)
+    expect(scroller().hasAttribute('data-virtualized')).toBe(true)
+    // The window is there from the first paint: a spacer row keeps the full scroll height.
+    expect(document.querySelector('[data-slot="spacer"]')).not.toBeNull()
+    expect(scroller().scrollHeight).toBeGreaterThan(57 * 4000)
+    expect(renderedRows().length).toBeGreaterThan(5)
+    expect(renderedRows().length).toBeLessThanOrEqual(100)
     expect(document.querySelector('table')?.getAttribute('aria-rowcount')).toBe('5001')
 
-    const firstIndex = () => Number(document.querySelector('[data-slot="row"]')?.getAttribute('data-index'))
-    expect(firstIndex()).toBe(0)
-    scroller?.scrollTo({ top: 57 * 2500 })
-    await expect.poll(firstIndex).toBeGreaterThan(2000)
-    expect(rendered()).toBeLessThanOrEqual(100)
-    const row = document.querySelector('[data-slot="row"]')
-    expect(Number(row?.getAttribute('aria-rowindex'))).toBe(firstIndex() + 2)
+    expect(indexOf(renderedRows()[0])).toBe(0)
+    scroller().scrollTo({ top: 57 * 2500 })
+    await expect.poll(() => indexOf(renderedRows()[0])).toBeGreaterThan(2000)
+    expect(renderedRows().length).toBeLessThanOrEqual(100)
+    const row = renderedRows()[0]
+    expect(Number(row?.getAttribute('aria-rowindex'))).toBe(indexOf(row) + 2)
+  })
+
+  it('gives every row one height, so the scroll height is the rows times that height', async () => {
+    render(<WebhookTable webhooks={large} />)
+    await expect.poll(() => renderedRows().length).toBeGreaterThan(5)
+    const heights = new Set(renderedRows().map((row) => row.getBoundingClientRect().height))
+    expect(heights.size).toBe(1)
+    const head = document.querySelector('thead')?.getBoundingClientRect().height ?? 0
+    expect(Math.abs(scroller().scrollHeight - head - large.length * rowHeight())).toBeLessThan(2)
+  })
+
+  it('puts the rows where the scroll position says, with consecutive aria-rowindex values', async () => {
+    render(<WebhookTable webhooks={large} />)
+    await expect.poll(() => renderedRows().length).toBeGreaterThan(5)
+    const height = rowHeight()
+    scroller().scrollTop = height * 1234.5
+    await expect.poll(() => indexOf(renderedRows()[0])).toBeGreaterThan(1200)
+    const rows = renderedRows()
+    // The row at the top of the view is rendered, at the place the scroll position gives it.
+    const top = rows.find((row) => indexOf(row) === 1234)
+    const view = scroller().getBoundingClientRect().top + (document.querySelector('thead')?.offsetHeight ?? 0)
+    expect(Math.abs((top?.getBoundingClientRect().top ?? 0) + height / 2 - view)).toBeLessThan(2)
+    expect(indexOf(rows[0])).toBeLessThanOrEqual(1234)
+    expect(indexOf(rows.at(-1))).toBeGreaterThan(1234 + scroller().clientHeight / height - 1)
+    rows.forEach((row, i) => {
+      expect(indexOf(row)).toBe(indexOf(rows[0]) + i)
+      expect(row.getAttribute('aria-rowindex')).toBe(String(indexOf(row) + 2))
+    })
+  })
+
+  it('keeps a focused row in the DOM, and the focus on it, while it is scrolled out of view', async () => {
+    render(<WebhookTable webhooks={large} />)
+    const first = page.getByRole('button', { name: `Details for ${large[0]?.external_config.integration_name}` })
+    await expect.element(first.first()).toBeVisible()
+    const button = first.first().element() as HTMLButtonElement
+    button.focus()
+    expect(document.activeElement).toBe(button)
+
+    scroller().scrollTop = rowHeight() * 3000
+    await expect.poll(() => indexOf(renderedRows()[1])).toBeGreaterThan(2900)
+    await nextFrame()
+    expect(document.activeElement).toBe(button)
+    expect(button.isConnected).toBe(true)
+    expect(renderedRows().length).toBeLessThanOrEqual(100)
+    // It keeps its place: a spacer above the window and one between it and the window.
+    expect(indexOf(renderedRows()[0])).toBe(0)
+    expect(renderedRows()[0]?.getAttribute('aria-rowindex')).toBe('2')
+    expect(document.querySelectorAll('[data-slot="spacer"]').length).toBe(2)
+    const head = document.querySelector('thead')?.getBoundingClientRect().height ?? 0
+    expect(Math.abs(scroller().scrollHeight - head - large.length * rowHeight())).toBeLessThan(2)
+
+    // Once the focus is elsewhere, the row leaves the DOM with the other rows out of view.
+    button.blur()
+    await expect.poll(() => indexOf(renderedRows()[0])).toBeGreaterThan(2900)
+  })
+
+  it('shows the end of the list when a filter leaves fewer rows than the scroll position', async () => {
+    render(<WebhookTable webhooks={large} />)
+    await expect.poll(() => renderedRows().length).toBeGreaterThan(5)
+    scroller().scrollTop = rowHeight() * 4900
+    await expect.poll(() => indexOf(renderedRows()[0])).toBeGreaterThan(4800)
+    rerender(<WebhookTable webhooks={large.slice(0, 300)} />)
+    await expect.poll(() => indexOf(renderedRows().at(-1))).toBe(299)
+    expect(renderedRows().length).toBeGreaterThan(5)
+  })
+
+  it('renders more rows when its container grows', async () => {
+    render(<WebhookTable webhooks={large} />)
+    await expect.poll(() => renderedRows().length).toBeGreaterThan(5)
+    const before = renderedRows().length
+    scroller().style.setProperty('--iw-table-max-height', `${scroller().clientHeight * 3}px`)
+    await expect.poll(() => renderedRows().length).toBeGreaterThan(before + 10)
+    expect(renderedRows().length).toBeLessThanOrEqual(100)
   })
 
   it('renders every row below the threshold', async () => {
