@@ -157,10 +157,9 @@ export function useWebhookTable(
     () => ({ query, categories, statuses, setupRequired }),
     [query, categories, statuses, setupRequired],
   )
-  const rows = useMemo(
-    () => sortWebhooks(filterWebhooks(webhooks, filter), sorting, options.locale),
-    [webhooks, filter, sorting, options.locale],
-  )
+  // Two steps, so a sort does not filter again and a filter sorts only the rows it keeps.
+  const filtered = useMemo(() => filterWebhooks(webhooks, filter), [webhooks, filter])
+  const rows = useMemo(() => sortWebhooks(filtered, sorting, options.locale), [filtered, sorting, options.locale])
   const facets = useMemo(() => countWebhookFacets(webhooks, filter), [webhooks, filter])
 
   // Fold every row's search text while the page is idle, before the user types.
