@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { defineConfig, type Options } from 'tsup'
 
 // One build per layer; an entry is added when its layer lands, never as a placeholder.
@@ -26,7 +26,41 @@ const shared: Options = {
 
 export default defineConfig([
   // Framework-agnostic: no React and no "use client", so it loads on servers and in workers.
-  { ...shared, entry: { 'core/index': 'src/core/index.ts' }, platform: 'neutral' },
+  // ESM: three files over shared chunks, so there is still one copy of each module.
+  // - core/index: the public entry;
+  // - core/base: all of core but what needs the built-in catalog at import; the hooks import it;
+  // - core/builtin-catalog: the catalog's data, which every other file imports from here.
+  // So an app that uses only the hooks loads the catalog through the import() in
+  // loadWebhooks, when the API has nothing saved, and not before: a bundler ties a file to
+  // the first chunk if any file of that chunk imports it statically, used or not.
+  // CommonJS stays one file per entry (import() inlined, nothing to split).
+  {
+    ...shared,
+    format: 'esm',
+    entry: {
+      'core/index': 'src/core/index.ts',
+      'core/base': 'src/core/base.ts',
+      'core/builtin-catalog': 'src/core/catalog/builtin.ts',
+    },
+    dts: { ...(shared.dts as object), entry: { 'core/index': 'src/core/index.ts' } },
+    splitting: true,
+    platform: 'neutral',
+    // Chunks next to the entries, so './builtin-catalog.js' resolves from every file.
+    esbuildOptions(options) {
+      options.chunkNames = 'core/[name]-[hash]'
+    },
+    esbuildPlugins: [
+      {
+        name: 'builtin-catalog-file',
+        setup(build) {
+          build.onResolve({ filter: /(^|\/)builtin$/ }, (args) =>
+            args.kind === 'entry-point' ? undefined : { path: './builtin-catalog.js', external: true },
+          )
+        },
+      },
+    ],
+  },
+  { ...shared, format: 'cjs', entry: { 'core/index': 'src/core/index.ts' }, platform: 'neutral' },
   // MSW handlers and fixtures for Storybook and tests; msw is an optional peer dependency.
   {
     ...shared,
@@ -45,6 +79,17 @@ export default defineConfig([
     async onSuccess() {
       await mkdir('dist', { recursive: true })
       await copyFile('src/components/styles.css', 'dist/styles.css')
+      // The ESM hooks import core/base.js: all of core but the built-in catalog's data, which
+      // loadWebhooks then loads with import() (see the core build above). It shares its chunks
+      // with core/index.js, so there is still one copy of each module. (A rewrite after the
+      // build rather than a resolver plugin: tsup's `external` resolves first, and the type
+      // declarations must keep importing 'integration-webhooks/core'.)
+      const hooks = 'dist/react/index.js'
+      const code = await readFile(hooks, 'utf8')
+      const rewritten = code.replaceAll('from "integration-webhooks/core";', 'from "../core/base.js";')
+      if (rewritten === code)
+        throw new Error(`${hooks}: no import of integration-webhooks/core to point at core/base.js`)
+      await writeFile(hooks, rewritten)
     },
   },
 ])

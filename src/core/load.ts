@@ -1,6 +1,6 @@
 import type { WebhookClient } from './client'
 import { isWebhookApiError } from './errors'
-import { type FallbackOptions, generateFallbackWebhooks } from './fallback'
+import { type FallbackOptions, fallbackRows } from './fallback-rows'
 import type { InvalidRow } from './parse'
 import type { IntegrationWebhook, WebhookSource } from './schemas'
 
@@ -45,11 +45,16 @@ export interface LoadedWebhooks {
  */
 export async function loadWebhooks(client: WebhookClient, options: LoadWebhooksOptions = {}): Promise<LoadedWebhooks> {
   const { fallback = true, fallbackOnNotFound = false, signal, ...fallbackOptions } = options
-  const generate = (): LoadedWebhooks => ({
-    webhooks: generateFallbackWebhooks({ ...fallbackOptions, userId: fallbackOptions.userId ?? '' }),
-    source: 'generated',
-    invalid: [],
-  })
+  const generate = async (): Promise<LoadedWebhooks> => {
+    // The built-in catalog is only needed here, when nothing is saved: it loads on demand
+    // (a chunk of its own in the ESM build), so an app whose users have saved webhooks never downloads it.
+    const integrations = fallbackOptions.integrations ?? (await import('./catalog/builtin')).defaultCatalog
+    return {
+      webhooks: fallbackRows(integrations, { ...fallbackOptions, userId: fallbackOptions.userId ?? '' }),
+      source: 'generated',
+      invalid: [],
+    }
+  }
   try {
     const list = await client.listWebhooks({ signal })
     if (fallback && list.webhooks.length === 0 && list.invalid.length === 0) return generate()

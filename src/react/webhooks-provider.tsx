@@ -1,7 +1,6 @@
 import {
   createWebhookClient,
   DEFAULT_API_URL,
-  defaultCatalog,
   defaultWebhookRoutes,
   type IntegrationCatalog,
   type WebhookClient,
@@ -40,7 +39,8 @@ export interface FallbackSettings {
 export interface WebhooksContextValue {
   client: WebhookClient
   apiUrl: string
-  catalog: IntegrationCatalog
+  /** The provider's `catalog`; `undefined` means the built-in one, which core loads only when it generates fallback rows. */
+  catalog: IntegrationCatalog | undefined
   fallback: FallbackSettings
   /** @internal connects actions to mounted execution histories */
   executions: ExecutionsRegistry
@@ -52,7 +52,7 @@ function defaultContext(): WebhooksContextValue {
   defaults ??= {
     client: createWebhookClient(),
     apiUrl: DEFAULT_API_URL,
-    catalog: defaultCatalog,
+    catalog: undefined,
     fallback: {},
     executions: createExecutionsRegistry(),
   }
@@ -64,11 +64,12 @@ const WebhooksContext = createContext<WebhooksContextValue | null>(null)
 /**
  * The client, catalog and fallback settings the hooks use. Outside a
  * {@link WebhooksProvider} the hooks use the defaults (`apiUrl`
- * `/api/integration-webhooks`, the built-in catalog).
+ * `/api/integration-webhooks`, the built-in catalog). `catalog` is `undefined` unless the
+ * provider was given one: the built-in catalog is loaded only when fallback rows are generated.
  *
  * @example
  * ```tsx
- * const { client, catalog } = useWebhooksContext()
+ * const { client, catalog = defaultCatalog } = useWebhooksContext()
  * ```
  */
 export function useWebhooksContext(): WebhooksContextValue {
@@ -162,7 +163,7 @@ export function WebhooksProvider(props: WebhooksProviderProps): ReactNode {
     () => ({
       client,
       apiUrl: given?.apiUrl ?? apiUrl,
-      catalog: catalog ?? defaultCatalog,
+      catalog,
       fallback:
         fallback === false
           ? { enabled: false }

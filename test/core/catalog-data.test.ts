@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { defineIntegration, type IntegrationDefinition } from '../../src/core/catalog/define'
 import { availableIntegrations } from '../../src/core/catalog/integrations'
 
 const categories = {
@@ -67,6 +68,20 @@ describe('availableIntegrations', () => {
           integration.id,
         ).toBe(true)
       }
+    }
+  })
+
+  // Built-in entries are not validated when the module loads (that would keep the definition
+  // schema in every bundle with the catalog), so this test is what validates them.
+  it('passes defineIntegration: every built-in entry is a valid definition', () => {
+    for (const integration of availableIntegrations) {
+      const { triggers, ...rest } = integration
+      const definition: IntegrationDefinition = {
+        ...rest,
+        triggers: triggers.map(({ type: _type, ...trigger }) => trigger),
+      }
+      // A copy, so defineIntegration really validates it (an entry it has already seen is returned as is).
+      expect(defineIntegration(structuredClone(definition)), integration.id).toEqual(integration)
     }
   })
 

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { createCatalog, defaultCatalog, unknownIntegration } from '../../src/core/catalog/catalog'
+import {
+  createCatalog,
+  defaultCatalog,
+  getSetupInstructions,
+  getSetupSteps,
+  getTriggerTypes,
+  getWebhookUrl,
+  parseInstructions,
+  unknownIntegration,
+} from '../../src/core'
 import {
   defineIntegration,
   type IntegrationDefinition,
   IntegrationDefinitionError,
   toTriggerType,
 } from '../../src/core/catalog/define'
-import {
-  getSetupInstructions,
-  getSetupSteps,
-  getTriggerTypes,
-  getWebhookUrl,
-  parseInstructions,
-} from '../../src/core/catalog/lookups'
 import { linearDefinition } from './fixtures'
 
 const linear = linearDefinition

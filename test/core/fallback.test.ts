@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createCatalog, defaultCatalog } from '../../src/core/catalog/catalog'
+import { createCatalog, defaultCatalog } from '../../src/core'
 import { defineIntegration } from '../../src/core/catalog/define'
 import { parseInstructions } from '../../src/core/catalog/lookups'
 import { generateFallbackWebhooks } from '../../src/core/fallback'

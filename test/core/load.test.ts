@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { defaultCatalog } from '../../src/core/catalog/catalog'
+import { defaultCatalog } from '../../src/core'
 import { createWebhookClient } from '../../src/core/client'
 import { WebhookApiError } from '../../src/core/errors'
 import { loadWebhooks } from '../../src/core/load'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { defaultCatalog } from '../../src/core/catalog/catalog'
+import { defaultCatalog } from '../../src/core'
 import { WebhookApiError } from '../../src/core/errors'
 import { generateFallbackWebhooks } from '../../src/core/fallback'
 import { countWebhookFacets, filterWebhooks, matchesWebhookFilter, type WebhookFilter } from '../../src/core/filter'

@@ -40,11 +40,52 @@ describe('integration-webhooks/core as published', () => {
   })
 
   it('pulls zod/mini, never the full zod, into the browser bundle', () => {
-    const text = readFileSync(join(root, 'dist/core/index.js'), 'utf8')
-    expect(text).toMatch(/from ['"]zod\/mini['"]/)
-    expect(text).not.toMatch(/from ['"]zod['"]/)
+    const texts = esmFiles('dist/core').map((file) => readFileSync(join(root, 'dist/core', file), 'utf8'))
+    expect(texts.some((text) => /from ['"]zod\/mini['"]/.test(text))).toBe(true)
+    for (const text of texts) expect(text).not.toMatch(/from ['"]zod['"]/)
+  })
+
+  it('keeps the built-in catalog out of what the hooks import statically, for import() to load it', () => {
+    // core/base.js is what the ESM hooks import: nothing it reaches statically may import the
+    // catalog, or every bundler ties the catalog to the first chunk.
+    const reached = staticImports('dist/core/base.js')
+    expect(reached).not.toContain('dist/core/builtin-catalog.js')
+    expect(
+      reached.some((file) => readFileSync(join(root, file), 'utf8').includes("import('./builtin-catalog.js')")),
+    ).toBe(true)
+    // The public entry has it, as before.
+    expect(staticImports('dist/core/index.js')).toContain('dist/core/builtin-catalog.js')
+  })
+
+  it('generates fallback rows through the on-demand catalog in plain Node', () => {
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `const { loadWebhooks, createWebhookClient } = await import('./dist/core/base.js')
+       const client = createWebhookClient({ apiUrl: 'https://api.example', retry: false,
+         fetch: async () => new Response('{"webhooks":[]}', { headers: { 'content-type': 'application/json' } }) })
+       const { webhooks, source } = await loadWebhooks(client, { userId: 'u', origin: 'https://a.example' })
+       console.log(source, webhooks.length, webhooks[0].webhook_url)`,
+    ])
+    expect(out).toBe('generated 28 https://a.example/api/integration-webhooks/gmail')
   })
 })
+
+/** The ESM files of a dist folder. */
+function esmFiles(dir: string): string[] {
+  return readdirSync(join(root, dir)).filter((file) => file.endsWith('.js'))
+}
+
+/** Every dist file reached from `file` through static `import … from './…'`, itself included. */
+function staticImports(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [...seen]
+  seen.add(file)
+  const text = readFileSync(join(root, file), 'utf8')
+  for (const [, specifier] of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    staticImports(join(file, '..', specifier ?? ''), seen)
+  }
+  return [...seen]
+}
 
 describe('integration-webhooks/react as published', () => {
   it('starts with "use client" in both formats', () => {
@@ -53,11 +94,24 @@ describe('integration-webhooks/react as published', () => {
   })
 
   it('loads the published core instead of carrying its own copy', () => {
+    // ESM: core/base.js, which shares its chunks with core/index.js; CommonJS: the core entry.
     const esm = readFileSync(join(root, 'dist/react/index.js'), 'utf8')
-    expect(esm).toMatch(/from ['"]integration-webhooks\/core['"]/)
+    expect(esm).toMatch(/from ['"]\.\.\/core\/base\.js['"]/)
+    expect(esm).not.toMatch(/from ['"]integration-webhooks\/core['"]/)
     expect(esm).not.toContain('class WebhookApiError')
+    expect(readFileSync(join(root, 'dist/react/index.cjs'), 'utf8')).toMatch(
+      /require\(['"]integration-webhooks\/core['"]\)/,
+    )
     const types = readFileSync(join(root, 'dist/react/index.d.ts'), 'utf8')
     expect(types).toMatch(/from ['"]integration-webhooks\/core['"]/)
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `const base = await import('./dist/core/base.js')
+       const core = await import('integration-webhooks/core')
+       console.log(base.WebhookApiError === core.WebhookApiError, base.loadWebhooks === core.loadWebhooks)`,
+    ])
+    expect(out).toBe('true true')
   })
 
   it('loads in plain Node through import and require, sharing core with the core entry', () => {

@@ -1,15 +1,6 @@
-import { defineIntegration, type Integration, type IntegrationDefinition, toTriggerType } from './define'
-import { availableIntegrations } from './integrations'
-
-/** A set of integrations, looked up by provider id. */
-export interface IntegrationCatalog {
-  /** Every integration, in display order. */
-  readonly integrations: readonly Integration[]
-  /** The entry for `providerId`, or `undefined`. */
-  get(providerId: string): Integration | undefined
-  /** The entry for `providerId`, or a sensible default for a provider the catalog does not know. */
-  resolve(providerId: string): Integration
-}
+import { catalogFrom, type IntegrationCatalog } from './build'
+import { defaultCatalog } from './builtin'
+import { defineIntegration, type Integration, type IntegrationDefinition } from './define'
 
 /** Options of {@link createCatalog}. */
 export interface CreateCatalogOptions {
@@ -19,52 +10,6 @@ export interface CreateCatalogOptions {
    * @defaultValue {@link defaultCatalog}
    */
   base?: IntegrationCatalog | null
-}
-
-function titleCase(id: string): string {
-  return id
-    .split(/[-_\s]+/)
-    .filter(Boolean)
-    .map((word) => word[0]?.toUpperCase() + word.slice(1))
-    .join(' ')
-}
-
-/**
- * The entry used for a provider id no catalog knows: a generic webhook with one
- * `{id}_trigger_event` trigger and generic setup steps. Never throws.
- *
- * @example
- * ```ts
- * unknownIntegration('acme-crm').name // 'Acme Crm'
- * ```
- */
-export function unknownIntegration(providerId: string): Integration {
-  const id = String(providerId)
-  const slug =
-    id
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'unknown'
-  return {
-    id,
-    name: titleCase(slug) || id,
-    description: `Webhooks from ${id}`,
-    category: 'other',
-    capabilities: [],
-    scopes: [],
-    isAvailable: true,
-    color: '#64748B',
-    authType: 'none',
-    delivery: 'webhook',
-    webhookPath: slug,
-    triggers: [{ type: toTriggerType(slug, 'event'), event: 'event', label: 'Event' }],
-    setupSteps: [
-      "Open the provider's developer or admin settings and find its webhooks (or notifications) section",
-      'Create a webhook that sends events to {webhookUrl}',
-      'Copy its signing secret, if it has one, into this integration',
-      'Send a test event and check it appears in the execution history',
-    ],
-  }
 }
 
 /**
@@ -94,20 +39,5 @@ export function createCatalog(
     added.add(integration.id)
     byId.set(integration.id, integration)
   }
-  const list = Object.freeze([...byId.values()])
-  return {
-    integrations: list,
-    get: (providerId) => byId.get(providerId),
-    resolve: (providerId) => byId.get(providerId) ?? unknownIntegration(providerId),
-  }
+  return catalogFrom(byId.values())
 }
-
-/**
- * The catalog of the 30 integrations the product offers.
- *
- * @example
- * ```ts
- * defaultCatalog.get('github')?.docsUrl // 'https://docs.github.com/en/webhooks'
- * ```
- */
-export const defaultCatalog: IntegrationCatalog = /* @__PURE__ */ createCatalog(availableIntegrations, { base: null })

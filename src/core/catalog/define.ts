@@ -1,6 +1,9 @@
 import * as z from 'zod/mini'
 import { formatIssues } from '../issues'
 import { type IntegrationCategory, integrationCategories } from './categories'
+import { deriveIntegration, isDerivedIntegration } from './derive'
+
+export { toTriggerType } from './derive'
 
 /**
  * How a provider delivers its events to the host:
@@ -113,18 +116,6 @@ export interface Integration extends Omit<IntegrationDefinition, 'triggers' | 'w
 }
 
 /**
- * Builds the trigger type of an event: `{provider_id with '-' → '_'}_trigger_{event}`.
- *
- * @example
- * ```ts
- * toTriggerType('microsoft-outlook', 'new_email') // 'microsoft_outlook_trigger_new_email'
- * ```
- */
-export function toTriggerType(providerId: string, event: string): string {
-  return `${providerId.replace(/-/g, '_')}_trigger_${event}`
-}
-
-/**
  * Thrown by {@link defineIntegration} for an entry that does not match the schema.
  *
  * @example
@@ -166,7 +157,7 @@ export class IntegrationDefinitionError extends TypeError {
  * ```
  */
 export function defineIntegration(definition: IntegrationDefinition): Integration {
-  if (defined.has(definition as object)) return definition as unknown as Integration
+  if (isDerivedIntegration(definition)) return definition
   const result = integrationDefinitionSchema.safeParse(definition)
   if (!result.success) {
     throw new IntegrationDefinitionError(
@@ -174,25 +165,16 @@ export function defineIntegration(definition: IntegrationDefinition): Integratio
       formatIssues(result.error.issues),
     )
   }
-  const { triggers, webhookPath, ...rest } = result.data
-  if (rest.delivery !== 'internal' && !rest.docsUrl) {
-    throw new IntegrationDefinitionError(rest.id, ['docsUrl: required unless delivery is "internal"'])
+  const data = result.data
+  if (data.delivery !== 'internal' && !data.docsUrl) {
+    throw new IntegrationDefinitionError(data.id, ['docsUrl: required unless delivery is "internal"'])
   }
   const seen = new Set<string>()
-  for (const trigger of triggers) {
+  for (const trigger of data.triggers) {
     if (seen.has(trigger.event)) {
-      throw new IntegrationDefinitionError(rest.id, [`triggers: duplicate event "${trigger.event}"`])
+      throw new IntegrationDefinitionError(data.id, [`triggers: duplicate event "${trigger.event}"`])
     }
     seen.add(trigger.event)
   }
-  const integration: Integration = {
-    ...rest,
-    webhookPath: webhookPath ?? rest.id,
-    triggers: triggers.map((trigger) => ({ ...trigger, type: toTriggerType(rest.id, trigger.event) })),
-  }
-  defined.add(integration)
-  return integration
+  return deriveIntegration(data)
 }
-
-/** Entries that already went through {@link defineIntegration}, so they are not validated twice. */
-const defined = new WeakSet<object>()

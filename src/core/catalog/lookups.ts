@@ -1,4 +1,4 @@
-import { defaultCatalog, type IntegrationCatalog } from './catalog'
+import type { IntegrationCatalog } from './build'
 import type { Integration } from './define'
 
 /**
@@ -22,7 +22,7 @@ export interface WebhookUrlOptions {
    * @defaultValue `location.origin` in a browser; none elsewhere (the URL is then root-relative)
    */
   origin?: string
-  /** @defaultValue {@link defaultCatalog} */
+  /** @defaultValue the built-in catalog (`defaultCatalog`) */
   catalog?: IntegrationCatalog
 }
 
@@ -35,23 +35,6 @@ export interface WebhookUrlOptions {
  * ```
  */
 export const DEFAULT_WEBHOOK_BASE_PATH = '/api/integration-webhooks'
-
-/**
- * The URL a provider must send its events to: the host's receiving endpoint,
- * never the provider's own API address.
- *
- * @example
- * ```ts
- * getWebhookUrl('gmail', { origin: 'https://app.example.com' })
- * // 'https://app.example.com/api/integration-webhooks/gmail'
- * getWebhookUrl('gmail', { webhookUrl: 'https://hooks.example.com/in/{provider_id}' })
- * // 'https://hooks.example.com/in/gmail'
- * ```
- */
-export function getWebhookUrl(providerId: string, options: WebhookUrlOptions = {}): string {
-  const integration = (options.catalog ?? defaultCatalog).resolve(providerId)
-  return buildWebhookUrl(integration, options)
-}
 
 /**
  * {@link getWebhookUrl} for an integration already at hand.
@@ -79,32 +62,6 @@ export function buildWebhookUrl(integration: Integration, options: Omit<WebhookU
 }
 
 /**
- * The trigger types of a provider, `{provider_id with '-' → '_'}_trigger_{event}`.
- *
- * @example
- * ```ts
- * getTriggerTypes('gmail') // ['gmail_trigger_new_email', …]
- * ```
- */
-export function getTriggerTypes(providerId: string, catalog: IntegrationCatalog = defaultCatalog): string[] {
-  return catalog.resolve(providerId).triggers.map((trigger) => trigger.type)
-}
-
-/**
- * The ordered setup steps of a provider, with `{webhookUrl}` filled in.
- *
- * @example
- * ```ts
- * getSetupSteps('github', { origin: 'https://app.example.com' })[1]
- * // 'Set Payload URL to https://app.example.com/api/integration-webhooks/github and …'
- * ```
- */
-export function getSetupSteps(providerId: string, options: WebhookUrlOptions = {}): string[] {
-  const integration = (options.catalog ?? defaultCatalog).resolve(providerId)
-  return fillSetupSteps(integration, buildWebhookUrl(integration, options))
-}
-
-/**
  * The integration's steps with `{webhookUrl}` replaced by `webhookUrl` (taken literally, `$` and all).
  *
  * @example
@@ -126,19 +83,6 @@ export function fillSetupSteps(integration: Integration, webhookUrl: string): st
  */
 export function numberSteps(steps: readonly string[]): string {
   return steps.map((step, index) => `${index + 1}. ${step}`).join('\n')
-}
-
-/**
- * The setup steps as numbered lines (`1. …\n2. …`), the form `external_config.instructions` carries.
- *
- * @example
- * ```ts
- * getSetupInstructions('stripe', { origin: 'https://app.example.com' }).split('\n')[0]
- * // '1. Open the Stripe Dashboard → Developers → Webhooks'
- * ```
- */
-export function getSetupInstructions(providerId: string, options: WebhookUrlOptions = {}): string {
-  return numberSteps(getSetupSteps(providerId, options))
 }
 
 /**

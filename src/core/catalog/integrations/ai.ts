@@ -1,8 +1,9 @@
-import { defineIntegration, type Integration } from '../define'
+import type { Integration } from '../define'
+import { defineBuiltInIntegration } from '../derive'
 
 // Internal triggers have no outside provider, so no provider documentation (docsUrl) either.
 export const aiIntegrations: readonly Integration[] = [
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'ai',
     name: 'AI Agent',
     description: 'Runs of an AI agent in your workflows',
@@ -23,7 +24,7 @@ export const aiIntegrations: readonly Integration[] = [
       'Save and activate the workflow; no outside setup is needed',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'logic',
     name: 'Logic & Control',
     description: 'Schedules, manual runs and conditions',

@@ -1,7 +1,8 @@
-import { defineIntegration, type Integration } from '../define'
+import type { Integration } from '../define'
+import { defineBuiltInIntegration } from '../derive'
 
 export const businessIntegrations: readonly Integration[] = [
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'hubspot',
     name: 'HubSpot',
     description: 'New and changed contacts and new deals',
@@ -26,7 +27,7 @@ export const businessIntegrations: readonly Integration[] = [
       'Run hs project upload, install the app, and store its client secret here',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'airtable',
     name: 'Airtable',
     description: 'Created, updated and deleted records in a base',
@@ -51,7 +52,7 @@ export const businessIntegrations: readonly Integration[] = [
       'Connect a base; the integration creates a webhook with notificationUrl {webhookUrl}',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'mailchimp',
     name: 'Mailchimp',
     description: 'Subscribes, unsubscribes and profile changes',
@@ -76,7 +77,7 @@ export const businessIntegrations: readonly Integration[] = [
       'Select the events and sources, then click Save',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'shopify',
     name: 'Shopify',
     description: 'New orders and customers, changed products',
@@ -101,7 +102,7 @@ export const businessIntegrations: readonly Integration[] = [
       'Store the signing key shown above the webhook list in this integration',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'stripe',
     name: 'Stripe',
     description: 'Payments, invoices and subscription changes',
@@ -128,7 +129,7 @@ export const businessIntegrations: readonly Integration[] = [
       'Reveal the Signing secret (whsec_…) and store it in this integration',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'paypal',
     name: 'PayPal',
     description: 'Captured payments, refunds and disputes',

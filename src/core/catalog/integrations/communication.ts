@@ -1,7 +1,8 @@
-import { defineIntegration, type Integration } from '../define'
+import type { Integration } from '../define'
+import { defineBuiltInIntegration } from '../derive'
 
 export const communicationIntegrations: readonly Integration[] = [
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'gmail',
     name: 'Gmail',
     description: 'New emails and label changes in Gmail',
@@ -26,7 +27,7 @@ export const communicationIntegrations: readonly Integration[] = [
       'Connect Gmail; the integration calls users.watch on the topic',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'slack',
     name: 'Slack',
     description: 'Messages, reactions and joins in Slack channels',
@@ -52,7 +53,7 @@ export const communicationIntegrations: readonly Integration[] = [
       'Store the Signing Secret from Basic Information in this integration',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'discord',
     name: 'Discord',
     description: 'Slash commands and app events from Discord',
@@ -77,7 +78,7 @@ export const communicationIntegrations: readonly Integration[] = [
       "Store the app's Public Key in this integration",
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'teams',
     name: 'Microsoft Teams',
     description: 'New channel and chat messages in Teams',
@@ -102,7 +103,7 @@ export const communicationIntegrations: readonly Integration[] = [
       'Connect; the integration subscribes with notificationUrl {webhookUrl}',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'microsoft-outlook',
     name: 'Microsoft Outlook',
     description: 'New and changed emails in Outlook',

@@ -1,7 +1,8 @@
-import { defineIntegration, type Integration } from '../define'
+import type { Integration } from '../define'
+import { defineBuiltInIntegration } from '../derive'
 
 export const developmentIntegrations: readonly Integration[] = [
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'github',
     name: 'GitHub',
     description: 'Pushes, issues, pull requests and releases',
@@ -28,7 +29,7 @@ export const developmentIntegrations: readonly Integration[] = [
       'Choose the events to send, keep Active checked, and click Add webhook',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'gitlab',
     name: 'GitLab',
     description: 'Pushes, issues, merge requests and pipelines',

@@ -1,7 +1,8 @@
-import { defineIntegration, type Integration } from '../define'
+import type { Integration } from '../define'
+import { defineBuiltInIntegration } from '../derive'
 
 export const productivityIntegrations: readonly Integration[] = [
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'google-calendar',
     name: 'Google Calendar',
     description: 'New, changed and cancelled calendar events',
@@ -27,7 +28,7 @@ export const productivityIntegrations: readonly Integration[] = [
       'Connect; the integration calls events.watch with address {webhookUrl}',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'google-sheets',
     name: 'Google Sheets',
     description: 'Edits and sharing changes in a spreadsheet',
@@ -54,7 +55,7 @@ export const productivityIntegrations: readonly Integration[] = [
       'Pick a sheet; the integration calls Drive files.watch with address {webhookUrl}',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'google-drive',
     name: 'Google Drive',
     description: 'New, changed and trashed files in Drive',
@@ -78,7 +79,7 @@ export const productivityIntegrations: readonly Integration[] = [
       'Connect; the integration calls changes.watch with address {webhookUrl}',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'google-docs',
     name: 'Google Docs',
     description: 'Edits and sharing changes in a document',
@@ -105,7 +106,7 @@ export const productivityIntegrations: readonly Integration[] = [
       'Pick a document; the integration calls Drive files.watch with address {webhookUrl}',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'notion',
     name: 'Notion',
     description: 'New pages, page edits and comments in Notion',
@@ -131,7 +132,7 @@ export const productivityIntegrations: readonly Integration[] = [
       'Store the same token in this integration',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'trello',
     name: 'Trello',
     description: 'New, changed and commented cards on a board',

@@ -1,7 +1,8 @@
-import { defineIntegration, type Integration } from '../define'
+import type { Integration } from '../define'
+import { defineBuiltInIntegration } from '../derive'
 
 export const socialIntegrations: readonly Integration[] = [
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'twitter',
     name: 'X (Twitter)',
     description: 'Posts, mentions, follows and DMs of an X account',
@@ -27,7 +28,7 @@ export const socialIntegrations: readonly Integration[] = [
       'The integration registers {webhookUrl} via POST /2/webhooks and subscribes your account',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'facebook',
     name: 'Facebook',
     description: 'Feed activity, messages and mentions on a Page',
@@ -53,7 +54,7 @@ export const socialIntegrations: readonly Integration[] = [
       'Store the App secret (App settings → Basic) in this integration',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'instagram',
     name: 'Instagram',
     description: 'Comments and messages on an Instagram account',
@@ -82,7 +83,7 @@ export const socialIntegrations: readonly Integration[] = [
       'Store the Instagram app secret in this integration',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'tiktok',
     name: 'TikTok',
     description: 'Publishing results of videos posted to TikTok',
@@ -107,7 +108,7 @@ export const socialIntegrations: readonly Integration[] = [
       'Store the Client secret in this integration',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'linkedin',
     name: 'LinkedIn',
     description: 'Comments, reactions and mentions on a Page',
@@ -132,7 +133,7 @@ export const socialIntegrations: readonly Integration[] = [
       'Store the Client Secret in this integration, then connect a Page admin',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'youtube',
     name: 'YouTube',
     description: 'New and updated videos on a channel',

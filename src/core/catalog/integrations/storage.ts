@@ -1,7 +1,8 @@
-import { defineIntegration, type Integration } from '../define'
+import type { Integration } from '../define'
+import { defineBuiltInIntegration } from '../derive'
 
 export const storageIntegrations: readonly Integration[] = [
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'onedrive',
     name: 'OneDrive',
     description: 'Added, changed and deleted files in OneDrive',
@@ -27,7 +28,7 @@ export const storageIntegrations: readonly Integration[] = [
       'Connect; the integration subscribes with notificationUrl {webhookUrl}',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'dropbox',
     name: 'Dropbox',
     description: 'Added, changed and deleted files in Dropbox',
@@ -52,7 +53,7 @@ export const storageIntegrations: readonly Integration[] = [
       'Store the App secret in this integration',
     ],
   }),
-  /* @__PURE__ */ defineIntegration({
+  /* @__PURE__ */ defineBuiltInIntegration({
     id: 'box',
     name: 'Box',
     description: 'Uploads, deletions and comments in a folder',
