@@ -1,9 +1,27 @@
 import type { IntegrationCatalog, IntegrationWebhook } from 'integration-webhooks/core'
-import { lazy, Suspense, useState } from 'react'
+import { type ComponentType, lazy, Suspense, useState } from 'react'
 import type { PartialLabels } from './labels'
 
-const load = () => import('./webhook-details-dialog-content')
-const Content = lazy(load)
+type ContentModule = typeof import('./webhook-details-dialog-content')
+
+// The dialog's code (Radix and the history) is a chunk of its own. Once it is here, the dialog
+// renders it directly: a lazy() component would suspend on its first render even then, and
+// React shows a suspended boundary's content no sooner than 300 ms after its fallback.
+let loaded: ContentModule['default'] | undefined
+let loading: Promise<ContentModule> | undefined
+const load = (): Promise<ContentModule> =>
+  (loading ??= import('./webhook-details-dialog-content').then(
+    (module) => {
+      loaded = module.default
+      return module
+    },
+    (error: unknown) => {
+      // A failed download (offline, a new deployment) is tried again next time.
+      loading = undefined
+      throw error
+    },
+  ))
+const LazyContent = lazy(load)
 
 /**
  * Starts loading the dialog's code (Radix and the history) before it is needed, e.g. when
@@ -62,6 +80,13 @@ export function WebhookDetailsDialog(props: WebhookDetailsDialogProps) {
   const [wanted, setWanted] = useState(props.webhook !== null)
   if (props.webhook !== null && !wanted) setWanted(true)
   if (!wanted) return null
+  return <DialogContent {...props} />
+}
+
+function DialogContent(props: WebhookDetailsDialogProps) {
+  // Chosen once, when first shown: the loaded code if it is here (no suspending), else the
+  // lazy wrapper. Switching later would remount the dialog and lose its state and focus.
+  const [Content] = useState<ComponentType<WebhookDetailsDialogProps>>(() => loaded ?? LazyContent)
   return (
     <Suspense fallback={null}>
       <Content {...props} />

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CopyButton, WebhookDetailsDialog, WebhookStatusBadge, WebhookTable } from '../../src/components'
+import { preloadWebhookDetailsDialog } from '../../src/components/webhook-details-dialog'
 import { makeWebhook } from '../core/fixtures'
 import { API, Providers, setupMswServer } from '../react/utils'
 import { expectNoAxeViolations, installClipboard } from './helpers'
@@ -105,6 +106,20 @@ describe('WebhookDetailsDialog', () => {
     const injected = styles.filter((style) => /data-scroll-locked|block-interactivity/.test(style.textContent ?? ''))
     expect(injected.length).toBeGreaterThan(0)
     for (const style of injected) expect(style.nonce || style.getAttribute('nonce')).toBe('r4nd0m')
+  })
+
+  it('renders at once, without suspending, when its code was preloaded', async () => {
+    server.use(http.get(`${API}/executions/:id`, () => HttpResponse.json({ executions: [], next_cursor: null })))
+    preloadWebhookDetailsDialog()
+    await vi.dynamicImportSettled()
+    render(
+      <Providers>
+        <WebhookDetailsDialog webhook={makeWebhook({ id: 'p1', name: 'Preloaded' })} onOpenChange={() => undefined} />
+      </Providers>,
+    )
+    // In the same commit as the render: a lazy() component would suspend first.
+    expect(screen.getByRole('dialog')).toBeInTheDocument()
+    await screen.findByText('No executions yet. Send a test event to see one here.')
   })
 
   it('is closed while there is no webhook', async () => {
