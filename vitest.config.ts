@@ -54,7 +54,6 @@ const browserDeps = {
     'swr/infinite',
     'get-nonce',
     '@tanstack/react-table',
-    '@tanstack/react-virtual',
     '@radix-ui/react-dialog',
     'zod/mini',
     'msw',

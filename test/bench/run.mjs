@@ -48,7 +48,6 @@ const packages = [
   'zod',
   'swr',
   '@tanstack/react-table',
-  '@tanstack/react-virtual',
   '@radix-ui/react-dialog',
   'svix-react',
   'svix',
