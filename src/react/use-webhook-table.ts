@@ -92,7 +92,10 @@ export interface WebhookTableState {
   clearFilters: () => void
   /** Any filter is set. */
   isFiltered: boolean
-  /** Rows per category and status, each counted over the rows matching the rest of the filter. */
+  /**
+   * Rows per category and status, each counted over the rows matching the rest of the filter
+   * (counted when first read, so a UI that shows no counts does not pay for them).
+   */
   facets: WebhookFacetCounts
   /** Rows before filtering. */
   totalCount: number
@@ -103,6 +106,23 @@ export interface WebhookTableState {
 const noSorting: WebhookSortRule[] = []
 const noStrings: string[] = []
 const noStatuses: WebhookStatus[] = []
+
+// Facet counts walk every row: counted when first read, once per list and filter (the
+// filter object changes only with the filter state).
+const facetCache = new WeakMap<readonly IntegrationWebhook[], WeakMap<object, WebhookFacetCounts>>()
+function facetsOf(webhooks: readonly IntegrationWebhook[], filter: Required<WebhookFilter>): WebhookFacetCounts {
+  let byFilter = facetCache.get(webhooks)
+  if (!byFilter) {
+    byFilter = new WeakMap()
+    facetCache.set(webhooks, byFilter)
+  }
+  let counts = byFilter.get(filter)
+  if (!counts) {
+    counts = countWebhookFacets(webhooks, filter)
+    byFilter.set(filter, counts)
+  }
+  return counts
+}
 
 /**
  * A TanStack Table v9 model of the webhooks with sorting, a text query and facet filters.
@@ -160,7 +180,6 @@ export function useWebhookTable(
   // Two steps, so a sort does not filter again and a filter sorts only the rows it keeps.
   const filtered = useMemo(() => filterWebhooks(webhooks, filter), [webhooks, filter])
   const rows = useMemo(() => sortWebhooks(filtered, sorting, options.locale), [filtered, sorting, options.locale])
-  const facets = useMemo(() => countWebhookFacets(webhooks, filter), [webhooks, filter])
 
   // Fold every row's search text while the page is idle, before the user types.
   useEffect(() => {
@@ -220,7 +239,10 @@ export function useWebhookTable(
     setSetupRequired,
     clearFilters,
     isFiltered: query.trim() !== '' || categories.length > 0 || statuses.length > 0 || setupRequired,
-    facets,
+    // A getter: a table that shows no facet counts (WebhookTable alone) never walks the rows for them.
+    get facets() {
+      return facetsOf(webhooks, filter)
+    },
     totalCount: webhooks.length,
     resultCount: rows.length,
   }

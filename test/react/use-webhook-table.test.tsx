@@ -74,6 +74,18 @@ describe('useWebhookTable', () => {
     expect(ids(result.current.rows)).toEqual(['stripe', 'gmail', 'slack', 'github'])
   })
 
+  it('counts facets once per list and filter: the same counts until either changes', () => {
+    const { result, rerender } = renderHookWithProviders(() => useWebhookTable(rows))
+    const first = result.current.facets
+    act(() => result.current.setSorting([{ id: 'name' }]))
+    rerender()
+    expect(result.current.facets).toBe(first)
+    act(() => result.current.setStatuses(['error']))
+    expect(result.current.facets).not.toBe(first)
+    expect(result.current.facets.statuses).toEqual({ active: 1, inactive: 2, error: 1 })
+    expect(result.current.facets.categories).toEqual({ business: 1 })
+  })
+
   it('filters by text, category, status and setup, with counts per facet', () => {
     const { result } = renderHookWithProviders(() => useWebhookTable(rows))
     expect(result.current.facets.categories).toMatchObject({ communication: 2, business: 1, development: 1 })
