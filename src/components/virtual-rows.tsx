@@ -1,17 +1,21 @@
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 
 /** Rows rendered past each edge of the visible ones, so a fast scroll does not show blank space. */
 const overscan = 3
 /** The most rows in the DOM, however tall the scroll container. */
 const maxRows = 100
 /** Until a row has been measured: the default theme's `--iw-row-height`. */
-const estimatedRowHeight = 64
+const estimatedRowHeight = 67
+/** Until the container has been measured (and on the server): a typical table height. */
+const estimatedViewport = 600
 
-/** What the window depends on: the first row in view, how many fit, and the (one) row height. */
+/** What the window depends on: the first row in view, how many fit, the (one) row height and the header's. */
 interface Metrics {
   first: number
   visible: number
   rowHeight: number
+  headHeight: number
 }
 
 // A layout effect measures before the first paint; on the server there is nothing to measure.
@@ -19,22 +23,27 @@ const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : use
 
 /**
  * Every row has one height (the theme gives rows a fixed height with single-line cells), so
- * the window is arithmetic: no per-row measuring. The height is read from a rendered row
- * when the table mounts and when its container resizes.
+ * the window is arithmetic: no per-row measuring. The heights of a row and of the (sticky)
+ * header are read when the table mounts and when its container resizes; a scroll only reads
+ * the scroll position.
  */
-function measure(container: HTMLElement, rowHeight: number, remeasure: boolean): Metrics {
+function measure(container: HTMLElement, previous: Metrics, remeasure: boolean): Metrics {
+  let { rowHeight, headHeight } = previous
   if (remeasure) {
     // A hovered or focused row may show its full URL on more lines: measure another.
     const row = container.querySelector('[data-slot="row"]:not(:hover, :focus-within)')
-    const height = row?.getBoundingClientRect().height
-    if (height) rowHeight = height
+    rowHeight = row?.getBoundingClientRect().height || rowHeight
+    headHeight = container.querySelector('thead')?.getBoundingClientRect().height ?? 0
   }
   // No layout (a hidden container, jsdom): assume the window's height.
   const viewport = container.clientHeight || globalThis.innerHeight || 800
   return {
+    // Rows scroll under the sticky header: the first one in view is the one at scrollTop.
     first: Math.floor(container.scrollTop / rowHeight),
-    visible: Math.ceil(viewport / rowHeight) + 1,
+    // A row cut at the top and one cut at the bottom.
+    visible: Math.ceil(Math.max(0, viewport - headHeight) / rowHeight) + 1,
     rowHeight,
+    headHeight,
   }
 }
 
@@ -58,26 +67,32 @@ export function VirtualRows<Row>({
   columnCount: number
   renderRow: (row: Row, index: number) => ReactNode
 }) {
+  // The same first window on the server and in the browser (hydration), measured before the first paint.
   const [metrics, setMetrics] = useState<Metrics>(() => ({
     first: 0,
-    visible: Math.ceil((globalThis.innerHeight || 800) / estimatedRowHeight) + 1,
+    visible: Math.ceil(estimatedViewport / estimatedRowHeight) + 1,
     rowHeight: estimatedRowHeight,
+    headHeight: 0,
   }))
   // The row object whose cells hold the focus (by object, so it is found again after a sort).
   const [focused, setFocused] = useState<Row | null>(null)
   const latest = useRef({ metrics, rows })
-  latest.current = { metrics, rows }
+  useBrowserLayoutEffect(() => {
+    latest.current = { metrics, rows }
+  })
 
   useBrowserLayoutEffect(() => {
     if (!container) return
     let disposed = false
     const update = (remeasure: boolean) => {
-      const next = measure(container, latest.current.metrics.rowHeight, remeasure)
+      const next = measure(container, latest.current.metrics, remeasure)
       if (sameMetrics(next, latest.current.metrics)) return
       latest.current.metrics = next
       setMetrics(next)
     }
-    const onScroll = () => update(false)
+    // The scroll event comes in the frame that shows the new position: render the rows it
+    // brings into view in it too, not in a later task (which would show a blank strip first).
+    const onScroll = () => flushSync(() => update(false))
     const onFocusIn = (event: FocusEvent) => {
       const index = (event.target as Element).closest?.('[data-slot="row"]')?.getAttribute('data-index')
       const row = index == null ? undefined : latest.current.rows[Number(index)]

@@ -28,4 +28,15 @@ describe('the components under server rendering', () => {
     expect(html).toContain('data-status="error"')
     expect(html).toContain('aria-label="Copy x"')
   })
+
+  it('render a long table as its first window of rows and a spacer, the same markup the browser hydrates', () => {
+    const many = Array.from({ length: 500 }, (_, i) => makeWebhook({ id: `w-${i}`, name: `Hook ${i}` }))
+    const html = renderToString(<WebhookTable webhooks={many} />)
+    const rows = html.match(/data-slot="row"/g) ?? []
+    expect(rows.length).toBeGreaterThan(5)
+    expect(rows.length).toBeLessThanOrEqual(100)
+    expect(html).toContain('data-slot="spacer"')
+    expect(html).toContain('aria-rowcount="501"')
+    expect(renderToString(<WebhookTable webhooks={many} />)).toBe(html)
+  })
 })

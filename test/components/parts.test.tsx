@@ -1,6 +1,8 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
+import { hydrateRoot } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CopyButton, WebhookDetailsDialog, WebhookStatusBadge, WebhookTable } from '../../src/components'
 import { preloadWebhookDetailsDialog } from '../../src/components/webhook-details-dialog'
@@ -83,6 +85,24 @@ describe('WebhookTable on its own', () => {
     await user.click(screen.getAllByText('0', { exact: false })[0] ?? document.body)
     await user.click(screen.getAllByRole('row')[2]?.querySelector('td[data-column="triggerCount"]') as HTMLElement)
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'b' }))
+  })
+
+  it('hydrates the server markup of a long table without a mismatch, then windows it', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => makeWebhook({ id: `w-${i}`, name: `Hook ${i}` }))
+    const element = <WebhookTable webhooks={many} />
+    const container = document.createElement('div')
+    // A server knows no window size (here: another one): its first window must not depend on it.
+    vi.stubGlobal('innerHeight', 2000)
+    container.innerHTML = renderToString(element)
+    vi.unstubAllGlobals()
+    document.body.append(container)
+    const errors: unknown[] = []
+    const root = await act(async () => hydrateRoot(container, element, { onRecoverableError: (e) => errors.push(e) }))
+    expect(errors).toEqual([])
+    expect(container.querySelectorAll('[data-slot="row"]').length).toBeLessThanOrEqual(100)
+    expect(container.querySelector('table')).toHaveAttribute('aria-rowcount', '501')
+    act(() => root.unmount())
+    container.remove()
   })
 
   it('marks an empty table and says there is nothing to show', () => {
