@@ -95,8 +95,8 @@ export function VirtualRows<Row>({
     const onScroll = () => flushSync(() => update(false))
     const onFocusIn = (event: FocusEvent) => {
       const index = (event.target as Element).closest?.('[data-slot="row"]')?.getAttribute('data-index')
-      const row = index == null ? undefined : latest.current.rows[Number(index)]
-      if (row !== undefined) setFocused(row)
+      // Focus on the header (or anything else outside the rows) keeps no row.
+      setFocused(index == null ? null : (latest.current.rows[Number(index)] ?? null))
     }
     // After the focus has moved: forget the row once the focus is elsewhere in the page
     // (not when the whole window loses it: the focus comes back to the same element).

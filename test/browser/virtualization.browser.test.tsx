@@ -93,6 +93,18 @@ describe('WebhookTable in real Chromium', () => {
     await expect.poll(() => indexOf(renderedRows()[0])).toBeGreaterThan(2900)
   })
 
+  it('lets the row go once the focus moves to the header', async () => {
+    render(<WebhookTable webhooks={large} />)
+    const first = page.getByRole('button', { name: `Details for ${large[0]?.external_config.integration_name}` })
+    await expect.element(first.first()).toBeVisible()
+    ;(first.first().element() as HTMLButtonElement).focus()
+    scroller().scrollTop = rowHeight() * 3000
+    await expect.poll(() => indexOf(renderedRows()[1])).toBeGreaterThan(2900)
+    expect(indexOf(renderedRows()[0])).toBe(0)
+    document.querySelector<HTMLButtonElement>('[data-slot="sort-button"]')?.focus()
+    await expect.poll(() => indexOf(renderedRows()[0])).toBeGreaterThan(2900)
+  })
+
   it('shows the end of the list when a filter leaves fewer rows than the scroll position', async () => {
     render(<WebhookTable webhooks={large} />)
     await expect.poll(() => renderedRows().length).toBeGreaterThan(5)
