@@ -209,7 +209,9 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
  * The webhooks as an accessible, sortable table: every column sorts through a real
  * button in its header, with `aria-sort` on the `<th>`; each row's name is a button
  * that opens its details. Above `virtualizeThreshold` rows the body is virtualised,
- * so the DOM holds only the visible rows whatever the count.
+ * so the DOM holds only the visible rows whatever the count (at most 100); a row that
+ * holds the keyboard focus stays while it is scrolled away. Every row has one height,
+ * `--iw-row-height` (default 67px, two lines per cell): raise it with the font size.
  *
  * Styling API: `data-slot="table-container | table | sort-button | row | …"`,
  * `data-sort-direction="ascending | descending"` on sorted headers, `data-status` on rows,
