@@ -152,7 +152,15 @@ const WebhookRow = memo(function WebhookRow({
     context.onOpen(row)
   }
   return (
-    <tr data-slot="row" data-status={row.status} data-index={index} aria-rowindex={index + 2} onClick={onClick}>
+    <tr
+      data-slot="row"
+      data-status={row.status}
+      data-index={index}
+      aria-rowindex={index + 2}
+      onClick={onClick}
+      // A click anywhere on the row opens the dialog: its code starts loading on the way there.
+      onPointerEnter={preloadWebhookDetailsDialog}
+    >
       <RowCells row={row} context={context} />
     </tr>
   )
@@ -175,7 +183,6 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
               data-webhook-trigger={row.id}
               aria-label={l.openDetails(name)}
               onClick={() => onOpen(row)}
-              onPointerEnter={preloadWebhookDetailsDialog}
               onFocus={preloadWebhookDetailsDialog}
             >
               <bdi data-slot="integration-name">{name}</bdi>
