@@ -122,12 +122,29 @@ const textValue: Partial<Record<WebhookSortKey, (row: IntegrationWebhook) => str
   webhookUrl: (row) => row.webhook_url,
 }
 
+// Ranks per list, column and locale: a second click on a header (the other direction) or a
+// re-render with the same rows does not call the collator again. Rows are values (the library
+// never changes one in place); an array changed in place since is noticed and ranked again.
+const rankCache = new WeakMap<
+  readonly IntegrationWebhook[],
+  Map<string, { readonly rows: readonly IntegrationWebhook[]; readonly ranks: Int32Array }>
+>()
+
+const sameRows = (a: readonly IntegrationWebhook[], b: readonly IntegrationWebhook[]) =>
+  a.length === b.length && a.every((row, index) => row === b[index])
+
 function ranksFor(
   rows: readonly IntegrationWebhook[],
+  id: WebhookSortKey,
   value: (row: IntegrationWebhook) => string,
   compare: (a: IntegrationWebhook, b: IntegrationWebhook, locale?: string) => number,
   locale: string | undefined,
 ): Int32Array {
+  const cacheKey = `${id}\u0000${locale ?? ''}`
+  const byKey = rankCache.get(rows) ?? new Map()
+  rankCache.set(rows, byKey)
+  const cached = byKey.get(cacheKey)
+  if (cached && sameRows(cached.rows, rows)) return cached.ranks
   const firstOf = new Map<string, IntegrationWebhook>()
   for (const row of rows) if (!firstOf.has(value(row))) firstOf.set(value(row), row)
   const distinct = [...firstOf.values()].sort((a, b) => compare(a, b, locale))
@@ -138,7 +155,29 @@ function ranksFor(
     if (index > 0 && compare(distinct[index - 1] as IntegrationWebhook, row, locale) !== 0) rank++
     rankOfValue.set(value(row), rank)
   })
-  return Int32Array.from(rows, (row) => rankOfValue.get(value(row)) ?? 0)
+  const ranks = Int32Array.from(rows, (row) => rankOfValue.get(value(row)) ?? 0)
+  byKey.set(cacheKey, { rows: [...rows], ranks })
+  return ranks
+}
+
+/**
+ * A stable counting sort of the rows by integer rank, in O(rows + ranks): what one click on
+ * a text column's header costs. Descending walks the ranks from the top; rows of one rank keep
+ * their order either way, as with {@link compareWebhooks}.
+ */
+function sortByRank(rows: readonly IntegrationWebhook[], ranks: Int32Array, desc: boolean): IntegrationWebhook[] {
+  let top = 0
+  for (const rank of ranks) if (rank > top) top = rank
+  const bucketOf = (rank: number) => (desc ? top - rank : rank)
+  // starts[b] ends up as the first output index of bucket b (a prefix sum of the counts).
+  const starts = new Int32Array(top + 2)
+  for (const rank of ranks) (starts[bucketOf(rank) + 1] as number)++
+  for (let bucket = 1; bucket < starts.length; bucket++) (starts[bucket] as number) += starts[bucket - 1] as number
+  const sorted = new Array<IntegrationWebhook>(rows.length)
+  for (let index = 0; index < rows.length; index++) {
+    sorted[(starts[bucketOf(ranks[index] as number)] as number)++] = rows[index] as IntegrationWebhook
+  }
+  return sorted
 }
 
 /**
@@ -156,6 +195,12 @@ export function sortWebhooks(
   locale?: string,
 ): IntegrationWebhook[] {
   if (rules.length === 0) return [...rows]
+  const only = rules.length === 1 ? rules[0] : undefined
+  const onlyValue = only && textValue[only.id]
+  if (only && onlyValue && only.id !== 'lastTriggered') {
+    const ranks = ranksFor(rows, only.id, onlyValue, webhookComparators[only.id], locale)
+    return sortByRank(rows, ranks, Boolean(only.desc))
+  }
   const compareIndex = rules.map((rule): ((a: number, b: number) => number) => {
     const sign = rule.desc ? -1 : 1
     if (rule.id === 'lastTriggered') {
@@ -172,7 +217,7 @@ export function sortWebhooks(
     if (!comparator) throw new TypeError(`Unknown sort column "${String(rule.id)}"`)
     const value = textValue[rule.id]
     if (value) {
-      const ranks = ranksFor(rows, value, comparator, locale)
+      const ranks = ranksFor(rows, rule.id, value, comparator, locale)
       return (a, b) => sign * ((ranks[a] ?? 0) - (ranks[b] ?? 0))
     }
     return (a, b) => sign * comparator(rows[a] as IntegrationWebhook, rows[b] as IntegrationWebhook, locale)

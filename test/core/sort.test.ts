@@ -257,6 +257,16 @@ describe('sortWebhooks', () => {
     })
   })
 
+  it('sorts the same list again in the other direction, and notices an array changed in place', () => {
+    const rows = named('Slack', 'GitHub', 'Airtable', 'GitHub')
+    expect(ids(sortWebhooks(rows, [{ id: 'name' }]))).toEqual(['w2', 'w1', 'w3', 'w0'])
+    // Ties keep their input order in both directions (w1 before w3), as compareWebhooks says.
+    expect(ids(sortWebhooks(rows, [{ id: 'name', desc: true }]))).toEqual(['w0', 'w1', 'w3', 'w2'])
+    rows[0] = makeWebhook({ id: 'w9', name: 'Asana' })
+    expect(ids(sortWebhooks(rows, [{ id: 'name' }]))).toEqual(['w2', 'w9', 'w1', 'w3'])
+    expect(names(sortWebhooks(rows, [{ id: 'name' }], 'sv'))).toEqual(['Airtable', 'Asana', 'GitHub', 'GitHub'])
+  })
+
   it('returns a new array and leaves the input as it was', () => {
     const rows = Object.freeze(named('C', 'A', 'B'))
     const sorted = sortWebhooks(rows, [{ id: 'name' }])
