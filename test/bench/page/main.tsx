@@ -182,6 +182,21 @@ const bench = {
 
   rowsInDom: rowCount,
 
+  /**
+   * The floor of every "→ next paint" figure on this machine: the same measurement around an
+   * action that does no work (a data attribute on the table, no React, no style depends on it),
+   * so what remains is waiting for the next frame and producing it.
+   */
+  floor(): Promise<Timing> {
+    const table = container.querySelector('table')
+    if (!table) throw new Error('no table')
+    const before = table.getAttribute('data-state')
+    return measure(
+      () => table.setAttribute('data-state', before === 'a' ? 'b' : 'a'),
+      () => table.getAttribute('data-state') !== before,
+    )
+  },
+
   /** The distinct heights (px) of the rows in the DOM: the theme gives every row one height. */
   rowHeights(): number[] {
     const heights = new Set<number>()
