@@ -28,7 +28,7 @@ export default defineConfig([
   // Framework-agnostic: no React and no "use client", so it loads on servers and in workers.
   // ESM: three files over shared chunks, so there is still one copy of each module.
   // - core/index: the public entry;
-  // - core/base: all of core but what needs the built-in catalog at import; the hooks import it;
+  // - core/hooks: what the hooks use, none of which needs the built-in catalog at import;
   // - core/builtin-catalog: the catalog's data, which every other file imports from here.
   // So an app that uses only the hooks loads the catalog through the import() in
   // loadWebhooks, when the API has nothing saved, and not before: a bundler ties a file to
@@ -39,7 +39,7 @@ export default defineConfig([
     format: 'esm',
     entry: {
       'core/index': 'src/core/index.ts',
-      'core/base': 'src/core/base.ts',
+      'core/hooks': 'src/core/hooks.ts',
       'core/builtin-catalog': 'src/core/catalog/builtin.ts',
     },
     dts: { ...(shared.dts as object), entry: { 'core/index': 'src/core/index.ts' } },
@@ -79,16 +79,16 @@ export default defineConfig([
     async onSuccess() {
       await mkdir('dist', { recursive: true })
       await copyFile('src/components/styles.css', 'dist/styles.css')
-      // The ESM hooks import core/base.js: all of core but the built-in catalog's data, which
-      // loadWebhooks then loads with import() (see the core build above). It shares its chunks
-      // with core/index.js, so there is still one copy of each module. (A rewrite after the
+      // The ESM hooks import core/hooks.js: what they use of core, without the built-in
+      // catalog's data, which loadWebhooks then loads with import() (see the core build above).
+      // It shares its chunks with core/index.js, so there is still one copy of each module. (A rewrite after the
       // build rather than a resolver plugin: tsup's `external` resolves first, and the type
       // declarations must keep importing 'integration-webhooks/core'.)
       const hooks = 'dist/react/index.js'
       const code = await readFile(hooks, 'utf8')
-      const rewritten = code.replaceAll('from "integration-webhooks/core";', 'from "../core/base.js";')
+      const rewritten = code.replaceAll('from "integration-webhooks/core";', 'from "../core/hooks.js";')
       if (rewritten === code)
-        throw new Error(`${hooks}: no import of integration-webhooks/core to point at core/base.js`)
+        throw new Error(`${hooks}: no import of integration-webhooks/core to point at core/hooks.js`)
       await writeFile(hooks, rewritten)
     },
   },

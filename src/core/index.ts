@@ -1,10 +1,75 @@
 // integration-webhooks/core — framework-agnostic: no React, no "use client".
 // Runs in Node, browsers, workers and React Server Components.
 
-export * from './base'
+export type { IntegrationCatalog } from './catalog/build'
+export { unknownIntegration } from './catalog/build'
 // What needs the built-in catalog's data (src/core/catalog/builtin.ts) when it loads:
 export { availableIntegrations, defaultCatalog } from './catalog/builtin'
 export type { CreateCatalogOptions } from './catalog/catalog'
 export { createCatalog } from './catalog/catalog'
+export type { IntegrationCategory } from './catalog/categories'
+export { integrationCategories } from './catalog/categories'
+export type {
+  AuthType,
+  DeliveryMethod,
+  Integration,
+  IntegrationDefinition,
+  IntegrationTrigger,
+} from './catalog/define'
+export {
+  defineIntegration,
+  IntegrationDefinitionError,
+  integrationDefinitionSchema,
+  toTriggerType,
+} from './catalog/define'
+export type { WebhookUrlOption, WebhookUrlOptions } from './catalog/lookups'
+export {
+  buildWebhookUrl,
+  DEFAULT_WEBHOOK_BASE_PATH,
+  fillSetupSteps,
+  numberSteps,
+  parseInstructions,
+} from './catalog/lookups'
 export { getSetupInstructions, getSetupSteps, getTriggerTypes, getWebhookUrl } from './catalog/provider-lookups'
+export type {
+  ListExecutionsOptions,
+  RequestOptions,
+  WebhookClient,
+  WebhookClientOptions,
+  WebhookRoutes,
+} from './client'
+export { createWebhookClient, DEFAULT_API_URL, defaultWebhookRoutes } from './client'
+export type { WebhookApiErrorDetails, WebhookApiErrorKind } from './errors'
+export { errorKindForStatus, isWebhookApiError, WebhookApiError } from './errors'
 export { generateFallbackWebhooks } from './fallback'
+export type { FallbackOptions } from './fallback-rows'
+export type { WebhookFacetCounts, WebhookFilter } from './filter'
+export { countWebhookFacets, filterWebhooks, matchesWebhookFilter, normalizeSearchText, prepareSearch } from './filter'
+export type { DateInput, DateTimeOptions, RelativeTimeOptions } from './format'
+export { formatCount, formatDateTime, formatDuration, formatRelativeTime } from './format'
+export type { SchemaIssue } from './issues'
+export { formatIssue, formatIssues } from './issues'
+export type { LoadedWebhooks, LoadWebhooksOptions } from './load'
+export { loadWebhooks } from './load'
+export type { ExecutionsPage, InvalidRow, WebhookList } from './parse'
+export { parseExecutionsPage, parseWebhookList } from './parse'
+export type { RetryPolicy } from './retry'
+export { backoffDelay, defaultRetryPolicy, isRetryableKind, parseRetryAfter } from './retry'
+export { isSafeHttpUrl, isSecretKey, maskSecrets, SECRET_MASK, toDisplayText } from './safety'
+export type {
+  ExecutionStatus,
+  IntegrationWebhook,
+  WebhookExecution,
+  WebhookSource,
+  WebhookStatus,
+} from './schemas'
+export {
+  executionsPageEnvelopeSchema,
+  externalConfigSchema,
+  integrationWebhookSchema,
+  webhookExecutionSchema,
+  webhookListEnvelopeSchema,
+} from './schemas'
+export type { WebhookSortKey, WebhookSortRule } from './sort'
+export { compareWebhooks, sortWebhooks, webhookComparators, webhookStatusRank } from './sort'
+export { executionStatuses, webhookStatuses } from './statuses'

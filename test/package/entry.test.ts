@@ -46,9 +46,9 @@ describe('integration-webhooks/core as published', () => {
   })
 
   it('keeps the built-in catalog out of what the hooks import statically, for import() to load it', () => {
-    // core/base.js is what the ESM hooks import: nothing it reaches statically may import the
+    // core/hooks.js is what the ESM hooks import: nothing it reaches statically may import the
     // catalog, or every bundler ties the catalog to the first chunk.
-    const reached = staticImports('dist/core/base.js')
+    const reached = staticImports('dist/core/hooks.js')
     expect(reached).not.toContain('dist/core/builtin-catalog.js')
     expect(
       reached.some((file) => readFileSync(join(root, file), 'utf8').includes("import('./builtin-catalog.js')")),
@@ -61,7 +61,7 @@ describe('integration-webhooks/core as published', () => {
     const out = node([
       '--input-type=module',
       '-e',
-      `const { loadWebhooks, createWebhookClient } = await import('./dist/core/base.js')
+      `const { loadWebhooks, createWebhookClient } = await import('./dist/core/hooks.js')
        const client = createWebhookClient({ apiUrl: 'https://api.example', retry: false,
          fetch: async () => new Response('{"webhooks":[]}', { headers: { 'content-type': 'application/json' } }) })
        const { webhooks, source } = await loadWebhooks(client, { userId: 'u', origin: 'https://a.example' })
@@ -94,9 +94,9 @@ describe('integration-webhooks/react as published', () => {
   })
 
   it('loads the published core instead of carrying its own copy', () => {
-    // ESM: core/base.js, which shares its chunks with core/index.js; CommonJS: the core entry.
+    // ESM: core/hooks.js, which shares its chunks with core/index.js; CommonJS: the core entry.
     const esm = readFileSync(join(root, 'dist/react/index.js'), 'utf8')
-    expect(esm).toMatch(/from ['"]\.\.\/core\/base\.js['"]/)
+    expect(esm).toMatch(/from ['"]\.\.\/core\/hooks\.js['"]/)
     expect(esm).not.toMatch(/from ['"]integration-webhooks\/core['"]/)
     expect(esm).not.toContain('class WebhookApiError')
     expect(readFileSync(join(root, 'dist/react/index.cjs'), 'utf8')).toMatch(
@@ -107,9 +107,9 @@ describe('integration-webhooks/react as published', () => {
     const out = node([
       '--input-type=module',
       '-e',
-      `const base = await import('./dist/core/base.js')
+      `const hooks = await import('./dist/core/hooks.js')
        const core = await import('integration-webhooks/core')
-       console.log(base.WebhookApiError === core.WebhookApiError, base.loadWebhooks === core.loadWebhooks)`,
+       console.log(hooks.loadWebhooks === core.loadWebhooks, hooks.createWebhookClient === core.createWebhookClient)`,
     ])
     expect(out).toBe('true true')
   })
