@@ -40,6 +40,19 @@ const httpsUrl = () =>
     .string()
     .check(z.refine((value) => /^https:\/\/[^\s/]+\.[^\s/]+/.test(value), { message: 'must be an https:// URL' }))
 
+// Each schema is built inside a function called once with a /* @__PURE__ */ mark: the calls
+// nested in a schema literal are not marked pure, so a bundler would otherwise keep the whole
+// schema in every bundle of core, used or not (most apps never define an integration).
+const triggerSchema = () =>
+  z.object({
+    /** Event name in snake_case, e.g. `new_email`; the trigger type is derived from it. */
+    event: z.string().check(z.regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, { message: 'must be snake_case (a-z, 0-9, _)' })),
+    /** Human label, e.g. "New email". */
+    label: nonEmpty(),
+    /** The provider's own name for the event (e.g. `issues.opened`, `invoice.paid`). */
+    providerEvent: z.optional(nonEmpty()),
+  })
+
 /**
  * The zod schema of one trigger of a catalog entry (input side).
  *
@@ -48,14 +61,38 @@ const httpsUrl = () =>
  * integrationTriggerSchema.parse({ event: 'push', label: 'Push', providerEvent: 'push' })
  * ```
  */
-export const integrationTriggerSchema = /* @__PURE__ */ z.object({
-  /** Event name in snake_case, e.g. `new_email`; the trigger type is derived from it. */
-  event: z.string().check(z.regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, { message: 'must be snake_case (a-z, 0-9, _)' })),
-  /** Human label, e.g. "New email". */
-  label: nonEmpty(),
-  /** The provider's own name for the event (e.g. `issues.opened`, `invoice.paid`). */
-  providerEvent: z.optional(nonEmpty()),
-})
+export const integrationTriggerSchema = /* @__PURE__ */ triggerSchema()
+
+const definitionSchema = () =>
+  z.object({
+    id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be kebab-case (a-z, 0-9, -)' })),
+    name: nonEmpty(),
+    description: nonEmpty(),
+    category: z.enum(integrationCategories.map((c) => c.id) as [IntegrationCategory, ...IntegrationCategory[]]),
+    capabilities: z.array(nonEmpty()),
+    scopes: z.array(nonEmpty()),
+    isAvailable: z.boolean(),
+    /** Name of the environment variable that holds the OAuth client id, if any. */
+    requiresClientId: z.optional(nonEmpty()),
+    /** Name of the environment variable that holds the OAuth client secret, if any. */
+    requiresClientSecret: z.optional(nonEmpty()),
+    /** Brand colour as `#rrggbb`. */
+    color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a #rrggbb colour' })),
+    authType: z.enum(['oauth', 'api_key', 'none']),
+    /**
+     * The provider's official documentation of its webhooks / change notifications.
+     * Required unless `delivery` is `internal` (there is no outside provider then).
+     */
+    docsUrl: z.optional(httpsUrl()),
+    delivery: z.enum(deliveryMethods),
+    triggers: z.array(triggerSchema()).check(z.minLength(1)),
+    /** Ordered steps a user follows in the provider's console. `{webhookUrl}` is replaced by the URL. */
+    setupSteps: z.array(nonEmpty()).check(z.minLength(1)),
+    /** Path segment of the host's receiving endpoint; defaults to `id`. */
+    webhookPath: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/, { message: 'must be a URL path' })),
+    ),
+  })
 
 /**
  * The zod schema of a catalog entry, as accepted by {@link defineIntegration}.
@@ -66,35 +103,7 @@ export const integrationTriggerSchema = /* @__PURE__ */ z.object({
  * integrationDefinitionSchema.safeParse(entryFromAConfigFile).success
  * ```
  */
-export const integrationDefinitionSchema = /* @__PURE__ */ z.object({
-  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be kebab-case (a-z, 0-9, -)' })),
-  name: nonEmpty(),
-  description: nonEmpty(),
-  category: z.enum(integrationCategories.map((c) => c.id) as [IntegrationCategory, ...IntegrationCategory[]]),
-  capabilities: z.array(nonEmpty()),
-  scopes: z.array(nonEmpty()),
-  isAvailable: z.boolean(),
-  /** Name of the environment variable that holds the OAuth client id, if any. */
-  requiresClientId: z.optional(nonEmpty()),
-  /** Name of the environment variable that holds the OAuth client secret, if any. */
-  requiresClientSecret: z.optional(nonEmpty()),
-  /** Brand colour as `#rrggbb`. */
-  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a #rrggbb colour' })),
-  authType: z.enum(['oauth', 'api_key', 'none']),
-  /**
-   * The provider's official documentation of its webhooks / change notifications.
-   * Required unless `delivery` is `internal` (there is no outside provider then).
-   */
-  docsUrl: z.optional(httpsUrl()),
-  delivery: z.enum(deliveryMethods),
-  triggers: z.array(integrationTriggerSchema).check(z.minLength(1)),
-  /** Ordered steps a user follows in the provider's console. `{webhookUrl}` is replaced by the URL. */
-  setupSteps: z.array(nonEmpty()).check(z.minLength(1)),
-  /** Path segment of the host's receiving endpoint; defaults to `id`. */
-  webhookPath: z.optional(
-    z.string().check(z.regex(/^[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/, { message: 'must be a URL path' })),
-  ),
-})
+export const integrationDefinitionSchema = /* @__PURE__ */ definitionSchema()
 
 /** What {@link defineIntegration} accepts. */
 export type IntegrationDefinition = z.input<typeof integrationDefinitionSchema>
