@@ -58,7 +58,7 @@ function core(size) {
   const withoutCatalog = size.sources.coreWithoutCatalog.gzip
   const catalog = size.sources.core.gzip - withoutCatalog
   const zod = cost(size.breakdowns.core, 'zod')
-  const client = size.splits.client
+  const client = size.sizes.client.size
   const biggest = size.sources.coreWithoutCatalog.rows
     .filter(([name]) => name.startsWith('src/'))
     .slice(0, 4)
@@ -73,10 +73,11 @@ setup-step text is only ${kB(size.catalog.stepsGzip)} gzip of the catalog; names
 docs URLs are the rest. Our other modules are ${kB(withoutCatalog - zod)} beside zod/mini; the biggest (minified):
 ${biggest}.
 
-What is done: the catalog is a file of its own (\`dist/core/builtin-catalog.js\`), loaded by \`loadWebhooks\` with
-\`import()\` only when the API has nothing saved, and its entries are validated by the tests instead of at import
-(no definition schema in the bundle). So what a client of the API downloads first, \`createWebhookClient\` +
-\`loadWebhooks\`, is **${kB(client.firstLoad)}** (+ ${kB(client.onDemand)} on demand).
+What is done: the catalog is a file of its own (\`dist/core/builtin-catalog.js\`) that \`loadWebhooks\` loads with
+\`import()\` when the API has nothing saved, and its entries are validated by the tests instead of at import (no
+definition schema in the bundle). The hooks import core through \`dist/core/base.js\`, which never imports the
+catalog statically, so they download it only for fallback rows; \`integration-webhooks/core\` itself re-exports the
+catalog, so \`createWebhookClient\` + \`loadWebhooks\` imported from it weigh ${kB(client)}.
 Reaching 12 kB for all of \`core\` would need the catalog served as data by the host (fetched, not bundled) or a
 validator other than zod, both product decisions.`
 }
