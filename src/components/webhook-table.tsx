@@ -185,9 +185,14 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
               onClick={() => onOpen(row)}
               onFocus={preloadWebhookDetailsDialog}
             >
-              <bdi data-slot="integration-name">{name}</bdi>
+              {/* One line, cut with an ellipsis when long: the title shows it whole. */}
+              <bdi data-slot="integration-name" title={name}>
+                {name}
+              </bdi>
             </button>
-            <span data-slot="integration-category">{category}</span>
+            <span data-slot="integration-category" title={category}>
+              {category}
+            </span>
           </span>
         </span>
       </th>
