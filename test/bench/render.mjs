@@ -372,7 +372,7 @@ export function renderReport(result) {
 
   out.push(
     '**Interactions**, ms from the event to the next paint, median (min–max); "commit" as above. The paint ' +
-      'comes with the next frame, so it includes waiting for it (frames are 16.7 ms apart, about 8 ms on average). ' +
+      'comes with the next frame, so it includes waiting for it (the no-op column shows what that alone costs here). ' +
       `Sort: a click on the "Integration" header's sort button (ascending by name), the first in the page; then a ` +
       'second click on it (descending), when the collator and the code are warm. ' +
       `Filter: the query "${filterQuery}" set in the ` +
