@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState } from 'react'
+import { createContext, useContext, useEffect, useLayoutEffect, useMemo, useState } from 'react'
 import { defaultLabels, mergeLabels, type PartialLabels, type WebhookManagerLabels } from './labels'
 
 export interface UiConfig {
@@ -16,6 +16,9 @@ export function useUi(labels?: PartialLabels, locale?: string): UiConfig {
     [parent, labels, locale],
   )
 }
+
+/** `useLayoutEffect` in the browser (it runs before the paint); `useEffect` on the server, where it would warn. */
+export const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
 /** The current time, updated every `intervalMs`, for "3 minutes ago" that stays true. */
 export function useNow(intervalMs = 30_000): number {

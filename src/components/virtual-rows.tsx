@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { type ReactNode, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
+import { useBrowserLayoutEffect } from './ui-context'
 
 /** Rows rendered past each edge of the visible ones, so a fast scroll does not show blank space. */
 const overscan = 3
@@ -17,9 +18,6 @@ interface Metrics {
   rowHeight: number
   headHeight: number
 }
-
-// A layout effect measures before the first paint; on the server there is nothing to measure.
-const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
 /**
  * Every row has one height (the theme gives rows a fixed height with single-line cells), so

@@ -6,22 +6,12 @@ import {
   toDisplayText,
 } from 'integration-webhooks/core'
 import { type UseWebhookTableOptions, useWebhookTable, type WebhookTableState } from 'integration-webhooks/react'
-import {
-  type MouseEvent,
-  memo,
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react'
+import { type MouseEvent, memo, type ReactNode, useCallback, useMemo, useRef, useState } from 'react'
 import { CopyButton } from './copy-button'
 import { BrandMark, initialOf, SortIcon } from './icons'
 import type { PartialLabels, WebhookManagerLabels } from './labels'
 import { RelativeTime } from './relative-time'
-import { cx, UiContext, useUi } from './ui-context'
+import { cx, UiContext, useBrowserLayoutEffect, useUi } from './ui-context'
 import { VirtualRows } from './virtual-rows'
 import { preloadWebhookDetailsDialog } from './webhook-details-dialog'
 import { WebhookStatusBadge } from './webhook-status-badge'
@@ -74,7 +64,6 @@ export interface WebhookTableProps {
 
 const empty: readonly IntegrationWebhook[] = []
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const
-const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
 function Triggers({ types, more }: { types: readonly string[]; more: (n: number) => string }) {
   if (types.length === 0) return null
