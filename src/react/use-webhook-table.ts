@@ -107,23 +107,6 @@ const noSorting: WebhookSortRule[] = []
 const noStrings: string[] = []
 const noStatuses: WebhookStatus[] = []
 
-// Facet counts walk every row: counted when first read, once per list and filter (the
-// filter object changes only with the filter state).
-const facetCache = new WeakMap<readonly IntegrationWebhook[], WeakMap<object, WebhookFacetCounts>>()
-function facetsOf(webhooks: readonly IntegrationWebhook[], filter: Required<WebhookFilter>): WebhookFacetCounts {
-  let byFilter = facetCache.get(webhooks)
-  if (!byFilter) {
-    byFilter = new WeakMap()
-    facetCache.set(webhooks, byFilter)
-  }
-  let counts = byFilter.get(filter)
-  if (!counts) {
-    counts = countWebhookFacets(webhooks, filter)
-    byFilter.set(filter, counts)
-  }
-  return counts
-}
-
 /**
  * A TanStack Table v9 model of the webhooks with sorting, a text query and facet filters.
  *
@@ -180,6 +163,14 @@ export function useWebhookTable(
   // Two steps, so a sort does not filter again and a filter sorts only the rows it keeps.
   const filtered = useMemo(() => filterWebhooks(webhooks, filter), [webhooks, filter])
   const rows = useMemo(() => sortWebhooks(filtered, sorting, options.locale), [filtered, sorting, options.locale])
+  // Facet counts walk every row: counted when first read, once per list and filter.
+  const facetsOf = useMemo(() => {
+    let counts: WebhookFacetCounts | undefined
+    return () => {
+      counts ??= countWebhookFacets(webhooks, filter)
+      return counts
+    }
+  }, [webhooks, filter])
 
   // Fold every row's search text while the page is idle, before the user types.
   useEffect(() => {
@@ -241,7 +232,7 @@ export function useWebhookTable(
     isFiltered: query.trim() !== '' || categories.length > 0 || statuses.length > 0 || setupRequired,
     // A getter: a table that shows no facet counts (WebhookTable alone) never walks the rows for them.
     get facets() {
-      return facetsOf(webhooks, filter)
+      return facetsOf()
     },
     totalCount: webhooks.length,
     resultCount: rows.length,
