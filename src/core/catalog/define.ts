@@ -63,7 +63,7 @@ const triggerSchema = () =>
  */
 export const integrationTriggerSchema = /* @__PURE__ */ triggerSchema()
 
-const definitionSchema = () =>
+const definitionSchema = (trigger: ReturnType<typeof triggerSchema>) =>
   z.object({
     id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be kebab-case (a-z, 0-9, -)' })),
     name: nonEmpty(),
@@ -85,7 +85,7 @@ const definitionSchema = () =>
      */
     docsUrl: z.optional(httpsUrl()),
     delivery: z.enum(deliveryMethods),
-    triggers: z.array(triggerSchema()).check(z.minLength(1)),
+    triggers: z.array(trigger).check(z.minLength(1)),
     /** Ordered steps a user follows in the provider's console. `{webhookUrl}` is replaced by the URL. */
     setupSteps: z.array(nonEmpty()).check(z.minLength(1)),
     /** Path segment of the host's receiving endpoint; defaults to `id`. */
@@ -103,7 +103,7 @@ const definitionSchema = () =>
  * integrationDefinitionSchema.safeParse(entryFromAConfigFile).success
  * ```
  */
-export const integrationDefinitionSchema = /* @__PURE__ */ definitionSchema()
+export const integrationDefinitionSchema = /* @__PURE__ */ definitionSchema(integrationTriggerSchema)
 
 /** What {@link defineIntegration} accepts. */
 export type IntegrationDefinition = z.input<typeof integrationDefinitionSchema>
