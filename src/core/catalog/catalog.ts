@@ -30,14 +30,12 @@ export function createCatalog(
   options: CreateCatalogOptions = {},
 ): IntegrationCatalog {
   const base = options.base === undefined ? defaultCatalog : options.base
-  const byId = new Map<string, Integration>()
-  for (const integration of base?.integrations ?? []) byId.set(integration.id, integration)
-  const added = new Set<string>()
+  const added = new Map<string, Integration>()
   for (const entry of integrations) {
     const integration = defineIntegration(entry as IntegrationDefinition)
     if (added.has(integration.id)) throw new TypeError(`createCatalog: integration "${integration.id}" is listed twice`)
-    added.add(integration.id)
-    byId.set(integration.id, integration)
+    added.set(integration.id, integration)
   }
-  return catalogFrom(byId.values())
+  // An id already in the base keeps its place with the new entry; new ids come after.
+  return catalogFrom([...(base?.integrations ?? []), ...added.values()])
 }
