@@ -269,7 +269,6 @@ function summarize(samples) {
     out[key] = {
       mount: pick((r) => r.mount.paint),
       mountWork: pick((r) => r.mount.work),
-      mountSettled: pick((r) => r.mount.settledPaint),
       floor: pick((r) => r.floor?.paint),
       sort: pick((r) => r.sort?.paint),
       sortWork: pick((r) => r.sort?.work),
