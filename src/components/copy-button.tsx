@@ -42,7 +42,11 @@ export function CopyButton({
   ...rest
 }: CopyButtonProps) {
   const { labels: l } = useUi(labels)
-  const { copy, copied, error } = useCopyToClipboard({ resetAfterMs })
+  const state = useCopyToClipboard({ resetAfterMs })
+  const { copy } = state
+  // Only what happened to this value: a table row reused for another webhook shows a fresh button.
+  const copied = state.copied && state.text === value
+  const error = state.text === value ? state.error : undefined
   const handleClick = async (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event)
     if (event.defaultPrevented) return

@@ -49,21 +49,33 @@ const sameMetrics = (a: Metrics, b: Metrics) =>
   a.first === b.first && a.visible === b.visible && a.rowHeight === b.rowHeight
 
 /**
- * The rows of a long table: only those in and near the scroll container's view are in the
- * DOM (at most 100), between spacer rows that keep the scroll height. A row that holds the
- * focus stays rendered while it is scrolled out of view, so keyboard focus is never lost.
+ * A table's rows. Above the threshold (`windowed`) only those in and near the scroll
+ * container's view are in the DOM (at most 100), between spacer rows that keep the scroll
+ * height. A row that holds the focus stays rendered while it is scrolled out of view, so
+ * keyboard focus is never lost.
+ *
+ * Rows are keyed by their place, not by their data: after a sort or a filter the `<tr>`s in
+ * view stay and get new cells, which costs the browser far less than removing them and
+ * building new ones (style, layout objects) or moving them. While scrolling, a row keeps its
+ * key (its index modulo the most rows in the DOM). The one exception is the row that holds
+ * the focus: it keeps the key it had when the focus came, wherever it moves, so the focused
+ * element is never replaced; a row whose key it took gets a spare one.
  */
 export function VirtualRows<Row>({
   rows,
+  windowed,
   scrollElement: container,
   columnCount,
   renderRow,
 }: {
   rows: readonly Row[]
-  /** The element that scrolls (the table's container), once it is in the DOM. */
+  /** Only the rows in view (and a few more) are rendered; otherwise every row. */
+  windowed: boolean
+  /** The element that scrolls (the table's container), or holds the rows, once it is in the DOM. */
   scrollElement: HTMLElement | null
   columnCount: number
-  renderRow: (row: Row, index: number) => ReactNode
+  /** Renders one row: its element must take `key`. */
+  renderRow: (row: Row, index: number, key: string) => ReactNode
 }) {
   // The same first window on the server and in the browser (hydration), measured before the first paint.
   const [metrics, setMetrics] = useState<Metrics>(() => ({
@@ -72,16 +84,18 @@ export function VirtualRows<Row>({
     rowHeight: estimatedRowHeight,
     headHeight: 0,
   }))
-  // The row object whose cells hold the focus (by object, so it is found again after a sort).
-  const [focused, setFocused] = useState<Row | null>(null)
-  const latest = useRef({ metrics, rows })
+  // The row object whose cells hold the focus (by object, so it is found again after a sort),
+  // and the key its element had when the focus came.
+  const [focused, setFocused] = useState<{ row: Row; key: string } | null>(null)
+  const keys = new Map<number, string>()
+  const latest = useRef({ metrics, rows, keys })
   useBrowserLayoutEffect(() => {
-    latest.current = { metrics, rows }
+    latest.current = { metrics, rows, keys }
   })
 
+  // The window: measured when it mounts, when the container resizes and on every scroll.
   useBrowserLayoutEffect(() => {
-    if (!container) return
-    let disposed = false
+    if (!container || !windowed) return
     const update = (remeasure: boolean) => {
       const next = measure(container, latest.current.metrics, remeasure)
       if (sameMetrics(next, latest.current.metrics)) return
@@ -91,10 +105,26 @@ export function VirtualRows<Row>({
     // The scroll event comes in the frame that shows the new position: render the rows it
     // brings into view in it too, not in a later task (which would show a blank strip first).
     const onScroll = () => flushSync(() => update(false))
+    update(true)
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => update(true))
+    observer?.observe(container)
+    container.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      observer?.disconnect()
+      container.removeEventListener('scroll', onScroll)
+    }
+  }, [container, windowed])
+
+  // The focused row, windowed or not (it keeps its key when the rows change under it).
+  useBrowserLayoutEffect(() => {
+    if (!container) return
+    let disposed = false
     const onFocusIn = (event: FocusEvent) => {
-      const index = (event.target as Element).closest?.('[data-slot="row"]')?.getAttribute('data-index')
+      const index = Number((event.target as Element).closest?.('[data-slot="row"]')?.getAttribute('data-index'))
+      const row = latest.current.rows[index]
+      const key = latest.current.keys.get(index)
       // Focus on the header (or anything else outside the rows) keeps no row.
-      setFocused(index == null ? null : (latest.current.rows[Number(index)] ?? null))
+      setFocused(row === undefined || key === undefined ? null : { row, key })
     }
     // After the focus has moved: forget the row once the focus is elsewhere in the page
     // (not when the whole window loses it: the focus comes back to the same element).
@@ -102,16 +132,10 @@ export function VirtualRows<Row>({
       setTimeout(() => {
         if (!disposed && !container.contains(document.activeElement)) setFocused(null)
       })
-    update(true)
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => update(true))
-    observer?.observe(container)
-    container.addEventListener('scroll', onScroll, { passive: true })
     container.addEventListener('focusin', onFocusIn)
     container.addEventListener('focusout', onFocusOut)
     return () => {
       disposed = true
-      observer?.disconnect()
-      container.removeEventListener('scroll', onScroll)
       container.removeEventListener('focusin', onFocusIn)
       container.removeEventListener('focusout', onFocusOut)
     }
@@ -121,13 +145,19 @@ export function VirtualRows<Row>({
   const { rowHeight, visible } = metrics
   // After the list shrank the browser clamps the scroll position (and tells us); until then, show its end.
   const first = Math.min(metrics.first, Math.max(0, count - visible))
-  const start = Math.max(0, first - overscan)
-  const end = Math.min(count, first + visible + overscan, start + maxRows - 1)
+  const start = windowed ? Math.max(0, first - overscan) : 0
+  const end = windowed ? Math.min(count, first + visible + overscan, start + maxRows - 1) : count
   const indexes: number[] = []
   for (let index = start; index < end; index++) indexes.push(index)
-  const focusedIndex = focused === null ? -1 : rows.indexOf(focused)
+  const focusedIndex = focused === null ? -1 : rows.indexOf(focused.row)
   if (focusedIndex >= 0 && focusedIndex < start) indexes.unshift(focusedIndex)
   if (focusedIndex >= end) indexes.push(focusedIndex)
+  // Fewer than maxRows consecutive indexes: their keys modulo maxRows differ.
+  for (const index of indexes) keys.set(index, `row-${windowed ? index % maxRows : index}`)
+  if (focused && focusedIndex >= 0) {
+    for (const [index, key] of keys) if (key === focused.key && index !== focusedIndex) keys.set(index, 'row-spare')
+    keys.set(focusedIndex, focused.key)
+  }
 
   const out: ReactNode[] = []
   let next = 0
@@ -144,7 +174,7 @@ export function VirtualRows<Row>({
   }
   for (const index of indexes) {
     spacer(index)
-    out.push(renderRow(rows[index] as Row, index))
+    out.push(renderRow(rows[index] as Row, index, keys.get(index) as string))
     next = index + 1
   }
   spacer(count, 'spacer-end')

@@ -245,8 +245,8 @@ export function WebhookTable(props: WebhookTableProps) {
     () => ({ labels: l, locale, catalog, now: props.now, onOpen }),
     [l, locale, catalog, props.now, onOpen],
   )
-  const renderRow = (row: IntegrationWebhook, index: number) => (
-    <WebhookRow key={row.id} row={row} index={index} context={context} />
+  const renderRow = (row: IntegrationWebhook, index: number, key: string) => (
+    <WebhookRow key={key} row={row} index={index} context={context} />
   )
 
   const headers = table.getHeaderGroups()[0]?.headers ?? []
@@ -256,7 +256,7 @@ export function WebhookTable(props: WebhookTableProps) {
   return (
     <UiContext.Provider value={ui}>
       <div
-        ref={virtualized ? setScrollElement : undefined}
+        ref={setScrollElement}
         data-iw=""
         data-slot="table-container"
         data-virtualized={virtualized || undefined}
@@ -312,11 +312,13 @@ export function WebhookTable(props: WebhookTableProps) {
                 <td colSpan={columnCount}>{props.emptyMessage ?? l.noMatches}</td>
               </tr>
             )}
-            {virtualized ? (
-              <VirtualRows rows={rows} scrollElement={scrollElement} columnCount={columnCount} renderRow={renderRow} />
-            ) : (
-              rows.map((row, index) => renderRow(row, index))
-            )}
+            <VirtualRows
+              rows={rows}
+              windowed={virtualized}
+              scrollElement={scrollElement}
+              columnCount={columnCount}
+              renderRow={renderRow}
+            />
           </tbody>
         </table>
       </div>

@@ -17,6 +17,12 @@ export interface CopyToClipboardState {
   copied: boolean
   /** Why the last copy failed, cleared by the next attempt. */
   error: Error | undefined
+  /**
+   * The text of the last attempt: what `copied` and `error` are about. One hook can serve
+   * a list (`copied && text === item.url`), and a button reused for another value shows
+   * no state that belongs to the one before.
+   */
+  text: string | undefined
 }
 
 /** Copies through a hidden, selected textarea: the only way in insecure contexts (plain http). */
@@ -58,6 +64,7 @@ export function useCopyToClipboard(options: UseCopyToClipboardOptions = {}): Cop
   const { resetAfterMs = 2000 } = options
   const [copied, setCopied] = useState(false)
   const [error, setError] = useState<Error | undefined>(undefined)
+  const [lastText, setLastText] = useState<string | undefined>(undefined)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -66,6 +73,7 @@ export function useCopyToClipboard(options: UseCopyToClipboardOptions = {}): Cop
     async (text: string) => {
       clearTimeout(timer.current)
       setError(undefined)
+      setLastText(text)
       let ok = false
       let reason: unknown
       const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard
@@ -91,5 +99,5 @@ export function useCopyToClipboard(options: UseCopyToClipboardOptions = {}): Cop
     [resetAfterMs],
   )
 
-  return { copy, copied, error }
+  return { copy, copied, error, text: lastText }
 }

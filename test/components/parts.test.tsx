@@ -87,6 +87,81 @@ describe('WebhookTable on its own', () => {
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'b' }))
   })
 
+  it('keeps its row elements through a sort (new cells in place), and the focus on its webhook', () => {
+    const rows = ['Charlie', 'Alpha', 'Bravo'].map((name) =>
+      makeWebhook({ id: name.toLowerCase(), name, provider_id: name.toLowerCase() }),
+    )
+    const { rerender } = render(<WebhookTable webhooks={rows} tableOptions={{ sorting: [] }} />)
+    const trs = () => [...document.querySelectorAll('tr[data-slot="row"]')]
+    const names = () => screen.getAllByRole('button', { name: /^Details for/ }).map((b) => b.textContent)
+    const before = trs()
+    expect(names()).toEqual(['Charlie', 'Alpha', 'Bravo'])
+
+    // A new order fills the same <tr>s (the browser restyles cells instead of rebuilding rows)...
+    rerender(<WebhookTable webhooks={rows} tableOptions={{ sorting: [{ id: 'name' }] }} />)
+    expect(names()).toEqual(['Alpha', 'Bravo', 'Charlie'])
+    expect(trs()).toEqual(before)
+
+    // ...except the row that holds the focus: its elements move with it, so the focus stays on its webhook.
+    rerender(<WebhookTable webhooks={rows} tableOptions={{ sorting: [{ id: 'name', desc: true }] }} />)
+    expect(names()).toEqual(['Charlie', 'Bravo', 'Alpha'])
+    const alpha = screen.getByRole('button', { name: 'Details for Alpha' })
+    act(() => alpha.focus())
+    rerender(<WebhookTable webhooks={rows} tableOptions={{ sorting: [{ id: 'name' }] }} />)
+    expect(names()).toEqual(['Alpha', 'Bravo', 'Charlie'])
+    expect(document.activeElement).toBe(alpha)
+    expect(alpha).toHaveAccessibleName('Details for Alpha')
+    expect(alpha.isConnected).toBe(true)
+    rerender(<WebhookTable webhooks={rows} tableOptions={{ sorting: [{ id: 'name', desc: true }] }} />)
+    expect(names()).toEqual(['Charlie', 'Bravo', 'Alpha'])
+    expect(document.activeElement).toBe(alpha)
+    expect(alpha.closest('tr')).toHaveAttribute('aria-rowindex', '4')
+  })
+
+  it("keeps a copy's check mark with its webhook, never on another webhook's row after a sort", async () => {
+    const user = userEvent.setup()
+    installClipboard()
+    const rows = ['Bravo', 'Alpha'].map((name) => makeWebhook({ id: name, name, provider_id: name.toLowerCase() }))
+    const { rerender } = render(<WebhookTable webhooks={rows} tableOptions={{ sorting: [] }} />)
+    const copyButton = (name: string) => screen.getByRole('button', { name: `Copy Webhook URL: ${name}` })
+    const bravo = copyButton('Bravo')
+    await user.click(bravo)
+    expect(bravo).toHaveAttribute('data-copied')
+
+    // The focused button moves with its row: still focused, still copied.
+    rerender(<WebhookTable webhooks={rows} tableOptions={{ sorting: [{ id: 'name' }] }} />)
+    expect(copyButton('Bravo')).toBe(bravo)
+    expect(document.activeElement).toBe(bravo)
+    expect(bravo).toHaveAttribute('data-copied')
+    expect(copyButton('Alpha')).not.toHaveAttribute('data-copied')
+
+    // Without the focus, rows keep their places: Bravo's button now copies Alpha's URL, and says nothing of Bravo's copy.
+    act(() => bravo.blur())
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    rerender(<WebhookTable webhooks={rows} tableOptions={{ sorting: [] }} />)
+    expect(copyButton('Bravo')).toBe(bravo)
+    rerender(<WebhookTable webhooks={rows} tableOptions={{ sorting: [{ id: 'name' }] }} />)
+    expect(copyButton('Alpha')).toBe(bravo)
+    expect(bravo).not.toHaveAttribute('data-copied')
+    expect(copyButton('Bravo')).not.toHaveAttribute('data-copied')
+    expect(screen.getAllByRole('status').map((status) => status.textContent)).toEqual(['', ''])
+  })
+
+  it('refills the rows of its window in place after a sort of a long list', async () => {
+    const user = userEvent.setup()
+    const many = Array.from({ length: 500 }, (_, i) => makeWebhook({ id: `w-${i}`, name: `Hook ${i}` }))
+    render(<WebhookTable webhooks={many} />)
+    const trs = () => [...document.querySelectorAll('tr[data-slot="row"]')]
+    const first = () => trs()[0]?.querySelector('[data-slot="open-details"]')?.textContent
+    const before = trs()
+    expect(before.length).toBeLessThanOrEqual(100)
+    expect(first()).toBe('Hook 0')
+    await user.click(screen.getByRole('button', { name: 'Integration' }))
+    await user.click(screen.getByRole('button', { name: 'Integration' }))
+    expect(first()).toBe('Hook 499')
+    expect(trs()).toEqual(before)
+  })
+
   it('hydrates the server markup of a long table without a mismatch, then windows it', async () => {
     const many = Array.from({ length: 500 }, (_, i) => makeWebhook({ id: `w-${i}`, name: `Hook ${i}` }))
     const element = <WebhookTable webhooks={many} />

@@ -27,6 +27,8 @@ describe('useCopyToClipboard', () => {
     await act(async () => expect(await result.current.copy('https://app.test/hook')).toBe(true))
     expect(written).toEqual(['https://app.test/hook'])
     expect(result.current.copied).toBe(true)
+    // What the state is about: one hook can serve a list of values.
+    expect(result.current.text).toBe('https://app.test/hook')
     act(() => vi.advanceTimersByTime(999))
     expect(result.current.copied).toBe(true)
     act(() => vi.advanceTimersByTime(1))
@@ -60,6 +62,7 @@ describe('useCopyToClipboard', () => {
     await act(async () => expect(await result.current.copy('abc')).toBe(false))
     expect(result.current.copied).toBe(false)
     expect(result.current.error?.message).toMatch(/Could not copy.*Document is not focused/)
+    expect(result.current.text).toBe('abc')
   })
 
   it('clears its timer on unmount', async () => {
