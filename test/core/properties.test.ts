@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { defaultCatalog } from '../../src/core'
 import { WebhookApiError } from '../../src/core/errors'
 import { generateFallbackWebhooks } from '../../src/core/fallback'
-import { countWebhookFacets, filterWebhooks, matchesWebhookFilter, type WebhookFilter } from '../../src/core/filter'
+import {
+  countWebhookFacets,
+  filterWebhooks,
+  matchesWebhookFilter,
+  prepareSearch,
+  type WebhookFilter,
+} from '../../src/core/filter'
 import { formatIssues } from '../../src/core/issues'
 import { parseExecutionsPage, parseWebhookList } from '../../src/core/parse'
 import {
@@ -430,6 +436,48 @@ describe('filterWebhooks and countWebhookFacets', () => {
       }),
       runs,
     )
+  })
+
+  it('give the same rows through the search index of a long list as row by row, NULs and all', () => {
+    // From 64 rows on, a query scans one joined text of the list (rows apart by a NUL).
+    const longRows = fc
+      .array(webhookRow, { minLength: 1, maxLength: 8 })
+      .chain((base) => fc.integer({ min: 64, max: 160 }).map((length) => ({ base, length })))
+      .map(({ base, length }) =>
+        Array.from({ length }, (_, index) => ({
+          ...(base[index % base.length] as IntegrationWebhook),
+          id: String(index),
+        })),
+      )
+    const query = fc.oneof(
+      webhookFilter.map((filter) => filter.query ?? ''),
+      fc.constantFrom('\u0000', 'a\u0000b', 'hooks \u0000', 'https', 'e e', 'ee e'),
+    )
+    fc.assert(
+      fc.property(longRows, query, webhookFilter, (rows, q, facets) => {
+        const filter = { ...facets, query: q }
+        expect(filterWebhooks(rows, filter)).toEqual(rows.filter((row) => matchesWebhookFilter(row, filter)))
+        const counts = countWebhookFacets(rows, filter)
+        for (const status of webhookStatuses) {
+          expect(counts.statuses[status]).toBe(
+            rows.filter((row) => matchesWebhookFilter(row, { ...filter, statuses: [status] })).length,
+          )
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('search a list again after it was changed in place', () => {
+    const rows = Array.from({ length: 100 }, (_, index) =>
+      makeWebhook({ id: String(index), provider_id: index === 7 ? 'stripe' : 'github' }),
+    )
+    prepareSearch(rows)
+    expect(filterWebhooks(rows, { query: 'stripe' }).map((row) => row.id)).toEqual(['7'])
+    rows[42] = makeWebhook({ id: '42', provider_id: 'stripe' })
+    expect(filterWebhooks(rows, { query: 'stripe' }).map((row) => row.id)).toEqual(['7', '42'])
+    rows.push(makeWebhook({ id: '100', provider_id: 'stripe' }))
+    expect(filterWebhooks(rows, { query: 'stripe' }).map((row) => row.id)).toEqual(['7', '42', '100'])
   })
 
   it('find a Greek name by a part ending in a capital sigma inside a word', () => {
