@@ -8,4 +8,4 @@
 export { createWebhookClient, DEFAULT_API_URL, defaultWebhookRoutes } from './client'
 export { countWebhookFacets, filterWebhooks, prepareSearch } from './filter'
 export { loadWebhooks } from './load'
-export { sortWebhooks } from './sort'
+export { prepareSort, sortWebhooks } from './sort'

@@ -71,5 +71,5 @@ export {
   webhookListEnvelopeSchema,
 } from './schemas'
 export type { WebhookSortKey, WebhookSortRule } from './sort'
-export { compareWebhooks, sortWebhooks, webhookComparators, webhookStatusRank } from './sort'
+export { compareWebhooks, prepareSort, sortWebhooks, webhookComparators, webhookStatusRank } from './sort'
 export { executionStatuses, webhookStatuses } from './statuses'

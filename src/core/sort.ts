@@ -1,4 +1,5 @@
 import { integrationCategories } from './catalog/categories'
+import { createListCache } from './list-cache'
 import type { IntegrationWebhook, WebhookStatus } from './schemas'
 
 /** The columns webhooks can be sorted by. */
@@ -122,42 +123,76 @@ const textValue: Partial<Record<WebhookSortKey, (row: IntegrationWebhook) => str
   webhookUrl: (row) => row.webhook_url,
 }
 
-// Ranks per list, column and locale: a second click on a header (the other direction) or a
-// re-render with the same rows does not call the collator again. Rows are values (the library
-// never changes one in place); an array changed in place since is noticed and ranked again.
-const rankCache = new WeakMap<
-  readonly IntegrationWebhook[],
-  Map<string, { readonly rows: readonly IntegrationWebhook[]; readonly ranks: Int32Array }>
->()
+/** A list ranked by one text column, and its sorted orders once asked for (each made once). */
+interface Ranked {
+  ranks: Int32Array
+  ascending?: IntegrationWebhook[]
+  descending?: IntegrationWebhook[]
+}
 
-const sameRows = (a: readonly IntegrationWebhook[], b: readonly IntegrationWebhook[]) =>
-  a.length === b.length && a.every((row, index) => row === b[index])
+// Per list, column and locale: a second click on a header (the other direction) or a
+// re-render with the same rows does not call the collator again, and a third click does
+// not sort again.
+const rankCache = /* @__PURE__ */ createListCache<IntegrationWebhook, Ranked>()
 
-function ranksFor(
+function rankedFor(
   rows: readonly IntegrationWebhook[],
   id: WebhookSortKey,
   value: (row: IntegrationWebhook) => string,
   compare: (a: IntegrationWebhook, b: IntegrationWebhook, locale?: string) => number,
   locale: string | undefined,
-): Int32Array {
-  const cacheKey = `${id}\u0000${locale ?? ''}`
-  const byKey = rankCache.get(rows) ?? new Map()
-  rankCache.set(rows, byKey)
-  const cached = byKey.get(cacheKey)
-  if (cached && sameRows(cached.rows, rows)) return cached.ranks
-  const firstOf = new Map<string, IntegrationWebhook>()
-  for (const row of rows) if (!firstOf.has(value(row))) firstOf.set(value(row), row)
-  const distinct = [...firstOf.values()].sort((a, b) => compare(a, b, locale))
-  const rankOfValue = new Map<string, number>()
-  let rank = 0
-  distinct.forEach((row, index) => {
-    // Values the comparator calls equal (e.g. "Gmail" and "gmail") share a rank.
-    if (index > 0 && compare(distinct[index - 1] as IntegrationWebhook, row, locale) !== 0) rank++
-    rankOfValue.set(value(row), rank)
+): Ranked {
+  return rankCache.get(rows, `${id}\u0000${locale ?? ''}`, () => {
+    const firstOf = new Map<string, IntegrationWebhook>()
+    for (const row of rows) if (!firstOf.has(value(row))) firstOf.set(value(row), row)
+    const distinct = [...firstOf.values()].sort((a, b) => compare(a, b, locale))
+    const rankOfValue = new Map<string, number>()
+    let rank = 0
+    distinct.forEach((row, index) => {
+      // Values the comparator calls equal (e.g. "Gmail" and "gmail") share a rank.
+      if (index > 0 && compare(distinct[index - 1] as IntegrationWebhook, row, locale) !== 0) rank++
+      rankOfValue.set(value(row), rank)
+    })
+    return { ranks: Int32Array.from(rows, (row) => rankOfValue.get(value(row)) ?? 0) }
   })
-  const ranks = Int32Array.from(rows, (row) => rankOfValue.get(value(row)) ?? 0)
-  byKey.set(cacheKey, { rows: [...rows], ranks })
-  return ranks
+}
+
+/** The rows in the order of one ranked column: sorted on the first call per direction, copied after. */
+function orderOf(rows: readonly IntegrationWebhook[], ranked: Ranked, desc: boolean): IntegrationWebhook[] {
+  if (desc) ranked.descending ??= sortByRank(rows, ranked.ranks, true)
+  else ranked.ascending ??= sortByRank(rows, ranked.ranks, false)
+  return ((desc ? ranked.descending : ranked.ascending) as IntegrationWebhook[]).slice()
+}
+
+/**
+ * Ranks and sorts the rows by text columns, both ways, ahead of time (kept while the list's
+ * array lives), so a click on one of their headers over a long list only copies an order:
+ * the collator and the sort run here, not in the click. Call it when a list arrives, at idle time; numeric
+ * columns need nothing.
+ *
+ * @example
+ * ```ts
+ * requestIdleCallback(() => prepareSort(webhooks, ['name']))
+ * ```
+ */
+export function prepareSort(
+  rows: readonly IntegrationWebhook[],
+  columns: readonly WebhookSortKey[] = ['name', 'webhookUrl'],
+  locale?: string,
+): void {
+  for (const id of columns) {
+    const value = textValue[id]
+    if (!value) continue
+    const ranked = rankedFor(
+      rows,
+      id,
+      value,
+      webhookComparators[id as Exclude<WebhookSortKey, 'lastTriggered'>],
+      locale,
+    )
+    orderOf(rows, ranked, false)
+    orderOf(rows, ranked, true)
+  }
 }
 
 /**
@@ -166,16 +201,19 @@ function ranksFor(
  * their order either way, as with {@link compareWebhooks}.
  */
 function sortByRank(rows: readonly IntegrationWebhook[], ranks: Int32Array, desc: boolean): IntegrationWebhook[] {
+  const count = rows.length
   let top = 0
-  for (const rank of ranks) if (rank > top) top = rank
-  const bucketOf = (rank: number) => (desc ? top - rank : rank)
+  for (let index = 0; index < count; index++) if ((ranks[index] as number) > top) top = ranks[index] as number
+  // Descending: bucket top - rank, so the highest rank comes first.
+  const flip = desc ? top : 0
+  const sign = desc ? -1 : 1
   // starts[b] ends up as the first output index of bucket b (a prefix sum of the counts).
   const starts = new Int32Array(top + 2)
-  for (const rank of ranks) (starts[bucketOf(rank) + 1] as number)++
+  for (let index = 0; index < count; index++) (starts[flip + sign * (ranks[index] as number) + 1] as number)++
   for (let bucket = 1; bucket < starts.length; bucket++) (starts[bucket] as number) += starts[bucket - 1] as number
-  const sorted = new Array<IntegrationWebhook>(rows.length)
-  for (let index = 0; index < rows.length; index++) {
-    sorted[(starts[bucketOf(ranks[index] as number)] as number)++] = rows[index] as IntegrationWebhook
+  const sorted = new Array<IntegrationWebhook>(count)
+  for (let index = 0; index < count; index++) {
+    sorted[(starts[flip + sign * (ranks[index] as number)] as number)++] = rows[index] as IntegrationWebhook
   }
   return sorted
 }
@@ -198,8 +236,8 @@ export function sortWebhooks(
   const only = rules.length === 1 ? rules[0] : undefined
   const onlyValue = only && textValue[only.id]
   if (only && onlyValue && only.id !== 'lastTriggered') {
-    const ranks = ranksFor(rows, only.id, onlyValue, webhookComparators[only.id], locale)
-    return sortByRank(rows, ranks, Boolean(only.desc))
+    const ranked = rankedFor(rows, only.id, onlyValue, webhookComparators[only.id], locale)
+    return orderOf(rows, ranked, Boolean(only.desc))
   }
   const compareIndex = rules.map((rule): ((a: number, b: number) => number) => {
     const sign = rule.desc ? -1 : 1
@@ -217,7 +255,7 @@ export function sortWebhooks(
     if (!comparator) throw new TypeError(`Unknown sort column "${String(rule.id)}"`)
     const value = textValue[rule.id]
     if (value) {
-      const ranks = ranksFor(rows, rule.id, value, comparator, locale)
+      const { ranks } = rankedFor(rows, rule.id, value, comparator, locale)
       return (a, b) => sign * ((ranks[a] ?? 0) - (ranks[b] ?? 0))
     }
     return (a, b) => sign * comparator(rows[a] as IntegrationWebhook, rows[b] as IntegrationWebhook, locale)

@@ -10,6 +10,7 @@ import {
   filterWebhooks,
   type IntegrationWebhook,
   prepareSearch,
+  prepareSort,
   sortWebhooks,
   type WebhookFacetCounts,
   type WebhookFilter,
@@ -18,6 +19,7 @@ import {
   type WebhookStatus,
 } from 'integration-webhooks/core'
 import { useCallback, useEffect, useMemo } from 'react'
+import { whenIdle } from './idle'
 import { useControllableState } from './use-controllable-state'
 
 const features = /* @__PURE__ */ tableFeatures({ rowSortingFeature })
@@ -160,8 +162,13 @@ export function useWebhookTable(
     () => ({ query, categories, statuses, setupRequired }),
     [query, categories, statuses, setupRequired],
   )
+  const isFiltered = query.trim() !== '' || categories.length > 0 || statuses.length > 0 || setupRequired
   // Two steps, so a sort does not filter again and a filter sorts only the rows it keeps.
-  const filtered = useMemo(() => filterWebhooks(webhooks, filter), [webhooks, filter])
+  // Unfiltered, the list itself is sorted: the ranks prepared for it at idle time apply.
+  const filtered = useMemo(
+    () => (isFiltered ? filterWebhooks(webhooks, filter) : webhooks),
+    [webhooks, filter, isFiltered],
+  )
   const rows = useMemo(() => sortWebhooks(filtered, sorting, options.locale), [filtered, sorting, options.locale])
   // Facet counts walk every row: counted when first read, once per list and filter.
   const facetsOf = useMemo(() => {
@@ -172,21 +179,17 @@ export function useWebhookTable(
     }
   }, [webhooks, filter])
 
-  // Fold every row's search text while the page is idle, before the user types.
+  // While the page is idle, before the user types or clicks a header: build the list's search
+  // index, then rank it by the table's text columns, one task each.
   useEffect(() => {
     if (webhooks.length < 500) return
-    const run = () => prepareSearch(webhooks)
-    const scope = globalThis as {
-      requestIdleCallback?: (callback: () => void) => number
-      cancelIdleCallback?: (handle: number) => void
-    }
-    if (scope.requestIdleCallback && scope.cancelIdleCallback) {
-      const handle = scope.requestIdleCallback(run)
-      return () => scope.cancelIdleCallback?.(handle)
-    }
-    const timer = setTimeout(run, 200)
-    return () => clearTimeout(timer)
-  }, [webhooks])
+    const steps = [
+      () => prepareSearch(webhooks),
+      () => prepareSort(webhooks, ['name'], options.locale),
+      () => prepareSort(webhooks, ['webhookUrl'], options.locale),
+    ]
+    return whenIdle(steps)
+  }, [webhooks, options.locale])
 
   const tableSorting = useMemo<SortingState>(() => sorting.map((r) => ({ id: r.id, desc: Boolean(r.desc) })), [sorting])
   const onSortingChange = useCallback(
@@ -229,7 +232,7 @@ export function useWebhookTable(
     setStatuses,
     setSetupRequired,
     clearFilters,
-    isFiltered: query.trim() !== '' || categories.length > 0 || statuses.length > 0 || setupRequired,
+    isFiltered,
     // A getter: a table that shows no facet counts (WebhookTable alone) never walks the rows for them.
     get facets() {
       return facetsOf()

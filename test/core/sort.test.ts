@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { IntegrationWebhook } from '../../src/core/schemas'
-import { compareWebhooks, sortWebhooks, webhookComparators, webhookStatusRank } from '../../src/core/sort'
+import { compareWebhooks, prepareSort, sortWebhooks, webhookComparators, webhookStatusRank } from '../../src/core/sort'
 import { makeWebhook } from './fixtures'
 
 const ids = (rows: readonly IntegrationWebhook[]) => rows.map((row) => row.id)
@@ -273,6 +273,45 @@ describe('sortWebhooks', () => {
     expect(sorted).not.toBe(rows)
     expect(ids(rows)).toEqual(['w0', 'w1', 'w2'])
     expect(ids(sorted)).toEqual(['w1', 'w2', 'w0'])
+    // Each call returns its own array: changing one leaves the next sort of the list right.
+    sorted.reverse()
+    const again = sortWebhooks(rows, [{ id: 'name' }])
+    expect(again).not.toBe(sorted)
+    expect(ids(again)).toEqual(['w1', 'w2', 'w0'])
+  })
+})
+
+describe('prepareSort', () => {
+  it('ranks a list ahead of time: sorting it then calls no collator, and gives the same order', () => {
+    const rows = named('Slack', 'github', 'Airtable', 'GitHub', 'Zapier', 'Äther')
+    const ascending = ids(sortWebhooks([...rows], [{ id: 'name' }], 'de'))
+    const descending = ids(sortWebhooks([...rows], [{ id: 'name', desc: true }], 'de'))
+    prepareSort(rows, ['name'], 'de')
+    const compare = vi.spyOn(Intl.Collator.prototype, 'compare', 'get')
+    try {
+      expect(ids(sortWebhooks(rows, [{ id: 'name' }], 'de'))).toEqual(ascending)
+      expect(ids(sortWebhooks(rows, [{ id: 'name', desc: true }], 'de'))).toEqual(descending)
+      expect(compare).not.toHaveBeenCalled()
+      // Another locale (or an unprepared column) is ranked when sorted.
+      sortWebhooks(rows, [{ id: 'name' }], 'sv')
+      expect(compare).toHaveBeenCalled()
+    } finally {
+      compare.mockRestore()
+    }
+  })
+
+  it("leaves numeric columns alone and takes the table's text columns by default", () => {
+    const rows = named('b', 'a')
+    expect(() => prepareSort(rows)).not.toThrow()
+    expect(() => prepareSort(rows, ['errorCount', 'lastTriggered', 'status'])).not.toThrow()
+    const compare = vi.spyOn(Intl.Collator.prototype, 'compare', 'get')
+    try {
+      sortWebhooks(rows, [{ id: 'webhookUrl' }])
+      sortWebhooks(rows, [{ id: 'name' }])
+      expect(compare).not.toHaveBeenCalled()
+    } finally {
+      compare.mockRestore()
+    }
   })
 })
 

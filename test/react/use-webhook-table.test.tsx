@@ -161,4 +161,35 @@ describe('useWebhookTable', () => {
     )
     expect(ids(result.current.rows)).toEqual(['stripe', 'slack'])
   })
+
+  it('prepares a long list while the page is idle: its search index, then its ranks by name and by URL, a task each', () => {
+    const idle: (() => void)[] = []
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback))
+    vi.stubGlobal('cancelIdleCallback', () => undefined)
+    const many = Array.from({ length: 600 }, (_, i) => makeWebhook({ id: `w${i}`, name: `Hook ${i % 37}` }))
+    const normalize = vi.spyOn(String.prototype, 'normalize')
+    const compare = vi.spyOn(Intl.Collator.prototype, 'compare', 'get')
+    try {
+      const { result } = renderHookWithProviders(() => useWebhookTable(many))
+      for (const expected of [1, 1, 1, 0]) {
+        expect(idle).toHaveLength(expected)
+        act(() => idle.shift()?.())
+      }
+      normalize.mockClear()
+      compare.mockClear()
+      act(() => result.current.setQuery('HOOK 3'))
+      // Only the query was folded: every row's text was in the index already.
+      expect(normalize).toHaveBeenCalledTimes(1)
+      expect(result.current.rows.map((row) => row.external_config.integration_name)).toContain('Hook 30')
+      act(() => result.current.setQuery(''))
+      act(() => result.current.setSorting([{ id: 'name' }]))
+      act(() => result.current.setSorting([{ id: 'webhookUrl', desc: true }]))
+      expect(compare).not.toHaveBeenCalled()
+      expect(result.current.rows).toHaveLength(600)
+    } finally {
+      normalize.mockRestore()
+      compare.mockRestore()
+      vi.unstubAllGlobals()
+    }
+  })
 })
