@@ -69,8 +69,10 @@ function Triggers({ types, more }: { types: readonly string[]; more: (n: number)
   if (types.length === 0) return null
   return (
     <span data-slot="trigger-list">
-      {types.slice(0, 2).map((type) => (
-        <code key={type} data-slot="trigger-type" title={type}>
+      {/* Keyed by place, like the rows: a row refilled after a sort keeps its chips. */}
+      {types.slice(0, 2).map((type, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the chips are plain text, refilled in place
+        <code key={index} data-slot="trigger-type" title={type}>
           {type}
         </code>
       ))}
