@@ -131,6 +131,22 @@ describe('WebhookTable in real Chromium', () => {
   })
 })
 
+describe('Rows out of view in real Chromium', () => {
+  it("skip their cells' style, layout and paint (content-visibility), yet stay in the accessibility tree", async () => {
+    render(<WebhookTable webhooks={large.slice(0, 40)} />)
+    await expect.poll(() => renderedRows().length).toBe(40)
+    await nextFrame()
+    const rendered = (index: number) =>
+      renderedRows()[index]?.querySelector('[data-slot="open-details"]')?.checkVisibility({ contentVisibilityAuto: true })
+    expect(rendered(0)).toBe(true)
+    expect(rendered(39)).toBe(false)
+    const last = large[39]?.external_config.integration_name ?? ''
+    await expect.element(page.getByRole('button', { name: `Details for ${last}` }).last()).toBeInTheDocument()
+    renderedRows()[39]?.scrollIntoView()
+    await expect.poll(() => rendered(39)).toBe(true)
+  })
+})
+
 describe('CopyButton in real Chromium', () => {
   it('writes the value to the system clipboard and announces it', async () => {
     render(<CopyButton value="https://app.example.com/api/integration-webhooks/github" label="Copy webhook URL" />)
