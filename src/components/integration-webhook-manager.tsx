@@ -68,7 +68,7 @@ export interface IntegrationWebhookManagerProps
   onUnauthorized?: (error: Error) => void
   /** Shows a "Sign in" button in the unauthorized state. */
   onSignIn?: () => void
-  /** Above this many rows the table is virtualised. @defaultValue 100 */
+  /** Above this many rows in the list (before filtering) the table is virtualised. @defaultValue 100 */
   virtualizeThreshold?: number
   /** Executions per page in the details dialog. @defaultValue 20 */
   executionsPageSize?: number

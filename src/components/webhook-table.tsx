@@ -46,7 +46,10 @@ export interface WebhookTableProps {
   onOpen?: (webhook: IntegrationWebhook) => void
   /** For brand colours. @defaultValue the built-in catalog */
   catalog?: IntegrationCatalog
-  /** Above this many rows, only the visible rows are in the DOM. @defaultValue 100 */
+  /**
+   * Above this many rows in the list (before filtering, so the table keeps its scroll box as the
+   * user types), only the visible rows are in the DOM. @defaultValue 100
+   */
   virtualizeThreshold?: number
   /** Shows placeholder rows while the first load runs. */
   loading?: boolean
@@ -235,7 +238,9 @@ export function WebhookTable(props: WebhookTableProps) {
   // The scroll container, for the virtual window (state: the window measures it once it is in the DOM).
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null)
   const threshold = props.virtualizeThreshold ?? 100
-  const virtualized = rows.length > threshold
+  // Decided on the whole list: a filter that leaves a few rows does not turn the scroll box
+  // into a page-long table (and back) under the user's typing.
+  const virtualized = model.totalCount > threshold
 
   // The host's onOpen may be a new function on every render: rows call the latest through a ref.
   const onOpenRef = useRef(props.onOpen)

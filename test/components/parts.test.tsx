@@ -147,6 +147,19 @@ describe('WebhookTable on its own', () => {
     expect(screen.getAllByRole('status').map((status) => status.textContent)).toEqual(['', ''])
   })
 
+  it('keeps its scroll box while a filter narrows a long list, and decides on the whole list', () => {
+    const many = Array.from({ length: 150 }, (_, i) => makeWebhook({ id: `w-${i}`, name: `Hook ${i}` }))
+    const { container, rerender } = render(<WebhookTable webhooks={many} tableOptions={{ query: '' }} />)
+    const box = () => container.querySelector('[data-slot="table-container"]')
+    expect(box()).toHaveAttribute('data-virtualized')
+    rerender(<WebhookTable webhooks={many} tableOptions={{ query: 'hook 14' }} />)
+    // Hook 14, 114 and 140–149: 12 rows, all in the DOM, in the same scroll box.
+    expect(screen.getAllByRole('button', { name: /^Details for/ })).toHaveLength(12)
+    expect(box()).toHaveAttribute('data-virtualized')
+    render(<WebhookTable webhooks={many.slice(0, 100)} />)
+    expect(document.querySelectorAll('[data-slot="table-container"]')[1]).not.toHaveAttribute('data-virtualized')
+  })
+
   it('refills the rows of its window in place after a sort of a long list', async () => {
     const user = userEvent.setup()
     const many = Array.from({ length: 500 }, (_, i) => makeWebhook({ id: `w-${i}`, name: `Hook ${i}` }))
