@@ -137,7 +137,9 @@ describe('Rows out of view in real Chromium', () => {
     await expect.poll(() => renderedRows().length).toBe(40)
     await nextFrame()
     const rendered = (index: number) =>
-      renderedRows()[index]?.querySelector('[data-slot="open-details"]')?.checkVisibility({ contentVisibilityAuto: true })
+      renderedRows()
+        [index]?.querySelector('[data-slot="open-details"]')
+        ?.checkVisibility({ contentVisibilityAuto: true })
     expect(rendered(0)).toBe(true)
     expect(rendered(39)).toBe(false)
     const last = large[39]?.external_config.integration_name ?? ''
