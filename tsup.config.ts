@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { defineConfig, type Options } from 'tsup'
 
 // One build per layer; an entry is added when its layer lands, never as a placeholder.
@@ -28,7 +28,8 @@ export default defineConfig([
   // Framework-agnostic: no React and no "use client", so it loads on servers and in workers.
   // ESM: three files over shared chunks, so there is still one copy of each module.
   // - core/index: the public entry;
-  // - core/hooks: what the hooks use, none of which needs the built-in catalog at import;
+  // - core/hooks: what the hooks and the components' first load use, none of which needs the
+  //   built-in catalog at import;
   // - core/builtin-catalog: the catalog's data, which every other file imports from here.
   // So an app that uses only the hooks loads the catalog through the import() in
   // loadWebhooks, when the API has nothing saved, and not before: a bundler ties a file to
@@ -84,12 +85,21 @@ export default defineConfig([
       // It shares its chunks with core/index.js, so there is still one copy of each module. (A rewrite after the
       // build rather than a resolver plugin: tsup's `external` resolves first, and the type
       // declarations must keep importing 'integration-webhooks/core'.)
-      const hooks = 'dist/react/index.js'
-      const code = await readFile(hooks, 'utf8')
-      const rewritten = code.replaceAll('from "integration-webhooks/core";', 'from "../core/hooks.js";')
-      if (rewritten === code)
-        throw new Error(`${hooks}: no import of integration-webhooks/core to point at core/hooks.js`)
-      await writeFile(hooks, rewritten)
+      // The components' entry and shared chunks too; only the details dialog's chunk, which
+      // shows setup steps from the catalog, keeps importing the public entry (and the catalog
+      // with it, when the dialog first opens).
+      const components = (await readdir('dist')).filter((file) => /^(index|chunk-[^.]+)\.js$/.test(file))
+      const rewrites: [file: string, target: string][] = [
+        ['dist/react/index.js', '../core/hooks.js'],
+        ...components.map((file): [string, string] => [`dist/${file}`, './core/hooks.js']),
+      ]
+      for (const [file, target] of rewrites) {
+        const code = await readFile(file, 'utf8')
+        const rewritten = code.replaceAll('from "integration-webhooks/core";', `from "${target}";`)
+        if (rewritten === code && file.endsWith('index.js'))
+          throw new Error(`${file}: no import of integration-webhooks/core to point at core/hooks.js`)
+        await writeFile(file, rewritten)
+      }
     },
   },
 ])

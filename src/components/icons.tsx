@@ -1,4 +1,5 @@
 // Small inline SVG icons. Decorative: always aria-hidden, the button or text beside them names the action.
+import { unknownBrandColor } from 'integration-webhooks/core'
 import type { ReactNode } from 'react'
 
 function Icon({ children, slot }: { children: ReactNode; slot?: string }) {
@@ -76,7 +77,7 @@ export const InfoIcon = () => (
 
 /** The integration's brand colour as a mark; an SVG fill, so no inline style is needed under a strict CSP. */
 export function BrandMark({ color, initial }: { color: string; initial: string }) {
-  const safe = /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#64748B'
+  const safe = /^#[0-9a-fA-F]{6}$/.test(color) ? color : unknownBrandColor
   const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(safe.slice(i, i + 2), 16) / 255) as [number, number, number]
   const ink = 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6 ? '#111827' : '#ffffff'
   return (

@@ -1,5 +1,5 @@
 import {
-  defaultCatalog,
+  brandColorOf,
   formatCount,
   type IntegrationCatalog,
   type IntegrationWebhook,
@@ -44,7 +44,7 @@ export interface WebhookTableProps {
   tableOptions?: UseWebhookTableOptions
   /** Opens a webhook's details (a row's name button, or a click on the row). */
   onOpen?: (webhook: IntegrationWebhook) => void
-  /** For brand colours. @defaultValue the built-in catalog */
+  /** For brand colours. @defaultValue the built-in integrations' colours (the catalog itself is not loaded) */
   catalog?: IntegrationCatalog
   /**
    * Above this many rows in the list (before filtering, so the table keeps its scroll box as the
@@ -100,7 +100,7 @@ function UrlText({ url }: { url: string }) {
 interface RowContext {
   labels: WebhookManagerLabels
   locale: string | undefined
-  catalog: IntegrationCatalog
+  catalog: IntegrationCatalog | undefined
   now: number | undefined
   onOpen: (webhook: IntegrationWebhook) => void
 }
@@ -163,13 +163,12 @@ const WebhookRow = memo(function WebhookRow({
 const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebhook; context: RowContext }) {
   const { labels: l, locale, catalog, now, onOpen } = context
   const name = toDisplayText(row.external_config.integration_name, row.provider_id)
-  const integration = catalog.resolve(row.provider_id)
   const category = l.categories[row.external_config.category] ?? row.external_config.category
   return (
     <>
       <th scope="row" data-column="name">
         <span data-slot="integration">
-          <BrandMark color={integration.color} initial={initialOf(name)} />
+          <BrandMark color={brandColorOf(row.provider_id, catalog)} initial={initialOf(name)} />
           <span data-slot="integration-text">
             <button
               type="button"
@@ -234,7 +233,8 @@ export function WebhookTable(props: WebhookTableProps) {
   const own = useWebhookTable(props.model ? empty : (props.webhooks ?? empty), props.tableOptions)
   const model = props.model ?? own
   const { rows, table } = model
-  const catalog = props.catalog ?? defaultCatalog
+  // Brand colours come from the host's catalog, or from the built-in colours alone.
+  const catalog = props.catalog
   // The scroll container, for the virtual window (state: the window measures it once it is in the DOM).
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null)
   const threshold = props.virtualizeThreshold ?? 100

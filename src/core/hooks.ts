@@ -1,11 +1,17 @@
-// What the ESM build of integration-webhooks/react imports from core (tsup points its
-// imports of 'integration-webhooks/core' here; types come from the public entry). Nothing
-// here imports the built-in catalog statically, so an app that uses only the hooks loads it
-// with the import() in loadWebhooks, when the API has nothing saved, and not before: a
-// bundler ties a file to the first chunk if any file of that chunk imports it statically,
-// used or not. Not a public entry: import 'integration-webhooks/core'.
-// test/package/entry.test.ts fails if the hooks need a name that is not listed here.
+// What the ESM builds of integration-webhooks/react and of the components' first load import
+// from core (tsup points their imports of 'integration-webhooks/core' here; types come from
+// the public entry). Nothing here imports the built-in catalog statically, so an app loads
+// it with the import() in loadWebhooks (fallback rows) or with the details dialog's chunk,
+// and not before: a bundler ties a file to the first chunk if any file of that chunk imports
+// it statically, used or not. Not a public entry: import 'integration-webhooks/core'.
+// test/package/entry.test.ts fails if a layer needs a name that is not listed here.
+export { brandColorOf, unknownBrandColor } from './catalog/brand-colors'
+export { integrationCategories } from './catalog/categories'
 export { createWebhookClient, DEFAULT_API_URL, defaultWebhookRoutes } from './client'
+export { isWebhookApiError, WebhookApiError } from './errors'
 export { countWebhookFacets, filterWebhooks, prepareSearch } from './filter'
+export { formatCount, formatDateTime, formatDuration, formatRelativeTime } from './format'
 export { loadWebhooks } from './load'
+export { maskSecrets, toDisplayText } from './safety'
 export { prepareSort, sortWebhooks } from './sort'
+export { webhookStatuses } from './statuses'

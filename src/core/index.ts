@@ -1,6 +1,7 @@
 // integration-webhooks/core — framework-agnostic: no React, no "use client".
 // Runs in Node, browsers, workers and React Server Components.
 
+export { brandColorOf, builtinBrandColors, unknownBrandColor } from './catalog/brand-colors'
 export type { IntegrationCatalog } from './catalog/build'
 export { unknownIntegration } from './catalog/build'
 // What needs the built-in catalog's data (src/core/catalog/builtin.ts) when it loads:

@@ -85,6 +85,13 @@ function packageOf(file) {
   }
   const absolute = path.resolve(rootDir, normalized)
   for (const [name, target] of Object.entries(layerFiles)) if (absolute === target) return name
+  // The other files of the snapshot (shared chunks, the catalog, the dialog's chunk): by layer directory.
+  if (absolute.startsWith(pkgDir + path.sep)) {
+    const layer = path.relative(pkgDir, absolute).split(path.sep)
+    return layer.length > 1 && ['core', 'react', 'mocks'].includes(layer[0] ?? '')
+      ? `integration-webhooks/${layer[0]}`
+      : 'integration-webhooks'
+  }
   if (absolute.startsWith(path.join(rootDir, 'src/'))) return path.relative(rootDir, absolute)
   return '(entry)'
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  brandColorOf,
+  builtinBrandColors,
   createCatalog,
   defaultCatalog,
   getSetupInstructions,
@@ -7,6 +9,7 @@ import {
   getTriggerTypes,
   getWebhookUrl,
   parseInstructions,
+  unknownBrandColor,
   unknownIntegration,
 } from '../../src/core'
 import {
@@ -126,5 +129,28 @@ describe('lookups', () => {
     expect(text).toContain('https://app.example.com/api/integration-webhooks/github')
     expect(parseInstructions(text)).toEqual(steps)
     expect(parseInstructions('Open settings\n\n  Add the URL  ')).toEqual(['Open settings', 'Add the URL'])
+  })
+})
+
+describe('brandColorOf', () => {
+  it('gives every built-in integration the colour its catalog entry has, without the catalog', () => {
+    expect(Object.keys(builtinBrandColors).sort()).toEqual(defaultCatalog.integrations.map((i) => i.id).sort())
+    for (const integration of defaultCatalog.integrations) {
+      expect(brandColorOf(integration.id)).toBe(integration.color)
+      expect(integration.color).toMatch(/^#[0-9A-Fa-f]{6}$/)
+    }
+  })
+
+  it("takes a host catalog's colour, custom entries included", () => {
+    const catalog = createCatalog([linear])
+    expect(brandColorOf('linear', catalog)).toBe(linear.color)
+    expect(brandColorOf('linear')).toBe(unknownBrandColor)
+    expect(brandColorOf('slack', catalog)).toBe(builtinBrandColors.slack)
+  })
+
+  it('gives unknown ids, prototype keys included, the neutral colour', () => {
+    for (const id of ['acme', '', '__proto__', 'constructor', 'toString'])
+      expect(brandColorOf(id)).toBe(unknownBrandColor)
+    expect(unknownIntegration('acme').color).toBe(unknownBrandColor)
   })
 })

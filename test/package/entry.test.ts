@@ -132,8 +132,34 @@ describe('integration-webhooks (the components) as published', () => {
     const esm = readFileSync(join(root, 'dist/index.js'), 'utf8')
     expect(esm.startsWith('"use client";')).toBe(true)
     expect(esm).toMatch(/from ['"]integration-webhooks\/react['"]/)
-    expect(esm).toMatch(/from ['"]integration-webhooks\/core['"]/)
+    // Core through core/hooks.js (its chunks shared with the public entry), like the hooks.
+    expect(esm).toMatch(/from ['"]\.\/core\/hooks\.js['"]/)
+    expect(esm).not.toMatch(/from ['"]integration-webhooks\/core['"]/)
     expect(esm).not.toContain('function useIntegrationWebhooks')
+    expect(esm).not.toContain('class WebhookApiError')
+  })
+
+  it('keeps the built-in catalog out of its first load: only the details dialog (and fallback rows) load it', () => {
+    const files = esmFiles('dist')
+    const dialog = files.filter((file) => file.startsWith('webhook-details-dialog-content-'))
+    expect(dialog).toHaveLength(1)
+    // Everything the entry reaches statically, through core/hooks.js and the shared chunks.
+    const reached = staticImports('dist/index.js')
+    expect(reached).not.toContain('dist/core/builtin-catalog.js')
+    expect(reached).not.toContain(`dist/${dialog[0]}`)
+    // The dialog's chunk shows setup steps from the catalog: it imports the public entry.
+    expect(readFileSync(join(root, 'dist', dialog[0] ?? ''), 'utf8')).toMatch(/from ['"]integration-webhooks\/core['"]/)
+    // Every file of the components links in Node: a name missing from core/hooks.js would throw here.
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `const ui = await import('./dist/index.js')
+       await import('./dist/${dialog[0]}')
+       const core = await import('integration-webhooks/core')
+       const hooks = await import('./dist/core/hooks.js')
+       console.log(typeof ui.IntegrationWebhookManager, hooks.WebhookApiError === core.WebhookApiError)`,
+    ])
+    expect(out).toBe('function true')
   })
 
   it('injects no styles at run time: the theme is the separate styles.css', () => {

@@ -1,3 +1,4 @@
+import { unknownBrandColor } from './brand-colors'
 import type { Integration } from './define'
 import { toTriggerType } from './derive'
 
@@ -43,7 +44,7 @@ export function unknownIntegration(providerId: string): Integration {
     capabilities: [],
     scopes: [],
     isAvailable: true,
-    color: '#64748B',
+    color: unknownBrandColor,
     authType: 'none',
     delivery: 'webhook',
     webhookPath: slug,

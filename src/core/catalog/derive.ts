@@ -1,3 +1,4 @@
+import { builtinBrandColors } from './brand-colors'
 import type { Integration, IntegrationDefinition } from './define'
 
 /**
@@ -39,6 +40,9 @@ export function deriveIntegration(definition: IntegrationDefinition): Integratio
 
 /**
  * @internal One built-in catalog entry (src/core/catalog/integrations). The same shape as
- * `defineIntegration`, checked by the tests rather than when the module loads.
+ * `defineIntegration`, checked by the tests rather than when the module loads; its colour
+ * comes from {@link builtinBrandColors}, which the id must be a key of.
  */
-export const defineBuiltInIntegration: (definition: IntegrationDefinition) => Integration = deriveIntegration
+export const defineBuiltInIntegration = (
+  definition: Omit<IntegrationDefinition, 'color'> & { id: keyof typeof builtinBrandColors },
+): Integration => deriveIntegration({ ...definition, color: builtinBrandColors[definition.id] })

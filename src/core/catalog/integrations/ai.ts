@@ -11,7 +11,6 @@ export const aiIntegrations: readonly Integration[] = [
     capabilities: ['agents', 'tools'],
     scopes: [],
     isAvailable: true,
-    color: '#8B5CF6',
     authType: 'none',
     delivery: 'internal',
     triggers: [
@@ -32,7 +31,6 @@ export const aiIntegrations: readonly Integration[] = [
     capabilities: ['schedules', 'conditions'],
     scopes: [],
     isAvailable: true,
-    color: '#64748B',
     authType: 'none',
     delivery: 'internal',
     triggers: [

@@ -12,7 +12,6 @@ export const socialIntegrations: readonly Integration[] = [
     isAvailable: true,
     requiresClientId: 'TWITTER_API_KEY',
     requiresClientSecret: 'TWITTER_API_SECRET',
-    color: '#000000',
     authType: 'oauth',
     docsUrl: 'https://docs.x.com/x-api/account-activity/introduction',
     delivery: 'webhook',
@@ -38,7 +37,6 @@ export const socialIntegrations: readonly Integration[] = [
     isAvailable: true,
     requiresClientId: 'FACEBOOK_CLIENT_ID',
     requiresClientSecret: 'FACEBOOK_CLIENT_SECRET',
-    color: '#0866FF',
     authType: 'oauth',
     docsUrl: 'https://developers.facebook.com/docs/graph-api/webhooks',
     delivery: 'webhook',
@@ -68,7 +66,6 @@ export const socialIntegrations: readonly Integration[] = [
     isAvailable: true,
     requiresClientId: 'INSTAGRAM_CLIENT_ID',
     requiresClientSecret: 'INSTAGRAM_CLIENT_SECRET',
-    color: '#E4405F',
     authType: 'oauth',
     docsUrl: 'https://developers.facebook.com/docs/instagram-platform/webhooks',
     delivery: 'webhook',
@@ -93,7 +90,6 @@ export const socialIntegrations: readonly Integration[] = [
     isAvailable: false, // the Content Posting API needs TikTok's app review
     requiresClientId: 'TIKTOK_CLIENT_KEY',
     requiresClientSecret: 'TIKTOK_CLIENT_SECRET',
-    color: '#000000',
     authType: 'oauth',
     docsUrl: 'https://developers.tiktok.com/doc/webhooks-overview',
     delivery: 'webhook',
@@ -118,7 +114,6 @@ export const socialIntegrations: readonly Integration[] = [
     isAvailable: false, // webhooks need approved Community Management API access
     requiresClientId: 'LINKEDIN_CLIENT_ID',
     requiresClientSecret: 'LINKEDIN_CLIENT_SECRET',
-    color: '#0A66C2',
     authType: 'oauth',
     docsUrl: 'https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation',
     delivery: 'webhook',
@@ -141,7 +136,6 @@ export const socialIntegrations: readonly Integration[] = [
     capabilities: ['videos', 'channels'],
     scopes: [], // the WebSub feed is public
     isAvailable: true,
-    color: '#FF0000',
     authType: 'none',
     docsUrl: 'https://developers.google.com/youtube/v3/guides/push_notifications',
     delivery: 'webhook',
