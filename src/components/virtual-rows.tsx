@@ -58,17 +58,22 @@ const sameMetrics = (a: Metrics, b: Metrics) =>
  * view stay and get new cells, which costs the browser far less than removing them and
  * building new ones (style, layout objects) or moving them. While scrolling, a row keeps its
  * key (its index modulo the most rows in the DOM). The one exception is the row that holds
- * the focus: it keeps the key it had when the focus came, wherever it moves, so the focused
- * element is never replaced; a row whose key it took gets a spare one.
+ * the focus: it keeps the key it had when the focus came, wherever it moves (found by id, so
+ * a refresh with new objects keeps it), so the focused element always shows its webhook; a
+ * row whose key it took gets a spare one, and while the focused row is gone (filtered out,
+ * deleted) no other row takes its key: its element leaves the DOM.
  */
 export function VirtualRows<Row>({
   rows,
+  getRowId,
   windowed,
   scrollElement: container,
   columnCount,
   renderRow,
 }: {
   rows: readonly Row[]
+  /** What identifies a row across renders (a refresh brings new objects for the same rows). */
+  getRowId: (row: Row) => string
   /** Only the rows in view (and a few more) are rendered; otherwise every row. */
   windowed: boolean
   /** The element that scrolls (the table's container), or holds the rows, once it is in the DOM. */
@@ -84,13 +89,13 @@ export function VirtualRows<Row>({
     rowHeight: estimatedRowHeight,
     headHeight: 0,
   }))
-  // The row object whose cells hold the focus (by object, so it is found again after a sort),
+  // The row whose cells hold the focus (by id, so it is found again after a sort or a refresh),
   // and the key its element had when the focus came.
-  const [focused, setFocused] = useState<{ row: Row; key: string } | null>(null)
+  const [focused, setFocused] = useState<{ id: string; key: string } | null>(null)
   const keys = new Map<number, string>()
-  const latest = useRef({ metrics, rows, keys })
+  const latest = useRef({ metrics, rows, keys, getRowId })
   useBrowserLayoutEffect(() => {
-    latest.current = { metrics, rows, keys }
+    latest.current = { metrics, rows, keys, getRowId }
   })
 
   // The window: measured when it mounts, when the container resizes and on every scroll.
@@ -120,11 +125,17 @@ export function VirtualRows<Row>({
     if (!container) return
     let disposed = false
     const onFocusIn = (event: FocusEvent) => {
-      const index = Number((event.target as Element).closest?.('[data-slot="row"]')?.getAttribute('data-index'))
-      const row = latest.current.rows[index]
-      const key = latest.current.keys.get(index)
-      // Focus on the header (or anything else outside the rows) keeps no row.
-      setFocused(row === undefined || key === undefined ? null : { row, key })
+      const element = (event.target as Element).closest?.('[data-slot="row"]')
+      // React gives the focus back to a row it moved in the middle of a commit, before the
+      // rows and keys of that commit are in `latest`: read them once the commit is done.
+      queueMicrotask(() => {
+        if (disposed) return
+        const index = Number(element?.getAttribute('data-index'))
+        const row = latest.current.rows[index]
+        const key = latest.current.keys.get(index)
+        // Focus on the header (or anything else outside the rows) keeps no row.
+        setFocused(row === undefined || key === undefined ? null : { id: latest.current.getRowId(row), key })
+      })
     }
     // After the focus has moved: forget the row once the focus is elsewhere in the page
     // (not when the whole window loses it: the focus comes back to the same element).
@@ -149,14 +160,16 @@ export function VirtualRows<Row>({
   const end = windowed ? Math.min(count, first + visible + overscan, start + maxRows - 1) : count
   const indexes: number[] = []
   for (let index = start; index < end; index++) indexes.push(index)
-  const focusedIndex = focused === null ? -1 : rows.indexOf(focused.row)
+  const focusedIndex = focused === null ? -1 : rows.findIndex((row) => getRowId(row) === focused.id)
   if (focusedIndex >= 0 && focusedIndex < start) indexes.unshift(focusedIndex)
   if (focusedIndex >= end) indexes.push(focusedIndex)
   // Fewer than maxRows consecutive indexes: their keys modulo maxRows differ.
   for (const index of indexes) keys.set(index, `row-${windowed ? index % maxRows : index}`)
-  if (focused && focusedIndex >= 0) {
+  if (focused) {
+    // The focused row's key is its own, even while the row is gone (filtered out, deleted):
+    // its element then leaves the DOM instead of showing another webhook under the focus.
     for (const [index, key] of keys) if (key === focused.key && index !== focusedIndex) keys.set(index, 'row-spare')
-    keys.set(focusedIndex, focused.key)
+    if (focusedIndex >= 0) keys.set(focusedIndex, focused.key)
   }
 
   const out: ReactNode[] = []

@@ -82,14 +82,14 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
       className={cx(className)}
       aria-describedby={id('description')}
       onCloseAutoFocus={(event) => {
-        // Return focus to the row that opened the dialog, even if the table re-rendered it meanwhile.
+        // Return focus to the row of this webhook, found by id: the table may have re-rendered
+        // it, or refilled the opener's row with another webhook (rows are keyed by place).
+        // Without the row (scrolled out of its window, filtered out), the focus stays with the page.
+        event.preventDefault()
         const trigger = Array.from(document.querySelectorAll<HTMLElement>('[data-webhook-trigger]')).find(
           (element) => element.dataset.webhookTrigger === webhook.id,
         )
-        if (trigger) {
-          event.preventDefault()
-          trigger.focus()
-        }
+        trigger?.focus()
       }}
     >
       <header data-slot="dialog-header">

@@ -66,6 +66,7 @@ export interface WebhookTableProps {
 }
 
 const empty: readonly IntegrationWebhook[] = []
+const rowId = (row: IntegrationWebhook) => row.id
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const
 
 function Triggers({ types, more }: { types: readonly string[]; more: (n: number) => string }) {
@@ -127,9 +128,9 @@ function Count({
 }
 
 /**
- * One webhook. Memoised on the row object, its index and the shared context, so a sort or
- * a filter renders only the rows new to the window; a row that only moved re-renders its
- * `<tr>` (its index) but not its cells.
+ * One webhook. Memoised on the row object, its index and the shared context: a re-render
+ * that changes neither (a new `now`, a parent's state) skips the row. Rows are keyed by
+ * their place, so after a sort or a filter each `<tr>` in view re-renders with its new row.
  */
 const WebhookRow = memo(function WebhookRow({
   row,
@@ -321,6 +322,7 @@ export function WebhookTable(props: WebhookTableProps) {
             )}
             <VirtualRows
               rows={rows}
+              getRowId={rowId}
               windowed={virtualized}
               scrollElement={scrollElement}
               columnCount={columnCount}

@@ -72,6 +72,8 @@ export function useCopyToClipboard(options: UseCopyToClipboardOptions = {}): Cop
   const copy = useCallback(
     async (text: string) => {
       clearTimeout(timer.current)
+      // A new attempt starts from nothing: no "copied" from the last one while this one runs.
+      setCopied(false)
       setError(undefined)
       setLastText(text)
       let ok = false

@@ -131,6 +131,65 @@ describe('WebhookTable in real Chromium', () => {
   })
 })
 
+describe('The focused row in real Chromium, while rows are refilled in place', () => {
+  // Hook 000…: names in a known order; ids apart from names, so a refresh can bring new objects.
+  const hooks = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      ...(large[i] as (typeof large)[number]),
+      id: `hook-${i}`,
+      external_config: {
+        ...(large[i] as (typeof large)[number]).external_config,
+        integration_name: `Hook ${String(i).padStart(3, '0')}`,
+      },
+    }))
+  const focusedName = () => document.activeElement?.getAttribute('aria-label')
+  const settle = async () => {
+    await nextFrame()
+    await nextFrame()
+  }
+
+  for (const count of [3, 40, 300]) {
+    it(`keeps the focus on its webhook when the order changes under it (${count} rows)`, async () => {
+      const rows = hooks(count)
+      const table = (sorting: { id: 'name'; desc?: boolean }[], list = rows) => (
+        <WebhookTable webhooks={list} tableOptions={{ sorting }} />
+      )
+      render(table([{ id: 'name' }]))
+      const target = page.getByRole('button', { name: 'Details for Hook 002' })
+      await expect.element(target).toBeInTheDocument()
+      ;(target.element() as HTMLButtonElement).focus()
+      await settle()
+      for (const sorting of [[{ id: 'name', desc: true }], [{ id: 'name' }], [{ id: 'name', desc: true }]] as const) {
+        rerender(table([...sorting]))
+        await settle()
+        expect(focusedName()).toBe('Details for Hook 002')
+      }
+      // A refresh: new objects for the same webhooks, and a new one sorted in before it.
+      const refreshed = [
+        {
+          ...(rows[0] as (typeof rows)[number]),
+          id: 'new',
+          external_config: { ...(rows[0] as (typeof rows)[number]).external_config, integration_name: 'Hook 001a' },
+        },
+        ...rows.map((row) => ({ ...row })),
+      ]
+      rerender(table([{ id: 'name' }], refreshed))
+      await settle()
+      expect(focusedName()).toBe('Details for Hook 002')
+      // Gone: its element leaves with it; the focus is on no other webhook.
+      rerender(
+        table(
+          [{ id: 'name' }],
+          refreshed.filter((row) => row.id !== 'hook-2'),
+        ),
+      )
+      await settle()
+      expect(focusedName() ?? '').not.toMatch(/^Details for/)
+      expect(page.getByRole('button', { name: 'Details for Hook 002' }).elements()).toHaveLength(0)
+    })
+  }
+})
+
 describe('Rows out of view in real Chromium', () => {
   it("skip their cells' style, layout and paint (content-visibility), yet stay in the accessibility tree", async () => {
     render(<WebhookTable webhooks={large.slice(0, 40)} />)

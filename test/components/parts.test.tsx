@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
+import { useState } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -87,7 +88,7 @@ describe('WebhookTable on its own', () => {
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'b' }))
   })
 
-  it('keeps its row elements through a sort (new cells in place), and the focus on its webhook', () => {
+  it('keeps its row elements through a sort (new cells in place), and the focus on its webhook', async () => {
     const rows = ['Charlie', 'Alpha', 'Bravo'].map((name) =>
       makeWebhook({ id: name.toLowerCase(), name, provider_id: name.toLowerCase() }),
     )
@@ -106,7 +107,8 @@ describe('WebhookTable on its own', () => {
     rerender(<WebhookTable webhooks={rows} tableOptions={{ sorting: [{ id: 'name', desc: true }] }} />)
     expect(names()).toEqual(['Charlie', 'Bravo', 'Alpha'])
     const alpha = screen.getByRole('button', { name: 'Details for Alpha' })
-    act(() => alpha.focus())
+    // The table reads the focused row once the focus event's task is done (a microtask).
+    await act(async () => alpha.focus())
     rerender(<WebhookTable webhooks={rows} tableOptions={{ sorting: [{ id: 'name' }] }} />)
     expect(names()).toEqual(['Alpha', 'Bravo', 'Charlie'])
     expect(document.activeElement).toBe(alpha)
@@ -228,6 +230,39 @@ describe('WebhookDetailsDialog', () => {
     // In the same commit as the render: a lazy() component would suspend first.
     expect(screen.getByRole('dialog')).toBeInTheDocument()
     await screen.findByText('No executions yet. Send a test event to see one here.')
+  })
+
+  it("never returns the focus to another webhook's row: the opener's row may have been refilled", async () => {
+    server.use(http.get(`${API}/executions/:id`, () => HttpResponse.json({ executions: [], next_cursor: null })))
+    const user = userEvent.setup()
+    const rows = ['Alpha', 'Bravo'].map((name) => makeWebhook({ id: name, name, provider_id: name.toLowerCase() }))
+    function Page({ list }: { list: typeof rows }) {
+      const [open, setOpen] = useState<(typeof rows)[number] | null>(null)
+      return (
+        <>
+          <WebhookTable webhooks={list} onOpen={setOpen} tableOptions={{ sorting: [] }} />
+          <WebhookDetailsDialog webhook={open} onOpenChange={(next) => !next && setOpen(null)} />
+        </>
+      )
+    }
+    const { rerender } = render(
+      <Providers>
+        <Page list={rows} />
+      </Providers>,
+    )
+    const alpha = screen.getByRole('button', { name: 'Details for Alpha' })
+    await user.click(alpha)
+    await screen.findByRole('dialog')
+    // While the dialog is open, Alpha leaves the list: its row (the opener) now shows Bravo.
+    rerender(
+      <Providers>
+        <Page list={rows.slice(1)} />
+      </Providers>,
+    )
+    expect(alpha).toHaveAccessibleName('Details for Bravo')
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(document.activeElement).not.toBe(alpha)
   })
 
   it('is closed while there is no webhook', async () => {
