@@ -33,9 +33,13 @@ downloads **${kB(split.firstLoad)} first** and ${kB(split.onDemand)} on demand (
     .join(
       '; ',
     )})${dialogUpFront ? '; Radix Dialog is in the first load, though the dialog is meant to load on demand' : ''}.
-${split.firstLoad <= 50_000 ? `What a page downloads before the user opens a webhook is under 50 kB: the details dialog (Radix) and the catalog
+${
+  split.firstLoad <= 50_000
+    ? `What a page downloads before the user opens a webhook is under 50 kB: the details dialog (Radix) and the catalog
 (setup steps, for the dialog and for fallback rows) load when first needed; the table's brand marks use a
-few hundred bytes of built-in colours instead of the catalog.` : ''}
+few hundred bytes of built-in colours instead of the catalog.`
+    : ''
+}
 
 **The target cannot be met with the product's fixed stack.** Bundled again without each dependency (table above),
 the four on the design card cost \`@radix-ui/react-dialog\` ${kB(dialog)} (${radixPackages} packages: focus scope,
