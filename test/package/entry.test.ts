@@ -57,6 +57,15 @@ describe('integration-webhooks/core as published', () => {
     expect(staticImports('dist/core/index.js')).toContain('dist/core/builtin-catalog.js')
   })
 
+  it('imports its chunks by name only, so bundlers with sideEffects: false have nothing to warn about', () => {
+    // A bare `import './chunk-….js'` (kept for evaluation order) makes esbuild warn in every app that bundles us.
+    for (const dir of ['dist', 'dist/core', 'dist/react', 'dist/mocks']) {
+      for (const file of esmFiles(dir)) {
+        expect(readFileSync(join(root, dir, file), 'utf8'), `${dir}/${file}`).not.toMatch(/^import\s*['"]\.\.?\//m)
+      }
+    }
+  })
+
   it('generates fallback rows through the on-demand catalog in plain Node', () => {
     const out = node([
       '--input-type=module',

@@ -1,4 +1,3 @@
-import { builtinBrandColors } from './brand-colors'
 import type { Integration, IntegrationDefinition } from './define'
 
 /**
@@ -37,12 +36,3 @@ export function deriveIntegration(definition: IntegrationDefinition): Integratio
   derived.add(integration)
   return integration
 }
-
-/**
- * @internal One built-in catalog entry (src/core/catalog/integrations). The same shape as
- * `defineIntegration`, checked by the tests rather than when the module loads; its colour
- * comes from {@link builtinBrandColors}, which the id must be a key of.
- */
-export const defineBuiltInIntegration = (
-  definition: Omit<IntegrationDefinition, 'color'> & { id: keyof typeof builtinBrandColors },
-): Integration => deriveIntegration({ ...definition, color: builtinBrandColors[definition.id] })

@@ -1,5 +1,5 @@
 import type { Integration } from '../define'
-import { defineBuiltInIntegration } from '../derive'
+import { defineBuiltInIntegration } from './define-builtin'
 
 // Internal triggers have no outside provider, so no provider documentation (docsUrl) either.
 export const aiIntegrations: readonly Integration[] = [

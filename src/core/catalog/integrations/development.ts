@@ -1,5 +1,5 @@
 import type { Integration } from '../define'
-import { defineBuiltInIntegration } from '../derive'
+import { defineBuiltInIntegration } from './define-builtin'
 
 export const developmentIntegrations: readonly Integration[] = [
   /* @__PURE__ */ defineBuiltInIntegration({
