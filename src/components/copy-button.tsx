@@ -1,4 +1,4 @@
-import { useCopyToClipboard } from 'integration-webhooks/react'
+import { type CopyToClipboardState, useCopyToClipboard } from 'integration-webhooks/react'
 import type { ComponentPropsWithoutRef, MouseEvent } from 'react'
 import { CheckIcon, CopyIcon } from './icons'
 import type { PartialLabels } from './labels'
@@ -30,47 +30,70 @@ export interface CopyButtonProps extends Omit<ComponentPropsWithoutRef<'button'>
  * <CopyButton value={webhook.webhook_url} label={`Copy webhook URL for ${name}`} />
  * ```
  */
-export function CopyButton({
+export function CopyButton({ resetAfterMs, labels, ...props }: CopyButtonProps) {
+  const { labels: l } = useUi(labels)
+  const clipboard = useCopyToClipboard({ resetAfterMs })
+  return (
+    <>
+      <CopyControl {...props} label={props.label ?? l.copy} clipboard={clipboard} />
+      <CopyStatus clipboard={clipboard} copied={l.copied} failed={l.copyFailed} />
+    </>
+  )
+}
+
+/**
+ * @internal The button of {@link CopyButton} alone, its state from a `useCopyToClipboard`
+ * that may serve many buttons (a table's rows share one, and one live region): it shows
+ * only what happened to its own value.
+ */
+export function CopyControl({
   value,
   label,
+  clipboard,
   onCopied,
-  resetAfterMs,
-  labels,
   className,
   onClick,
   children,
   ...rest
-}: CopyButtonProps) {
-  const { labels: l } = useUi(labels)
-  const state = useCopyToClipboard({ resetAfterMs })
-  const { copy } = state
-  // Only what happened to this value: a table row reused for another webhook shows a fresh button.
-  const copied = state.copied && state.text === value
-  const error = state.text === value ? state.error : undefined
+}: Omit<CopyButtonProps, 'resetAfterMs' | 'labels' | 'label'> & { label: string; clipboard: CopyToClipboardState }) {
+  const mine = clipboard.text === value
+  const copied = clipboard.copied && mine
   const handleClick = async (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event)
     if (event.defaultPrevented) return
-    if (await copy(value)) onCopied?.(value)
+    if (await clipboard.copy(value)) onCopied?.(value)
   }
   return (
-    <>
-      <button
-        type="button"
-        data-iw=""
-        data-slot="copy-button"
-        data-copied={copied || undefined}
-        data-failed={error ? true : undefined}
-        aria-label={label ?? l.copy}
-        className={cx(className)}
-        onClick={handleClick}
-        {...rest}
-      >
-        {copied ? <CheckIcon /> : <CopyIcon />}
-        {children}
-      </button>
-      <span data-iw="" data-slot="copy-status" data-visually-hidden="" role="status">
-        {copied ? l.copied : error ? l.copyFailed : ''}
-      </span>
-    </>
+    <button
+      type="button"
+      data-iw=""
+      data-slot="copy-button"
+      data-copied={copied || undefined}
+      data-failed={mine && clipboard.error ? true : undefined}
+      aria-label={label}
+      className={cx(className)}
+      onClick={handleClick}
+      {...rest}
+    >
+      {copied ? <CheckIcon /> : <CopyIcon />}
+      {children}
+    </button>
+  )
+}
+
+/** @internal The polite live region that says what the last copy did. */
+export function CopyStatus({
+  clipboard,
+  copied,
+  failed,
+}: {
+  clipboard: CopyToClipboardState
+  copied: string
+  failed: string
+}) {
+  return (
+    <span data-iw="" data-slot="copy-status" data-visually-hidden="" role="status">
+      {clipboard.copied ? copied : clipboard.error ? failed : ''}
+    </span>
   )
 }

@@ -5,9 +5,15 @@ import {
   type IntegrationWebhook,
   toDisplayText,
 } from 'integration-webhooks/core'
-import { type UseWebhookTableOptions, useWebhookTable, type WebhookTableState } from 'integration-webhooks/react'
+import {
+  type CopyToClipboardState,
+  type UseWebhookTableOptions,
+  useCopyToClipboard,
+  useWebhookTable,
+  type WebhookTableState,
+} from 'integration-webhooks/react'
 import { type MouseEvent, memo, type ReactNode, useCallback, useMemo, useRef, useState } from 'react'
-import { CopyButton } from './copy-button'
+import { CopyControl, CopyStatus } from './copy-button'
 import { BrandMark, initialOf, SortIcon } from './icons'
 import type { PartialLabels, WebhookManagerLabels } from './labels'
 import { RelativeTime } from './relative-time'
@@ -104,6 +110,8 @@ interface RowContext {
   catalog: IntegrationCatalog | undefined
   now: number | undefined
   onOpen: (webhook: IntegrationWebhook) => void
+  /** One clipboard state for every row's copy button, announced by one live region. */
+  clipboard: CopyToClipboardState
 }
 
 /** A count as the cell shows it, and in full for its title (they differ from a million on, which is compact). */
@@ -162,7 +170,7 @@ const WebhookRow = memo(function WebhookRow({
 })
 
 const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebhook; context: RowContext }) {
-  const { labels: l, locale, catalog, now, onOpen } = context
+  const { labels: l, locale, catalog, now, onOpen, clipboard } = context
   const name = toDisplayText(row.external_config.integration_name, row.provider_id)
   const category = l.categories[row.external_config.category] ?? row.external_config.category
   return (
@@ -193,7 +201,7 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
       <td data-column="webhookUrl">
         <span data-slot="url-cell">
           <UrlText url={row.webhook_url} />
-          <CopyButton value={row.webhook_url} label={`${l.copyValue(l.webhookUrl)}: ${name}`} />
+          <CopyControl value={row.webhook_url} label={`${l.copyValue(l.webhookUrl)}: ${name}`} clipboard={clipboard} />
         </span>
       </td>
       <td data-column="status">
@@ -249,9 +257,12 @@ export function WebhookTable(props: WebhookTableProps) {
     onOpenRef.current = props.onOpen
   })
   const onOpen = useCallback((webhook: IntegrationWebhook) => onOpenRef.current?.(webhook), [])
+  // The rows' copy buttons share one state (and one live region, instead of one per row).
+  const { copy, copied, error, text } = useCopyToClipboard()
+  const clipboard = useMemo(() => ({ copy, copied, error, text }), [copy, copied, error, text])
   const context = useMemo<RowContext>(
-    () => ({ labels: l, locale, catalog, now: props.now, onOpen }),
-    [l, locale, catalog, props.now, onOpen],
+    () => ({ labels: l, locale, catalog, now: props.now, onOpen, clipboard }),
+    [l, locale, catalog, props.now, onOpen, clipboard],
   )
   const renderRow = (row: IntegrationWebhook, index: number, key: string) => (
     <WebhookRow key={key} row={row} index={index} context={context} />
@@ -330,6 +341,7 @@ export function WebhookTable(props: WebhookTableProps) {
             />
           </tbody>
         </table>
+        <CopyStatus clipboard={clipboard} copied={l.copied} failed={l.copyFailed} />
       </div>
     </UiContext.Provider>
   )
