@@ -113,17 +113,29 @@ export function compareWebhooks(
   return 0
 }
 
-// The columns compared with a collator. Comparing strings with Intl.Collator is slow, and a
-// list of 10,000 webhooks holds few distinct names: rank each distinct value once, then sort
-// by the integer rank (profiled in BENCHMARKS.md).
-const textValue: Partial<Record<WebhookSortKey, (row: IntegrationWebhook) => string>> = {
-  name: (row) => row.external_config.integration_name,
-  provider: (row) => row.provider_id,
-  category: (row) => row.external_config.category,
-  webhookUrl: (row) => row.webhook_url,
+// Every column sorts by an integer rank per row, computed once per list: comparing strings
+// with Intl.Collator is slow, and a list of 10,000 webhooks holds few distinct names, so a
+// text column ranks each distinct value once; the other columns rank a number (a count, a
+// status rank, a time) with a typed-array sort. Then a sort is a counting sort over ranks.
+type Column =
+  | { kind: 'text'; value: (row: IntegrationWebhook) => string }
+  /** `null`: a row with no value (never triggered), last in both directions. */
+  | { kind: 'number'; key: (row: IntegrationWebhook) => number | null }
+const text = (value: (row: IntegrationWebhook) => string): Column => ({ kind: 'text', value })
+const numeric = (key: (row: IntegrationWebhook) => number | null): Column => ({ kind: 'number', key })
+const columns: Readonly<Record<WebhookSortKey, Column>> = {
+  name: text((row) => row.external_config.integration_name),
+  provider: text((row) => row.provider_id),
+  category: text((row) => row.external_config.category),
+  webhookUrl: text((row) => row.webhook_url),
+  status: numeric((row) => rankOf(row.status)),
+  triggerTypes: numeric((row) => row.trigger_types.length),
+  lastTriggered: numeric((row) => timeOf(row.last_triggered)),
+  triggerCount: numeric((row) => row.trigger_count),
+  errorCount: numeric((row) => row.error_count),
 }
 
-/** A list ranked by one text column, and its sorted orders once asked for (each made once). */
+/** A list ranked by one column (-1: no value), and its sorted orders once asked for (each made once). */
 interface Ranked {
   ranks: Int32Array
   ascending?: IntegrationWebhook[]
@@ -131,30 +143,54 @@ interface Ranked {
 }
 
 // Per list, column and locale: a second click on a header (the other direction) or a
-// re-render with the same rows does not call the collator again, and a third click does
-// not sort again.
+// re-render with the same rows does not rank again, and a third click does not sort again.
 const rankCache = /* @__PURE__ */ createListCache<IntegrationWebhook, Ranked>()
 
-function rankedFor(
+function columnOf(id: WebhookSortKey): Column {
+  const column = Object.hasOwn(columns, id) ? columns[id] : undefined
+  if (!column) throw new TypeError(`Unknown sort column "${String(id)}"`)
+  return column
+}
+
+function rankText(
   rows: readonly IntegrationWebhook[],
-  id: WebhookSortKey,
   value: (row: IntegrationWebhook) => string,
   compare: (a: IntegrationWebhook, b: IntegrationWebhook, locale?: string) => number,
   locale: string | undefined,
-): Ranked {
-  return rankCache.get(rows, `${id}\u0000${locale ?? ''}`, () => {
-    const firstOf = new Map<string, IntegrationWebhook>()
-    for (const row of rows) if (!firstOf.has(value(row))) firstOf.set(value(row), row)
-    const distinct = [...firstOf.values()].sort((a, b) => compare(a, b, locale))
-    const rankOfValue = new Map<string, number>()
-    let rank = 0
-    distinct.forEach((row, index) => {
-      // Values the comparator calls equal (e.g. "Gmail" and "gmail") share a rank.
-      if (index > 0 && compare(distinct[index - 1] as IntegrationWebhook, row, locale) !== 0) rank++
-      rankOfValue.set(value(row), rank)
-    })
-    return { ranks: Int32Array.from(rows, (row) => rankOfValue.get(value(row)) ?? 0) }
+): Int32Array {
+  const firstOf = new Map<string, IntegrationWebhook>()
+  for (const row of rows) if (!firstOf.has(value(row))) firstOf.set(value(row), row)
+  const distinct = [...firstOf.values()].sort((a, b) => compare(a, b, locale))
+  const rankOfValue = new Map<string, number>()
+  let rank = 0
+  distinct.forEach((row, index) => {
+    // Values the comparator calls equal (e.g. "Gmail" and "gmail") share a rank.
+    if (index > 0 && compare(distinct[index - 1] as IntegrationWebhook, row, locale) !== 0) rank++
+    rankOfValue.set(value(row), rank)
   })
+  return Int32Array.from(rows, (row) => rankOfValue.get(value(row)) ?? 0)
+}
+
+function rankNumbers(rows: readonly IntegrationWebhook[], key: (row: IntegrationWebhook) => number | null): Int32Array {
+  const keys = Float64Array.from(rows, (row) => key(row) ?? Number.NaN)
+  // The distinct values in order (a typed-array sort compares numbers; NaN, "no value", sorts last and is left out).
+  const sorted = keys.slice().sort()
+  const rankOfValue = new Map<number, number>()
+  for (const value of sorted)
+    if (!Number.isNaN(value) && !rankOfValue.has(value)) rankOfValue.set(value, rankOfValue.size)
+  return Int32Array.from(keys, (value) => rankOfValue.get(value) ?? -1)
+}
+
+function rankedFor(rows: readonly IntegrationWebhook[], id: WebhookSortKey, locale: string | undefined): Ranked {
+  const column = columnOf(id)
+  // Numbers do not depend on the locale: one entry per list and column.
+  const cacheKey = column.kind === 'text' ? `${id}\u0000${locale ?? ''}` : id
+  return rankCache.get(rows, cacheKey, () => ({
+    ranks:
+      column.kind === 'text'
+        ? rankText(rows, column.value, webhookComparators[id as Exclude<WebhookSortKey, 'lastTriggered'>], locale)
+        : rankNumbers(rows, column.key),
+  }))
 }
 
 /** The rows in the order of one ranked column: sorted on the first call per direction, copied after. */
@@ -165,10 +201,9 @@ function orderOf(rows: readonly IntegrationWebhook[], ranked: Ranked, desc: bool
 }
 
 /**
- * Ranks and sorts the rows by text columns, both ways, ahead of time (kept while the list's
- * array lives), so a click on one of their headers over a long list only copies an order:
- * the collator and the sort run here, not in the click. Call it when a list arrives, at idle time; numeric
- * columns need nothing.
+ * Ranks and sorts the rows by columns, both ways, ahead of time (kept while the list's array
+ * lives), so a click on one of their headers over a long list only copies an order: the
+ * collator and the sort run here, not in the click. Call it when a list arrives, at idle time.
  *
  * @example
  * ```ts
@@ -181,15 +216,7 @@ export function prepareSort(
   locale?: string,
 ): void {
   for (const id of columns) {
-    const value = textValue[id]
-    if (!value) continue
-    const ranked = rankedFor(
-      rows,
-      id,
-      value,
-      webhookComparators[id as Exclude<WebhookSortKey, 'lastTriggered'>],
-      locale,
-    )
+    const ranked = rankedFor(rows, id, locale)
     orderOf(rows, ranked, false)
     orderOf(rows, ranked, true)
   }
@@ -197,23 +224,23 @@ export function prepareSort(
 
 /**
  * A stable counting sort of the rows by integer rank, in O(rows + ranks): what one click on
- * a text column's header costs. Descending walks the ranks from the top; rows of one rank keep
- * their order either way, as with {@link compareWebhooks}.
+ * a header costs. Descending walks the ranks from the top; rows of one rank keep their order
+ * either way, as with {@link compareWebhooks}, and rows with no value (rank -1) come last
+ * either way.
  */
 function sortByRank(rows: readonly IntegrationWebhook[], ranks: Int32Array, desc: boolean): IntegrationWebhook[] {
   const count = rows.length
   let top = 0
   for (let index = 0; index < count; index++) if ((ranks[index] as number) > top) top = ranks[index] as number
-  // Descending: bucket top - rank, so the highest rank comes first.
-  const flip = desc ? top : 0
-  const sign = desc ? -1 : 1
+  // Bucket of a rank: itself ascending, top - rank descending; no value: top + 1.
+  const bucketOf = (rank: number) => (rank < 0 ? top + 1 : desc ? top - rank : rank)
   // starts[b] ends up as the first output index of bucket b (a prefix sum of the counts).
-  const starts = new Int32Array(top + 2)
-  for (let index = 0; index < count; index++) (starts[flip + sign * (ranks[index] as number) + 1] as number)++
+  const starts = new Int32Array(top + 3)
+  for (let index = 0; index < count; index++) (starts[bucketOf(ranks[index] as number) + 1] as number)++
   for (let bucket = 1; bucket < starts.length; bucket++) (starts[bucket] as number) += starts[bucket - 1] as number
   const sorted = new Array<IntegrationWebhook>(count)
   for (let index = 0; index < count; index++) {
-    sorted[(starts[flip + sign * (ranks[index] as number)] as number)++] = rows[index] as IntegrationWebhook
+    sorted[(starts[bucketOf(ranks[index] as number)] as number)++] = rows[index] as IntegrationWebhook
   }
   return sorted
 }
@@ -234,31 +261,17 @@ export function sortWebhooks(
 ): IntegrationWebhook[] {
   if (rules.length === 0) return [...rows]
   const only = rules.length === 1 ? rules[0] : undefined
-  const onlyValue = only && textValue[only.id]
-  if (only && onlyValue && only.id !== 'lastTriggered') {
-    const ranked = rankedFor(rows, only.id, onlyValue, webhookComparators[only.id], locale)
-    return orderOf(rows, ranked, Boolean(only.desc))
-  }
+  if (only) return orderOf(rows, rankedFor(rows, only.id, locale), Boolean(only.desc))
   const compareIndex = rules.map((rule): ((a: number, b: number) => number) => {
     const sign = rule.desc ? -1 : 1
-    if (rule.id === 'lastTriggered') {
-      const times = rows.map((row) => timeOf(row.last_triggered))
-      return (a, b) => {
-        const ta = times[a] ?? null
-        const tb = times[b] ?? null
-        // Never-triggered rows go last whichever the direction.
-        if (ta === null || tb === null) return ta === tb ? 0 : ta === null ? 1 : -1
-        return sign * (ta - tb)
-      }
+    const { ranks } = rankedFor(rows, rule.id, locale)
+    return (a, b) => {
+      const ra = ranks[a] as number
+      const rb = ranks[b] as number
+      // No value (never triggered) goes last whichever the direction.
+      if (ra < 0 || rb < 0) return ra === rb ? 0 : ra < 0 ? 1 : -1
+      return sign * (ra - rb)
     }
-    const comparator = webhookComparators[rule.id]
-    if (!comparator) throw new TypeError(`Unknown sort column "${String(rule.id)}"`)
-    const value = textValue[rule.id]
-    if (value) {
-      const { ranks } = rankedFor(rows, rule.id, value, comparator, locale)
-      return (a, b) => sign * ((ranks[a] ?? 0) - (ranks[b] ?? 0))
-    }
-    return (a, b) => sign * comparator(rows[a] as IntegrationWebhook, rows[b] as IntegrationWebhook, locale)
   })
   const order = rows.map((_, index) => index)
   // Array.prototype.sort is stable since ES2019; the index tie-break keeps it explicit.

@@ -23,6 +23,17 @@ import { whenIdle } from './idle'
 import { useControllableState } from './use-controllable-state'
 
 const features = /* @__PURE__ */ tableFeatures({ rowSortingFeature })
+
+/** The columns a table shows, in the order their sorts are prepared at idle time. */
+const preparedColumns: readonly WebhookSortKey[] = [
+  'name',
+  'webhookUrl',
+  'status',
+  'lastTriggered',
+  'errorCount',
+  'triggerCount',
+  'triggerTypes',
+]
 type Features = typeof features
 
 function buildColumns() {
@@ -180,15 +191,13 @@ export function useWebhookTable(
   }, [webhooks, filter])
 
   // While the page is idle, before the user types or clicks a header: build the list's search
-  // index, then rank it by the table's text columns, one task each.
+  // index, then rank and order it by each of the table's columns, one task each.
   useEffect(() => {
     if (webhooks.length < 500) return
-    const steps = [
+    return whenIdle([
       () => prepareSearch(webhooks),
-      () => prepareSort(webhooks, ['name'], options.locale),
-      () => prepareSort(webhooks, ['webhookUrl'], options.locale),
-    ]
-    return whenIdle(steps)
+      ...preparedColumns.map((column) => () => prepareSort(webhooks, [column], options.locale)),
+    ])
   }, [webhooks, options.locale])
 
   const tableSorting = useMemo<SortingState>(() => sorting.map((r) => ({ id: r.id, desc: Boolean(r.desc) })), [sorting])

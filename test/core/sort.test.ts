@@ -300,7 +300,7 @@ describe('prepareSort', () => {
     }
   })
 
-  it("leaves numeric columns alone and takes the table's text columns by default", () => {
+  it("prepares any column, and by default the table's text columns", () => {
     const rows = named('b', 'a')
     expect(() => prepareSort(rows)).not.toThrow()
     expect(() => prepareSort(rows, ['errorCount', 'lastTriggered', 'status'])).not.toThrow()

@@ -162,7 +162,7 @@ describe('useWebhookTable', () => {
     expect(ids(result.current.rows)).toEqual(['stripe', 'slack'])
   })
 
-  it('prepares a long list while the page is idle: its search index, then its ranks by name and by URL, a task each', () => {
+  it('prepares a long list while the page is idle: its search index, then its order by each column, a task each', () => {
     const idle: (() => void)[] = []
     vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback))
     vi.stubGlobal('cancelIdleCallback', () => undefined)
@@ -171,7 +171,8 @@ describe('useWebhookTable', () => {
     const compare = vi.spyOn(Intl.Collator.prototype, 'compare', 'get')
     try {
       const { result } = renderHookWithProviders(() => useWebhookTable(many))
-      for (const expected of [1, 1, 1, 0]) {
+      // The search index, then name, URL, status, last triggered, errors, executions, trigger types.
+      for (const expected of [1, 1, 1, 1, 1, 1, 1, 1, 0]) {
         expect(idle).toHaveLength(expected)
         act(() => idle.shift()?.())
       }
@@ -185,6 +186,17 @@ describe('useWebhookTable', () => {
       act(() => result.current.setSorting([{ id: 'name' }]))
       act(() => result.current.setSorting([{ id: 'webhookUrl', desc: true }]))
       expect(compare).not.toHaveBeenCalled()
+      // Every column's order is ready: a click copies it (no ranking sorts values, no rows are sorted).
+      const sort = vi.spyOn(Object.getPrototypeOf(Float64Array.prototype) as { sort: () => unknown }, 'sort')
+      const sortArray = vi.spyOn(Array.prototype, 'sort')
+      for (const id of ['status', 'lastTriggered', 'errorCount', 'triggerCount', 'triggerTypes'] as const) {
+        act(() => result.current.setSorting([{ id, desc: true }]))
+        act(() => result.current.setSorting([{ id }]))
+      }
+      expect(sort).not.toHaveBeenCalled()
+      expect(sortArray).not.toHaveBeenCalled()
+      sort.mockRestore()
+      sortArray.mockRestore()
       expect(result.current.rows).toHaveLength(600)
     } finally {
       normalize.mockRestore()
