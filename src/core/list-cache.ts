@@ -16,18 +16,18 @@ export function sameItems<Row>(a: readonly Row[], b: readonly Row[]): boolean {
 }
 
 export function createListCache<Row extends object, Value>(): ListCache<Row, Value> {
-  const lists = new WeakMap<readonly Row[], Map<string, { rows: readonly Row[]; value: Value }>>()
+  // Per list: one copy of its rows (what every value was built from) and the values by key.
+  const lists = new WeakMap<readonly Row[], { rows: readonly Row[]; values: Map<string, Value> }>()
   return {
     get(rows, key, build) {
-      let byKey = lists.get(rows)
-      if (!byKey) {
-        byKey = new Map()
-        lists.set(rows, byKey)
+      let entry = lists.get(rows)
+      if (!entry || !sameItems(entry.rows, rows)) {
+        entry = { rows: rows.slice(), values: new Map() }
+        lists.set(rows, entry)
       }
-      const cached = byKey.get(key)
-      if (cached && sameItems(cached.rows, rows)) return cached.value
+      if (entry.values.has(key)) return entry.values.get(key) as Value
       const value = build()
-      byKey.set(key, { rows: rows.slice(), value })
+      entry.values.set(key, value)
       return value
     },
   }
