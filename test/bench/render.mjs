@@ -127,6 +127,9 @@ async function runOnce(browser, url, impl, count) {
       // The same header again (descending): the collator and the code paths are warm now.
       result.sortAgain = await step(() => window.bench.sort('name'))
       await settle()
+      // Another kind of column: a count (descending first), ranked by number instead of by collator.
+      result.sortErrors = await step(() => window.bench.sort('errorCount'))
+      await settle()
       result.filter = await step((q) => window.bench.filter(q), filterQuery)
       await settle()
     }
@@ -275,6 +278,8 @@ function summarize(samples) {
       sortRows: pick((r) => r.sort?.settledPaint),
       sortAgain: pick((r) => r.sortAgain?.paint),
       sortAgainWork: pick((r) => r.sortAgain?.work),
+      sortErrors: pick((r) => r.sortErrors?.paint),
+      sortErrorsWork: pick((r) => r.sortErrors?.work),
       filter: pick((r) => r.filter?.paint),
       filterWork: pick((r) => r.filter?.work),
       matches: pick((r) => r.filter?.matches),
@@ -373,7 +378,8 @@ export function renderReport(result) {
     '**Interactions**, ms from the event to the next paint, median (min–max); "commit" as above. The paint ' +
       'comes with the next frame, so it includes waiting for it (the no-op column shows what that alone costs here). ' +
       `Sort: a click on the "Integration" header's sort button (ascending by name), the first in the page; then a ` +
-      'second click on it (descending), when the collator and the code are warm. ' +
+      'second click on it (descending), when the code is warm; then a click on the "Errors" header (descending ' +
+      'first), a numeric column. ' +
       `Filter: the query "${filterQuery}" set in the ` +
       "search box at once (an `input` event: the manager's own box; for `WebhookTable`, a host's box feeding " +
       '`tableOptions={{ query }}`). Dialog: a click on the first row\'s "Details for …" button until the dialog is ' +
@@ -393,6 +399,7 @@ export function renderReport(result) {
           s.sortRows && Math.abs(s.sortRows.median - s.sort.median) > 0.5 ? ` · rows ${ms(s.sortRows.median)}` : ''
         }`,
         `${spread(s.sortAgain)} · commit ${s.sortAgainWork ? ms(s.sortAgainWork.median) : '–'}`,
+        s.sortErrors ? `${spread(s.sortErrors)} · commit ${ms(s.sortErrorsWork.median)}` : '–',
         `${spread(s.filter)} · commit ${s.filterWork ? ms(s.filterWork.median) : '–'}`,
         s.matches ? int(s.matches.median) : '–',
         s.dialog ? `${spread(s.dialog)} · commit ${ms(s.dialogWork.median)}` : '–',
@@ -407,12 +414,13 @@ export function renderReport(result) {
         'no-op → paint',
         'sort → paint (first click)',
         'sort again → paint',
+        'sort by errors → paint',
         'filter → paint',
         'rows matching',
         'open dialog → paint',
       ],
       interactionRows,
-      ['r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   )
   return out.join('\n\n')
