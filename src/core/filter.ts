@@ -129,16 +129,25 @@ function rowsMatchingQuery(
 /**
  * Prepares rows for text search ahead of time (each row's folded text is kept while the row
  * object lives, the list's search index while its array does), so the first keystroke over
- * a long list is as fast as the next ones. Call it when a list arrives, at idle time.
+ * a long list is as fast as the next ones. Call it when a list arrives, at idle time. With
+ * `deadline` (a `requestIdleCallback` deadline) it stops when the idle period runs out and
+ * returns `false`: call it again later, it goes on where it stopped.
  *
  * @example
  * ```ts
- * requestIdleCallback(() => prepareSearch(webhooks))
+ * requestIdleCallback(function step(deadline) {
+ *   if (!prepareSearch(webhooks, deadline)) requestIdleCallback(step)
+ * })
  * ```
  */
-export function prepareSearch(rows: readonly IntegrationWebhook[]): void {
-  if (rows.length < indexFrom) for (const row of rows) searchableText(row)
-  else searchIndexOf(rows)
+export function prepareSearch(rows: readonly IntegrationWebhook[], deadline?: { timeRemaining(): number }): boolean {
+  for (let index = 0; index < rows.length; index++) {
+    // Rows folded by an earlier call cost a lookup; every 200 rows, the deadline is checked.
+    if (deadline && index % 200 === 199 && deadline.timeRemaining() < 1) return false
+    searchableText(rows[index] as IntegrationWebhook)
+  }
+  if (rows.length >= indexFrom) searchIndexOf(rows)
+  return true
 }
 
 function matchesQuery(row: IntegrationWebhook, terms: readonly string[]): boolean {

@@ -195,8 +195,12 @@ export function useWebhookTable(
   useEffect(() => {
     if (webhooks.length < 500) return
     return whenIdle([
-      () => prepareSearch(webhooks),
-      ...preparedColumns.map((column) => () => prepareSort(webhooks, [column], options.locale)),
+      // Folding 10,000 rows' text takes a few tens of ms: in slices, as long as each idle period lasts.
+      (deadline) => prepareSearch(webhooks, deadline),
+      ...preparedColumns.map((column) => () => {
+        prepareSort(webhooks, [column], options.locale)
+        return true
+      }),
     ])
   }, [webhooks, options.locale])
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   countWebhookFacets,
   filterWebhooks,
@@ -263,5 +263,26 @@ describe('prepareSearch', () => {
     prepareSearch(rows)
     expect(filterWebhooks(rows, { query: 'creme' }).map((r) => r.id)).toEqual(before)
     expect(before).toEqual(['a'])
+  })
+
+  it('works in slices under a deadline, going on where it stopped, and builds the index once done', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) =>
+      makeWebhook({ id: String(i), provider_id: i === 999 ? 'stripe' : 'github' }),
+    )
+    // Enough time for three checks (one every 200 rows), then none.
+    let checks = 3
+    expect(prepareSearch(rows, { timeRemaining: () => (checks-- > 0 ? 10 : 0) })).toBe(false)
+    const normalize = vi.spyOn(String.prototype, 'normalize')
+    try {
+      expect(prepareSearch(rows, { timeRemaining: () => 10 })).toBe(true)
+      // Rows 0–798 were folded by the first call: only the other 201 are folded now.
+      expect(normalize).toHaveBeenCalledTimes(201)
+      normalize.mockClear()
+      expect(filterWebhooks(rows, { query: 'stripe' }).map((row) => row.id)).toEqual(['999'])
+      // Only the query: every row's text and the index were ready.
+      expect(normalize).toHaveBeenCalledTimes(1)
+    } finally {
+      normalize.mockRestore()
+    }
   })
 })
