@@ -285,4 +285,24 @@ describe('prepareSearch', () => {
       normalize.mockRestore()
     }
   })
+
+  it('scans a long list once for a filter and its facet counts with the same query', () => {
+    const rows = Array.from({ length: 200 }, (_, i) =>
+      makeWebhook({ id: String(i), provider_id: i % 50 === 0 ? 'stripe' : 'github' }),
+    )
+    prepareSearch(rows)
+    const indexOf = vi.spyOn(String.prototype, 'indexOf')
+    try {
+      expect(filterWebhooks(rows, { query: 'stripe' }).map((row) => row.id)).toEqual(['0', '50', '100', '150'])
+      const scans = indexOf.mock.calls.length
+      expect(scans).toBeGreaterThan(0)
+      expect(countWebhookFacets(rows, { query: 'stripe', statuses: ['error'] }).statuses.active).toBe(4)
+      expect(indexOf).toHaveBeenCalledTimes(scans)
+      // Another query scans again.
+      expect(filterWebhooks(rows, { query: 'stripe_trigger' })).toHaveLength(4)
+      expect(indexOf.mock.calls.length).toBeGreaterThan(scans)
+    } finally {
+      indexOf.mockRestore()
+    }
+  })
 })
