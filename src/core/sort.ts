@@ -124,15 +124,15 @@ type Column =
 const text = (value: (row: IntegrationWebhook) => string): Column => ({ kind: 'text', value })
 const numeric = (key: (row: IntegrationWebhook) => number | null): Column => ({ kind: 'number', key })
 const columns: Readonly<Record<WebhookSortKey, Column>> = {
-  name: text((row) => row.external_config.integration_name),
-  provider: text((row) => row.provider_id),
-  category: text((row) => row.external_config.category),
-  webhookUrl: text((row) => row.webhook_url),
-  status: numeric((row) => rankOf(row.status)),
-  triggerTypes: numeric((row) => row.trigger_types.length),
-  lastTriggered: numeric((row) => timeOf(row.last_triggered)),
-  triggerCount: numeric((row) => row.trigger_count),
-  errorCount: numeric((row) => row.error_count),
+  name: /* @__PURE__ */ text((row) => row.external_config.integration_name),
+  provider: /* @__PURE__ */ text((row) => row.provider_id),
+  category: /* @__PURE__ */ text((row) => row.external_config.category),
+  webhookUrl: /* @__PURE__ */ text((row) => row.webhook_url),
+  status: /* @__PURE__ */ numeric((row) => rankOf(row.status)),
+  triggerTypes: /* @__PURE__ */ numeric((row) => row.trigger_types.length),
+  lastTriggered: /* @__PURE__ */ numeric((row) => timeOf(row.last_triggered)),
+  triggerCount: /* @__PURE__ */ numeric((row) => row.trigger_count),
+  errorCount: /* @__PURE__ */ numeric((row) => row.error_count),
 }
 
 /** A list ranked by one column (-1: no value), and its sorted orders once asked for (each made once). */
