@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -63,6 +64,25 @@ describe('integration-webhooks/core as published', () => {
       for (const file of esmFiles(dir)) {
         expect(readFileSync(join(root, dir, file), 'utf8'), `${dir}/${file}`).not.toMatch(/^import\s*['"]\.\.?\//m)
       }
+    }
+  })
+
+  it('leaves sorting and searching out of an app that only loads webhooks (module-level code is pure)', async () => {
+    // What an app bundles for the hook alone: a table's sort columns or search index would be dead weight.
+    const result = await build({
+      stdin: { contents: "export { useIntegrationWebhooks } from './dist/react/index.js'", resolveDir: root },
+      bundle: true,
+      minify: true,
+      write: false,
+      format: 'esm',
+      external: ['react', 'react-dom', 'swr', 'zod', 'zod/mini', './builtin-catalog.js'],
+      logLevel: 'silent',
+    })
+    const code = result.outputFiles[0]?.text ?? ''
+    expect(code).toContain('/api/integration-webhooks')
+    // The sort columns, built at module level, and the sort itself.
+    for (const sortOrSearch of ['kind:"number"', 'kind:"text"', 'Unknown sort column']) {
+      expect(code, sortOrSearch).not.toContain(sortOrSearch)
     }
   })
 
