@@ -151,9 +151,10 @@ function filterFinding(render) {
 The input commits after ${ms(table.filterWork.median)} ms (median). ${floorNote(table)} In the profile,
 \`src/core/filter.ts\` takes ${ms(filterCode)} ms self time and React ${ms(react)} ms; ${rendering(p)}.
 
-Done: a search index per list, built at idle when a long list arrives: every row's folded text joined into one
-string, which a query scans with the engine's native \`indexOf\` once per matching row (before: \`includes\` on
-each of the 10,000 rows, about 4 ms of the input here); facet counts walk only the rows the query keeps, and
+Done: a search index per list, built at idle when a long list arrives: the list's distinct folded texts (a list
+of webhooks repeats the same integrations) joined into one string, which a query scans with the engine's native
+\`indexOf\`, then a walk marks the rows of the texts that match (before: \`includes\` on each of the 10,000
+rows, about 4 ms of the input here); facet counts walk only the rows the query keeps, and
 only when read (the manager reads them for its selects, \`WebhookTable\` alone never does); the rows in view are
 refilled in place, as for a sort; windowing is decided on the whole list, so a filter that leaves a few rows
 keeps the scroll box. The index and the prepared orders cost memory, kept while the list's array lives:

@@ -440,14 +440,19 @@ describe('filterWebhooks and countWebhookFacets', () => {
 
   it('give the same rows through the search index of a long list as row by row, NULs and all', () => {
     // From 64 rows on, a query scans one joined text of the list (rows apart by a NUL).
+    // A few texts repeated (the index keeps each distinct text once), or every row its own.
     const longRows = fc
-      .array(webhookRow, { minLength: 1, maxLength: 8 })
-      .chain((base) => fc.integer({ min: 64, max: 160 }).map((length) => ({ base, length })))
-      .map(({ base, length }) =>
-        Array.from({ length }, (_, index) => ({
-          ...(base[index % base.length] as IntegrationWebhook),
-          id: String(index),
-        })),
+      .record({
+        base: fc.array(webhookRow, { minLength: 1, maxLength: 8 }),
+        length: fc.integer({ min: 64, max: 160 }),
+        distinct: fc.boolean(),
+      })
+      .map(({ base, length, distinct }) =>
+        Array.from({ length }, (_, index) => {
+          const row = base[index % base.length] as IntegrationWebhook
+          const url = distinct ? `${row.webhook_url}/${index}` : row.webhook_url
+          return { ...row, id: String(index), webhook_url: url }
+        }),
       )
     const query = fc.oneof(
       webhookFilter.map((filter) => filter.query ?? ''),
