@@ -195,6 +195,93 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
     )
   }, [model.facets.categories, model.filter.categories])
 
+  // The toolbar depends on the filter, its counts and the list's state, not on the sort: a
+  // sort (or any re-render that changes none of these) reuses the element and skips it.
+  const { filter, setQuery, setCategories, setStatuses, setSetupRequired, clearFilters, isFiltered } = model
+  const { resultCount, totalCount } = model
+  const facets = model.facets
+  const toolbar = useMemo(
+    () => (
+      // role="search" on a div: the <search> element is too new for some screen readers.
+      // biome-ignore lint/a11y/useSemanticElements: see above
+      <div data-slot="toolbar" role="search" aria-label={l.search} className={cx(props.classNames?.toolbar)}>
+        <div data-slot="field" data-grow="">
+          <label htmlFor={ids.search} data-slot="label">
+            {l.search}
+          </label>
+          <input
+            id={ids.search}
+            type="search"
+            data-slot="search"
+            placeholder={l.searchPlaceholder}
+            value={filter.query}
+            onChange={(event) => setQuery(event.target.value)}
+            aria-describedby={ids.results}
+          />
+        </div>
+        <FacetSelect
+          id={ids.category}
+          label={l.category}
+          allLabel={l.allCategories}
+          value={filter.categories[0]}
+          options={categoriesInUse.map((id) => ({
+            value: id,
+            label: `${l.categories[id] ?? id} (${facets.categories[id] ?? 0})`,
+          }))}
+          onChange={(value) => setCategories(value ? [value] : [])}
+        />
+        <FacetSelect
+          id={ids.status}
+          label={l.status}
+          allLabel={l.allStatuses}
+          value={filter.statuses[0]}
+          options={webhookStatuses.map((status) => ({
+            value: status,
+            label: `${l.statuses[status]} (${facets.statuses[status]})`,
+          }))}
+          onChange={(value) => setStatuses(value ? [value as WebhookStatus] : [])}
+        />
+        <label data-slot="checkbox-field">
+          <input
+            type="checkbox"
+            data-slot="checkbox"
+            checked={filter.setupRequired}
+            onChange={(event) => setSetupRequired(event.target.checked)}
+          />
+          {`${l.needsSetupOnly} (${facets.setupRequired})`}
+        </label>
+        <p id={ids.results} data-slot="results" role="status">
+          {list.isLoading ? '' : l.results(resultCount, totalCount)}
+        </p>
+        {isFiltered && (
+          <button type="button" data-slot="button" data-variant="ghost" onClick={clearFilters}>
+            {l.clearFilters}
+          </button>
+        )}
+      </div>
+    ),
+    [
+      filter,
+      facets,
+      categoriesInUse,
+      resultCount,
+      totalCount,
+      isFiltered,
+      list.isLoading,
+      l,
+      ids.search,
+      ids.category,
+      ids.status,
+      ids.results,
+      props.classNames?.toolbar,
+      setQuery,
+      setCategories,
+      setStatuses,
+      setSetupRequired,
+      clearFilters,
+    ],
+  )
+
   const Heading = `h${props.headingLevel ?? 2}` as 'h2'
   const hasData = list.webhooks.length > 0 || list.source !== undefined
   const open = (webhook: IntegrationWebhook) => {
@@ -307,65 +394,7 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
         )}
         {list.invalid.length > 0 && <InvalidRowsNotice invalid={list.invalid} />}
 
-        {(list.webhooks.length > 0 || list.isLoading) && !(list.error && !list.isStale) && (
-          // role="search" on a div: the <search> element is too new for some screen readers.
-          // biome-ignore lint/a11y/useSemanticElements: see above
-          <div data-slot="toolbar" role="search" aria-label={l.search} className={cx(props.classNames?.toolbar)}>
-            <div data-slot="field" data-grow="">
-              <label htmlFor={ids.search} data-slot="label">
-                {l.search}
-              </label>
-              <input
-                id={ids.search}
-                type="search"
-                data-slot="search"
-                placeholder={l.searchPlaceholder}
-                value={model.filter.query}
-                onChange={(event) => model.setQuery(event.target.value)}
-                aria-describedby={ids.results}
-              />
-            </div>
-            <FacetSelect
-              id={ids.category}
-              label={l.category}
-              allLabel={l.allCategories}
-              value={model.filter.categories[0]}
-              options={categoriesInUse.map((id) => ({
-                value: id,
-                label: `${l.categories[id] ?? id} (${model.facets.categories[id] ?? 0})`,
-              }))}
-              onChange={(value) => model.setCategories(value ? [value] : [])}
-            />
-            <FacetSelect
-              id={ids.status}
-              label={l.status}
-              allLabel={l.allStatuses}
-              value={model.filter.statuses[0]}
-              options={webhookStatuses.map((status) => ({
-                value: status,
-                label: `${l.statuses[status]} (${model.facets.statuses[status]})`,
-              }))}
-              onChange={(value) => model.setStatuses(value ? [value as WebhookStatus] : [])}
-            />
-            <label data-slot="checkbox-field">
-              <input
-                type="checkbox"
-                data-slot="checkbox"
-                checked={model.filter.setupRequired}
-                onChange={(event) => model.setSetupRequired(event.target.checked)}
-              />
-              {`${l.needsSetupOnly} (${model.facets.setupRequired})`}
-            </label>
-            <p id={ids.results} data-slot="results" role="status">
-              {list.isLoading ? '' : l.results(model.resultCount, model.totalCount)}
-            </p>
-            {model.isFiltered && (
-              <button type="button" data-slot="button" data-variant="ghost" onClick={model.clearFilters}>
-                {l.clearFilters}
-              </button>
-            )}
-          </div>
-        )}
+        {(list.webhooks.length > 0 || list.isLoading) && !(list.error && !list.isStale) && toolbar}
 
         {list.isLoading && (
           <p data-visually-hidden="" role="status">
