@@ -181,14 +181,24 @@ function scan(
  * ```
  */
 export function prepareSearch(rows: readonly IntegrationWebhook[], deadline?: { timeRemaining(): number }): boolean {
-  for (let index = 0; index < rows.length; index++) {
-    // Rows folded by an earlier call cost a lookup; every 200 rows, the deadline is checked.
-    if (deadline && index % 200 === 199 && deadline.timeRemaining() < 1) return false
+  // Each call folds at least one slice of 200 rows from where the last one stopped, then goes
+  // on while the deadline allows: however short the idle periods, the work gets done.
+  const from = folded.get(rows) ?? 0
+  for (let index = from; index < rows.length; index++) {
+    if (deadline && index > from && (index - from) % 200 === 0 && deadline.timeRemaining() < 1) {
+      folded.set(rows, index)
+      return false
+    }
     searchableText(rows[index] as IntegrationWebhook)
   }
+  folded.delete(rows)
+  // The index checks the list's rows itself (an array changed in place since is folded again here).
   if (rows.length >= indexFrom) searchIndexOf(rows)
   return true
 }
+
+/** Where an unfinished `prepareSearch` of a list stopped. */
+const folded = /* @__PURE__ */ new WeakMap<readonly IntegrationWebhook[], number>()
 
 function matchesQuery(row: IntegrationWebhook, terms: readonly string[]): boolean {
   if (terms.length === 0) return true

@@ -1,8 +1,8 @@
 /**
  * What the library derives from a whole list (a search index, sort ranks), kept while the
  * list's array lives, under a key (a column, a locale). Rows are values the library never
- * changes, but a host may change an array in place: each entry keeps a copy of the rows it
- * was built from, and is built again when they differ.
+ * changes, but a host may change an array in place: each list keeps one copy of the rows its
+ * values were built from, and they are built again when the rows differ.
  */
 export interface ListCache<Row extends object, Value> {
   get(rows: readonly Row[], key: string, build: () => Value): Value

@@ -269,18 +269,25 @@ describe('prepareSearch', () => {
     const rows = Array.from({ length: 1000 }, (_, i) =>
       makeWebhook({ id: String(i), provider_id: i === 999 ? 'stripe' : 'github' }),
     )
-    // Enough time for three checks (one every 200 rows), then none.
-    let checks = 3
-    expect(prepareSearch(rows, { timeRemaining: () => (checks-- > 0 ? 10 : 0) })).toBe(false)
     const normalize = vi.spyOn(String.prototype, 'normalize')
     try {
+      // No time at all: each call still folds one slice of 200 rows, then stops.
+      const none = { timeRemaining: () => 0 }
+      for (let call = 1; call <= 4; call++) {
+        expect(prepareSearch(rows, none)).toBe(false)
+        expect(normalize).toHaveBeenCalledTimes(200 * call)
+      }
+      // Time enough: the last 200 rows, then the index.
       expect(prepareSearch(rows, { timeRemaining: () => 10 })).toBe(true)
-      // Rows 0–798 were folded by the first call: only the other 201 are folded now.
-      expect(normalize).toHaveBeenCalledTimes(201)
+      expect(normalize).toHaveBeenCalledTimes(1000)
       normalize.mockClear()
       expect(filterWebhooks(rows, { query: 'stripe' }).map((row) => row.id)).toEqual(['999'])
       // Only the query: every row's text and the index were ready.
       expect(normalize).toHaveBeenCalledTimes(1)
+      // Done: a new call finds everything folded and the index built.
+      normalize.mockClear()
+      expect(prepareSearch(rows, { timeRemaining: () => 10 })).toBe(true)
+      expect(normalize).not.toHaveBeenCalled()
     } finally {
       normalize.mockRestore()
     }
