@@ -50,13 +50,19 @@ export function CopyControl({
   value,
   label,
   clipboard,
+  owner = true,
   onCopied,
   className,
   onClick,
   children,
   ...rest
-}: Omit<CopyButtonProps, 'resetAfterMs' | 'labels' | 'label'> & { label: string; clipboard: CopyToClipboardState }) {
-  const mine = clipboard.text === value
+}: Omit<CopyButtonProps, 'resetAfterMs' | 'labels' | 'label'> & {
+  label: string
+  clipboard: CopyToClipboardState
+  /** Whether this button made the last attempt, where several may copy the same value (rows with one URL). */
+  owner?: boolean
+}) {
+  const mine = owner && clipboard.text === value
   const copied = clipboard.copied && mine
   const handleClick = async (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event)

@@ -112,6 +112,9 @@ interface RowContext {
   onOpen: (webhook: IntegrationWebhook) => void
   /** One clipboard state for every row's copy button, announced by one live region. */
   clipboard: CopyToClipboardState
+  /** The row whose button made the last copy (rows of one provider may share a URL). */
+  copiedRow: string | undefined
+  setCopiedRow: (id: string) => void
 }
 
 /** A count as the cell shows it, and in full for its title (they differ from a million on, which is compact). */
@@ -170,7 +173,7 @@ const WebhookRow = memo(function WebhookRow({
 })
 
 const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebhook; context: RowContext }) {
-  const { labels: l, locale, catalog, now, onOpen, clipboard } = context
+  const { labels: l, locale, catalog, now, onOpen, clipboard, copiedRow, setCopiedRow } = context
   const name = toDisplayText(row.external_config.integration_name, row.provider_id)
   const category = l.categories[row.external_config.category] ?? row.external_config.category
   return (
@@ -201,7 +204,13 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
       <td data-column="webhookUrl">
         <span data-slot="url-cell">
           <UrlText url={row.webhook_url} />
-          <CopyControl value={row.webhook_url} label={`${l.copyValue(l.webhookUrl)}: ${name}`} clipboard={clipboard} />
+          <CopyControl
+            value={row.webhook_url}
+            label={`${l.copyValue(l.webhookUrl)}: ${name}`}
+            clipboard={clipboard}
+            owner={copiedRow === row.id}
+            onClick={() => setCopiedRow(row.id)}
+          />
         </span>
       </td>
       <td data-column="status">
@@ -260,9 +269,10 @@ export function WebhookTable(props: WebhookTableProps) {
   // The rows' copy buttons share one state (and one live region, instead of one per row).
   const { copy, copied, error, text } = useCopyToClipboard()
   const clipboard = useMemo(() => ({ copy, copied, error, text }), [copy, copied, error, text])
+  const [copiedRow, setCopiedRow] = useState<string | undefined>(undefined)
   const context = useMemo<RowContext>(
-    () => ({ labels: l, locale, catalog, now: props.now, onOpen, clipboard }),
-    [l, locale, catalog, props.now, onOpen, clipboard],
+    () => ({ labels: l, locale, catalog, now: props.now, onOpen, clipboard, copiedRow, setCopiedRow }),
+    [l, locale, catalog, props.now, onOpen, clipboard, copiedRow],
   )
   const renderRow = (row: IntegrationWebhook, index: number, key: string) => (
     <WebhookRow key={key} row={row} index={index} context={context} />

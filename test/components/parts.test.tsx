@@ -152,6 +152,22 @@ describe('WebhookTable on its own', () => {
     expect(copyButton('Bravo')).toHaveAttribute('data-copied')
   })
 
+  it('shows the check mark on the row that copied, not on another row with the same URL', async () => {
+    const user = userEvent.setup()
+    installClipboard()
+    // One provider for two users: the same webhook URL in two rows.
+    const rows = ['A', 'B'].map((user) => makeWebhook({ id: `github-${user}`, name: `GitHub ${user}` }))
+    expect(rows[0]?.webhook_url).toBe(rows[1]?.webhook_url)
+    render(<WebhookTable webhooks={rows} />)
+    const copyButton = (name: string) => screen.getByRole('button', { name: `Copy Webhook URL: ${name}` })
+    await user.click(copyButton('GitHub A'))
+    expect(copyButton('GitHub A')).toHaveAttribute('data-copied')
+    expect(copyButton('GitHub B')).not.toHaveAttribute('data-copied')
+    await user.click(copyButton('GitHub B'))
+    expect(copyButton('GitHub B')).toHaveAttribute('data-copied')
+    expect(copyButton('GitHub A')).not.toHaveAttribute('data-copied')
+  })
+
   it('keeps its scroll box while a filter narrows a long list, and decides on the whole list', () => {
     const many = Array.from({ length: 150 }, (_, i) => makeWebhook({ id: `w-${i}`, name: `Hook ${i}` }))
     const { container, rerender } = render(<WebhookTable webhooks={many} tableOptions={{ query: '' }} />)
