@@ -247,7 +247,8 @@ function sortByRank(rows: readonly IntegrationWebhook[], ranks: Int32Array, desc
 
 /**
  * Returns a new array sorted by the rules; stable (equal rows keep their order), and the
- * same order as sorting with {@link compareWebhooks}.
+ * same order as sorting with {@link compareWebhooks} for rows as the schema defines them
+ * (finite counts, as every parsed row has).
  *
  * @example
  * ```ts
