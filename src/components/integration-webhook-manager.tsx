@@ -284,6 +284,70 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
 
   const Heading = `h${props.headingLevel ?? 2}` as 'h2'
   const hasData = list.webhooks.length > 0 || list.source !== undefined
+  // The header shows the list's state and counts: a sort or a filter leaves it as it is.
+  const { lastUpdatedAt, isValidating, refresh } = list
+  const listed = list.webhooks.length
+  const header = useMemo(
+    () => (
+      <header data-slot="header" className={cx(props.classNames?.header)}>
+        <div data-slot="header-text">
+          <Heading id={ids.title} data-slot="title">
+            {l.title}
+          </Heading>
+          <p data-slot="description">{l.description}</p>
+        </div>
+        <div data-slot="header-actions">
+          {lastUpdatedAt !== undefined && (
+            <span data-slot="updated" title={formatDateTime(lastUpdatedAt, { locale })}>
+              {l.updated(formatRelativeTime(lastUpdatedAt, { now: Math.max(now, lastUpdatedAt), locale }))}
+            </span>
+          )}
+          <button
+            type="button"
+            data-slot="button"
+            data-variant="secondary"
+            onClick={() => void refresh()}
+            disabled={isValidating}
+            aria-busy={isValidating || undefined}
+          >
+            <RefreshIcon />
+            {isValidating ? l.refreshing : l.refresh}
+          </button>
+        </div>
+        {hasData && listed > 0 && (
+          <ul data-slot="summary" aria-label={l.title}>
+            <li data-slot="summary-item" data-kind="total">
+              {l.summary.total(counts.total)}
+            </li>
+            <li data-slot="summary-item" data-kind="active">
+              {l.summary.active(counts.active)}
+            </li>
+            <li data-slot="summary-item" data-kind="failing" data-nonzero={counts.failing > 0 || undefined}>
+              {l.summary.failing(counts.failing)}
+            </li>
+            <li data-slot="summary-item" data-kind="needs-setup" data-nonzero={counts.needsSetup > 0 || undefined}>
+              {l.summary.needsSetup(counts.needsSetup)}
+            </li>
+          </ul>
+        )}
+      </header>
+    ),
+    [
+      lastUpdatedAt,
+      isValidating,
+      refresh,
+      listed,
+      hasData,
+      counts,
+      now,
+      l,
+      locale,
+      ids.title,
+      Heading,
+      props.classNames?.header,
+    ],
+  )
+
   const open = (webhook: IntegrationWebhook) => {
     setOpenId(webhook.id)
     props.onSelect?.(webhook)
@@ -330,48 +394,7 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
         data-stale={list.isStale || undefined}
         className={cx(props.className)}
       >
-        <header data-slot="header" className={cx(props.classNames?.header)}>
-          <div data-slot="header-text">
-            <Heading id={ids.title} data-slot="title">
-              {l.title}
-            </Heading>
-            <p data-slot="description">{l.description}</p>
-          </div>
-          <div data-slot="header-actions">
-            {list.lastUpdatedAt !== undefined && (
-              <span data-slot="updated" title={formatDateTime(list.lastUpdatedAt, { locale })}>
-                {l.updated(formatRelativeTime(list.lastUpdatedAt, { now: Math.max(now, list.lastUpdatedAt), locale }))}
-              </span>
-            )}
-            <button
-              type="button"
-              data-slot="button"
-              data-variant="secondary"
-              onClick={() => void list.refresh()}
-              disabled={list.isValidating}
-              aria-busy={list.isValidating || undefined}
-            >
-              <RefreshIcon />
-              {list.isValidating ? l.refreshing : l.refresh}
-            </button>
-          </div>
-          {hasData && list.webhooks.length > 0 && (
-            <ul data-slot="summary" aria-label={l.title}>
-              <li data-slot="summary-item" data-kind="total">
-                {l.summary.total(counts.total)}
-              </li>
-              <li data-slot="summary-item" data-kind="active">
-                {l.summary.active(counts.active)}
-              </li>
-              <li data-slot="summary-item" data-kind="failing" data-nonzero={counts.failing > 0 || undefined}>
-                {l.summary.failing(counts.failing)}
-              </li>
-              <li data-slot="summary-item" data-kind="needs-setup" data-nonzero={counts.needsSetup > 0 || undefined}>
-                {l.summary.needsSetup(counts.needsSetup)}
-              </li>
-            </ul>
-          )}
-        </header>
+        {header}
 
         {list.source === 'generated' && list.webhooks.length > 0 && (
           <div data-slot="notice" data-tone="info" role="note">
