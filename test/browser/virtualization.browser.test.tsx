@@ -201,6 +201,10 @@ describe('Rows out of view in real Chromium', () => {
         ?.checkVisibility({ contentVisibilityAuto: true })
     expect(rendered(0)).toBe(true)
     expect(rendered(39)).toBe(false)
+    // Every cell's contents, the time too: block-level, so its containment applies.
+    const time = renderedRows()[39]?.querySelector('[data-slot="time"]') as HTMLElement
+    expect(getComputedStyle(time).display).toBe('block')
+    expect(getComputedStyle(time).contentVisibility).toBe('auto')
     const last = large[39]?.external_config.integration_name ?? ''
     await expect.element(page.getByRole('button', { name: `Details for ${last}` }).last()).toBeInTheDocument()
     renderedRows()[39]?.scrollIntoView()
