@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { packageAliases } from './test/support/aliases.mjs'
+import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -16,16 +17,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const chromium = () =>
   playwright({
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath,
+      args: [...chromiumArgs],
     },
     contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
   })

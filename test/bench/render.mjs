@@ -8,6 +8,7 @@ import react from '@vitejs/plugin-react'
 import { chromium } from 'playwright-core'
 import { build } from 'vite'
 import { packageAliases } from '../support/aliases.mjs'
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs'
 import {
   benchDir,
   int,
@@ -28,14 +29,8 @@ export const sizes = [30, 1000, 10_000]
 const impls = ['table', 'manager', 'naive']
 const filterQuery = 'slack'
 const viewport = { width: 1280, height: 800 }
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+const launchArgs = [
+  ...chromiumArgs,
   // gc() in the page, and performance.memory without its coarse bucketing.
   '--js-flags=--expose-gc',
   '--enable-precise-memory-info',
@@ -239,7 +234,7 @@ export async function measureRendering({ runs = 7 } = {}) {
   await buildPage(profiledDir, false)
   const timed = await serve(timedDir)
   const profiled = await serve(profiledDir)
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs })
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: launchArgs })
   try {
     const chromiumVersion = browser.version()
     const samples = {}
