@@ -267,8 +267,7 @@ export function WebhookTable(props: WebhookTableProps) {
   })
   const onOpen = useCallback((webhook: IntegrationWebhook) => onOpenRef.current?.(webhook), [])
   // The rows' copy buttons share one state (and one live region, instead of one per row).
-  const { copy, copied, error, text } = useCopyToClipboard()
-  const clipboard = useMemo(() => ({ copy, copied, error, text }), [copy, copied, error, text])
+  const clipboard = useCopyToClipboard()
   const [copiedRow, setCopiedRow] = useState<string | undefined>(undefined)
   const context = useMemo<RowContext>(
     () => ({ labels: l, locale, catalog, now: props.now, onOpen, clipboard, copiedRow, setCopiedRow }),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
 /** Options of {@link useCopyToClipboard}. */
 export interface UseCopyToClipboardOptions {
@@ -101,5 +101,6 @@ export function useCopyToClipboard(options: UseCopyToClipboardOptions = {}): Cop
     [resetAfterMs],
   )
 
-  return { copy, copied, error, text: lastText }
+  // The same object while nothing changes, so it can go into a memoised context or props.
+  return useMemo(() => ({ copy, copied, error, text: lastText }), [copy, copied, error, lastText])
 }
