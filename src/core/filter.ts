@@ -149,7 +149,7 @@ function scan(
       else high = middle - 1
     }
     const holder = texts[low] as string
-    if (others.every((term) => holder.includes(term))) {
+    if (holdsEvery(holder, others)) {
       hit[low] = 1
       any = true
     }
@@ -200,10 +200,11 @@ export function prepareSearch(rows: readonly IntegrationWebhook[], deadline?: { 
 /** Where an unfinished `prepareSearch` of a list stopped. */
 const folded = /* @__PURE__ */ new WeakMap<readonly IntegrationWebhook[], number>()
 
+/** Whether a folded text holds every term (the rule of a query, row by row or in the index). */
+const holdsEvery = (text: string, terms: readonly string[]) => terms.every((term) => text.includes(term))
+
 function matchesQuery(row: IntegrationWebhook, terms: readonly string[]): boolean {
-  if (terms.length === 0) return true
-  const text = searchableText(row)
-  return terms.every((term) => text.includes(term))
+  return terms.length === 0 || holdsEvery(searchableText(row), terms)
 }
 
 const termsOf = (query: string | undefined) =>
