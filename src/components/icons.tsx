@@ -75,14 +75,27 @@ export const InfoIcon = () => (
   </Icon>
 )
 
+const brandInks = new Map<string, readonly [fill: string, ink: string]>()
+
+/** A mark's fill (the colour when it is a `#rrggbb` value) and the ink that reads on it, worked out once per colour. */
+function brandPaint(color: string): readonly [fill: string, ink: string] {
+  let paint = brandInks.get(color)
+  if (!paint) {
+    const fill = /^#[0-9a-fA-F]{6}$/.test(color) ? color : unknownBrandColor
+    const channel = (at: number) => Number.parseInt(fill.slice(at, at + 2), 16) / 255
+    const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    paint = [fill, luminance > 0.6 ? '#111827' : '#ffffff']
+    if (brandInks.size < 256) brandInks.set(color, paint)
+  }
+  return paint
+}
+
 /** The integration's brand colour as a mark; an SVG fill, so no inline style is needed under a strict CSP. */
 export function BrandMark({ color, initial }: { color: string; initial: string }) {
-  const safe = /^#[0-9a-fA-F]{6}$/.test(color) ? color : unknownBrandColor
-  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(safe.slice(i, i + 2), 16) / 255) as [number, number, number]
-  const ink = 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6 ? '#111827' : '#ffffff'
+  const [fill, ink] = brandPaint(color)
   return (
     <svg data-slot="brand-mark" aria-hidden="true" focusable="false" width="28" height="28" viewBox="0 0 28 28">
-      <rect width="28" height="28" rx="7" fill={safe} />
+      <rect width="28" height="28" rx="7" fill={fill} />
       <text x="14" y="18.5" textAnchor="middle" fontSize="14" fontWeight="600" fill={ink}>
         {initial}
       </text>
