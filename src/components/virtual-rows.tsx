@@ -2,8 +2,19 @@ import { type ReactNode, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useBrowserLayoutEffect } from './ui-context'
 
-/** Rows rendered past each edge of the visible ones, so a fast scroll does not show blank space. */
-const overscan = 3
+/**
+ * Rows rendered past each edge of the visible ones at rest: the next stop for Tab and
+ * Shift+Tab is always in the DOM. One, as TanStack Virtual's default: each extra row costs
+ * every sort and filter about a twelfth of their time at 10,000 rows.
+ */
+const overscan = 1
+/**
+ * While a scroll is under way, rows rendered ahead in its direction. The scroll renders the
+ * rows it brings into view in its own frame (flushSync below), but a fast flick can move the
+ * compositor's frame further than one row before the page catches up; at `scrollend` the
+ * window goes back to `overscan`.
+ */
+const ahead = 4
 /** The most rows in the DOM, however tall the scroll container. */
 const maxRows = 100
 /** Until a row has been measured: the default theme's `--iw-row-height`. */
@@ -11,12 +22,16 @@ const estimatedRowHeight = 67
 /** Until the container has been measured (and on the server): a typical table height. */
 const estimatedViewport = 600
 
-/** What the window depends on: the first row in view, how many fit, the (one) row height and the header's. */
+/**
+ * What the window depends on: the first row in view, how many fit, the (one) row height and the
+ * header's, and which way a scroll under way goes (1 down, -1 up, 0 at rest).
+ */
 interface Metrics {
   first: number
   visible: number
   rowHeight: number
   headHeight: number
+  direction: -1 | 0 | 1
 }
 
 /**
@@ -25,7 +40,7 @@ interface Metrics {
  * header are read when the table mounts and when its container resizes; a scroll only reads
  * the scroll position.
  */
-function measure(container: HTMLElement, previous: Metrics, remeasure: boolean): Metrics {
+function measure(container: HTMLElement, previous: Metrics, remeasure: boolean, scrolling: boolean): Metrics {
   let { rowHeight, headHeight } = previous
   if (remeasure) {
     // A hovered or focused row may show its full URL on more lines: measure another.
@@ -35,9 +50,11 @@ function measure(container: HTMLElement, previous: Metrics, remeasure: boolean):
   }
   // No layout (a hidden container, jsdom): assume the window's height.
   const viewport = container.clientHeight || globalThis.innerHeight || 800
+  // Rows scroll under the sticky header: the first one in view is the one at scrollTop.
+  const first = Math.floor(container.scrollTop / rowHeight)
   return {
-    // Rows scroll under the sticky header: the first one in view is the one at scrollTop.
-    first: Math.floor(container.scrollTop / rowHeight),
+    first,
+    direction: !scrolling ? 0 : first > previous.first ? 1 : first < previous.first ? -1 : previous.direction,
     // A row cut at the top and one cut at the bottom.
     visible: Math.ceil(Math.max(0, viewport - headHeight) / rowHeight) + 1,
     rowHeight,
@@ -45,8 +62,9 @@ function measure(container: HTMLElement, previous: Metrics, remeasure: boolean):
   }
 }
 
-const sameMetrics = (a: Metrics, b: Metrics) =>
-  a.first === b.first && a.visible === b.visible && a.rowHeight === b.rowHeight
+/** Whether two measures give the same window (the header's height only counts through `visible`). */
+const sameWindow = (a: Metrics, b: Metrics) =>
+  a.first === b.first && a.visible === b.visible && a.rowHeight === b.rowHeight && a.direction === b.direction
 
 /**
  * A table's rows. Above the threshold (`windowed`) only those in and near the scroll
@@ -74,7 +92,7 @@ export function VirtualRows<Row>({
   rows: readonly Row[]
   /** What identifies a row across renders (a refresh brings new objects for the same rows). */
   getRowId: (row: Row) => string
-  /** Only the rows in view (and a few more) are rendered; otherwise every row. */
+  /** Only the rows in view (and one more past each edge) are rendered; otherwise every row. */
   windowed: boolean
   /** The element that scrolls (the table's container), or holds the rows, once it is in the DOM. */
   scrollElement: HTMLElement | null
@@ -88,35 +106,42 @@ export function VirtualRows<Row>({
     visible: Math.ceil(estimatedViewport / estimatedRowHeight) + 1,
     rowHeight: estimatedRowHeight,
     headHeight: 0,
+    direction: 0,
   }))
   // The row whose cells hold the focus (by id, so it is found again after a sort or a refresh),
   // and the key its element had when the focus came.
   const [focused, setFocused] = useState<{ id: string; key: string } | null>(null)
   const keys = new Map<number, string>()
-  const latest = useRef({ metrics, rows, keys, getRowId })
+  const latest = useRef({ rows, keys, getRowId })
   useBrowserLayoutEffect(() => {
-    latest.current = { metrics, rows, keys, getRowId }
+    latest.current = { rows, keys, getRowId }
   })
+  // The last measure, the header's height too (state changes only when the window does).
+  const measured = useRef(metrics)
 
   // The window: measured when it mounts, when the container resizes and on every scroll.
   useBrowserLayoutEffect(() => {
     if (!container || !windowed) return
-    const update = (remeasure: boolean) => {
-      const next = measure(container, latest.current.metrics, remeasure)
-      if (sameMetrics(next, latest.current.metrics)) return
-      latest.current.metrics = next
-      setMetrics(next)
+    const update = (remeasure: boolean, scrolling = false) => {
+      const previous = measured.current
+      const next = measure(container, previous, remeasure, scrolling)
+      measured.current = next
+      if (!sameWindow(next, previous)) setMetrics(next)
     }
     // The scroll event comes in the frame that shows the new position: render the rows it
     // brings into view in it too, not in a later task (which would show a blank strip first).
-    const onScroll = () => flushSync(() => update(false))
+    const onScroll = () => flushSync(() => update(false, true))
+    // At rest again: the rows ahead of the scroll go.
+    const onScrollEnd = () => update(false)
     update(true)
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => update(true))
     observer?.observe(container)
     container.addEventListener('scroll', onScroll, { passive: true })
+    container.addEventListener('scrollend', onScrollEnd, { passive: true })
     return () => {
       observer?.disconnect()
       container.removeEventListener('scroll', onScroll)
+      container.removeEventListener('scrollend', onScrollEnd)
     }
   }, [container, windowed])
 
@@ -153,11 +178,13 @@ export function VirtualRows<Row>({
   }, [container])
 
   const count = rows.length
-  const { rowHeight, visible } = metrics
+  const { rowHeight, visible, direction } = metrics
   // After the list shrank the browser clamps the scroll position (and tells us); until then, show its end.
   const first = Math.min(metrics.first, Math.max(0, count - visible))
-  const start = windowed ? Math.max(0, first - overscan) : 0
-  const end = windowed ? Math.min(count, first + visible + overscan, start + maxRows - 1) : count
+  const start = windowed ? Math.max(0, first - (direction < 0 ? ahead : overscan)) : 0
+  const end = windowed
+    ? Math.min(count, first + visible + (direction > 0 ? ahead : overscan), start + maxRows - 1)
+    : count
   const indexes: number[] = []
   for (let index = start; index < end; index++) indexes.push(index)
   const focusedIndex = focused === null ? -1 : rows.findIndex((row) => getRowId(row) === focused.id)

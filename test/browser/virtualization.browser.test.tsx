@@ -93,6 +93,72 @@ describe('WebhookTable in real Chromium', () => {
     await expect.poll(() => indexOf(renderedRows()[0])).toBeGreaterThan(2900)
   })
 
+  it('lets the keyboard move row by row past both edges of the window (Tab, Shift+Tab)', async () => {
+    render(<WebhookTable webhooks={large} />)
+    await expect.poll(() => renderedRows().length).toBeGreaterThan(5)
+    // Row 1000 exactly at the top of the view: the row above it is out of view.
+    scroller().scrollTop = rowHeight() * 1000
+    await expect.poll(() => renderedRows().some((row) => indexOf(row) === 1000)).toBe(true)
+    await nextFrame()
+    const focusedRow = () => indexOf(document.activeElement?.closest('[data-slot="row"]') ?? undefined)
+    const inView = () => {
+      const row = document.activeElement?.closest('[data-slot="row"]')?.getBoundingClientRect()
+      const view = scroller().getBoundingClientRect()
+      return row !== undefined && row.bottom > view.top && row.top < view.bottom
+    }
+    const start = renderedRows().find((row) => indexOf(row) === 1000)
+    start?.querySelector<HTMLButtonElement>('[data-slot="open-details"]')?.focus()
+    expect(focusedRow()).toBe(1000)
+    // Each row has two stops (its name, its URL's copy button): up five rows, then down twenty.
+    for (let step = 1; step <= 10; step++) {
+      await userEvent.keyboard('{Shift>}{Tab}{/Shift}')
+      await nextFrame()
+      expect(focusedRow()).toBe(1000 - Math.ceil(step / 2))
+      expect(inView()).toBe(true)
+    }
+    for (let step = 1; step <= 40; step++) {
+      await userEvent.keyboard('{Tab}')
+      await nextFrame()
+      expect(focusedRow()).toBe(995 + Math.floor(step / 2))
+      expect(inView()).toBe(true)
+    }
+    expect(renderedRows().length).toBeLessThanOrEqual(100)
+  })
+
+  it('renders rows ahead of a scroll under way, and one past each edge once it ends', async () => {
+    render(<WebhookTable webhooks={large} />)
+    await expect.poll(() => renderedRows().length).toBeGreaterThan(5)
+    await nextFrame()
+    // At the top: the rows in view and one past the bottom edge.
+    const atRest = renderedRows().length
+    // A render that changes no row keeps what the mount measured (the header's height too).
+    rerender(<WebhookTable webhooks={large} className="again" />)
+    await nextFrame()
+    const indexes = () => renderedRows().map(indexOf)
+    // Read in the scroll event, after the table's own listener has rendered the new window.
+    const during: number[][] = []
+    const record = () => during.push(indexes())
+    scroller().addEventListener('scroll', record)
+    const scrollTo = async (row: number) => {
+      during.length = 0
+      const ended = new Promise((resolve) => scroller().addEventListener('scrollend', resolve, { once: true }))
+      scroller().scrollTop = rowHeight() * row
+      await ended
+      await nextFrame()
+      return during.at(-1) ?? []
+    }
+    const down = await scrollTo(2000)
+    expect(Math.min(...down)).toBe(1999)
+    expect(Math.max(...down)).toBe(Math.max(...indexes()) + 3)
+    expect(renderedRows().length).toBe(atRest + 1)
+    expect(Math.min(...indexes())).toBe(1999)
+    const up = await scrollTo(1000)
+    expect(Math.min(...up)).toBe(996)
+    expect(Math.max(...up)).toBe(Math.max(...indexes()))
+    expect(Math.min(...indexes())).toBe(999)
+    scroller().removeEventListener('scroll', record)
+  })
+
   it('lets the row go once the focus moves to the header', async () => {
     render(<WebhookTable webhooks={large} />)
     const first = page.getByRole('button', { name: `Details for ${large[0]?.external_config.integration_name}` })
