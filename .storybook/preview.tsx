@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
+import { type DocgenInfo, defaultValuesFromDocs } from './default-values'
 
 // The default theme, as a host app would import it ('integration-webhooks/styles.css').
 import '../src/components/styles.css'
@@ -32,6 +33,11 @@ const preview: Preview = {
   // `parameters.msw.handlers` before it renders.
   loaders: [mswLoader()],
   decorators: [withTheme],
+  // Props tables: each prop's `@defaultValue` in the Default column, not in its description.
+  argTypesEnhancers: [
+    ({ argTypes, component }) =>
+      defaultValuesFromDocs(argTypes, (component as { __docgenInfo?: DocgenInfo } | undefined)?.__docgenInfo),
+  ],
   globalTypes: {
     theme: {
       description: 'Colour theme of the components',
