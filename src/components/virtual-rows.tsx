@@ -3,18 +3,20 @@ import { flushSync } from 'react-dom'
 import { useBrowserLayoutEffect } from './ui-context'
 
 /**
- * Rows rendered past each edge of the visible ones at rest: the next stop for Tab and
- * Shift+Tab is always in the DOM. One, as TanStack Virtual's default: each extra row costs
- * every sort and filter about a twelfth of their time at 10,000 rows.
+ * Rows rendered past each edge of the visible ones at rest, so the next stop for Tab and
+ * Shift+Tab from a row in view is in the DOM. One, as TanStack Virtual's default: each extra
+ * row costs every sort and filter about a twelfth of their time at 10,000 rows.
  */
 const overscan = 1
 /**
  * While a scroll is under way, rows rendered ahead in its direction. The scroll renders the
  * rows it brings into view in its own frame (flushSync below), but a fast flick can move the
- * compositor's frame further than one row before the page catches up; at `scrollend` the
+ * compositor's frame further than one row before the page catches up. Once the scroll ends
+ * (`scrollend`, or `restAfterMs` without a scroll event where there is no `scrollend`), the
  * window goes back to `overscan`.
  */
 const ahead = 4
+const restAfterMs = 150
 /** The most rows in the DOM, however tall the scroll container. */
 const maxRows = 100
 /** Until a row has been measured: the default theme's `--iw-row-height`. */
@@ -126,22 +128,35 @@ export function VirtualRows<Row>({
       const previous = measured.current
       const next = measure(container, previous, remeasure, scrolling)
       measured.current = next
+      // The sticky header covers the top of the scroll box: a row that takes the keyboard focus
+      // is scrolled into view below it (the default theme's `scroll-padding-top` reads this).
+      if (remeasure) container.style.setProperty('--iw-head-height', `${next.headHeight}px`)
       if (!sameWindow(next, previous)) setMetrics(next)
     }
-    // The scroll event comes in the frame that shows the new position: render the rows it
-    // brings into view in it too, not in a later task (which would show a blank strip first).
-    const onScroll = () => flushSync(() => update(false, true))
     // At rest again: the rows ahead of the scroll go.
     const onScrollEnd = () => update(false)
+    // Browsers without `scrollend` (Safari before 26.2): a pause in the scroll events stands for it.
+    const hasScrollEnd = 'onscrollend' in container
+    let rest: ReturnType<typeof setTimeout> | undefined
+    // The scroll event comes in the frame that shows the new position: render the rows it
+    // brings into view in it too, not in a later task (which would show a blank strip first).
+    const onScroll = () => {
+      flushSync(() => update(false, true))
+      if (hasScrollEnd) return
+      clearTimeout(rest)
+      rest = setTimeout(onScrollEnd, restAfterMs)
+    }
     update(true)
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => update(true))
     observer?.observe(container)
     container.addEventListener('scroll', onScroll, { passive: true })
     container.addEventListener('scrollend', onScrollEnd, { passive: true })
     return () => {
+      clearTimeout(rest)
       observer?.disconnect()
       container.removeEventListener('scroll', onScroll)
       container.removeEventListener('scrollend', onScrollEnd)
+      container.style.removeProperty('--iw-head-height')
     }
   }, [container, windowed])
 

@@ -101,10 +101,18 @@ describe('WebhookTable in real Chromium', () => {
     await expect.poll(() => renderedRows().some((row) => indexOf(row) === 1000)).toBe(true)
     await nextFrame()
     const focusedRow = () => indexOf(document.activeElement?.closest('[data-slot="row"]') ?? undefined)
+    // The focused control is in full view: below the sticky header, above the container's bottom.
     const inView = () => {
-      const row = document.activeElement?.closest('[data-slot="row"]')?.getBoundingClientRect()
+      const focused = document.activeElement?.getBoundingClientRect()
+      // The header cells are sticky (the <thead> box itself scrolls away).
+      const head = document.querySelector('thead th')?.getBoundingClientRect()
       const view = scroller().getBoundingClientRect()
-      return row !== undefined && row.bottom > view.top && row.top < view.bottom
+      return (
+        focused !== undefined &&
+        head !== undefined &&
+        focused.top >= head.bottom - 0.5 &&
+        focused.bottom <= view.bottom + 0.5
+      )
     }
     const start = renderedRows().find((row) => indexOf(row) === 1000)
     start?.querySelector<HTMLButtonElement>('[data-slot="open-details"]')?.focus()
@@ -141,7 +149,11 @@ describe('WebhookTable in real Chromium', () => {
     scroller().addEventListener('scroll', record)
     const scrollTo = async (row: number) => {
       during.length = 0
-      const ended = new Promise((resolve) => scroller().addEventListener('scrollend', resolve, { once: true }))
+      const ended = new Promise((resolve, reject) => {
+        scroller().addEventListener('scrollend', resolve, { once: true })
+        setTimeout(() => reject(new Error('no scrollend')), 2000)
+      })
+      expect(scroller().scrollTop).not.toBe(rowHeight() * row)
       scroller().scrollTop = rowHeight() * row
       await ended
       await nextFrame()
@@ -157,6 +169,33 @@ describe('WebhookTable in real Chromium', () => {
     expect(Math.max(...up)).toBe(Math.max(...indexes()))
     expect(Math.min(...indexes())).toBe(999)
     scroller().removeEventListener('scroll', record)
+  })
+
+  it('goes back to one row past each edge after a pause in the scroll where there is no scrollend', async () => {
+    // As in Safari before 26.2: no onscrollend property, and no scrollend event.
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'onscrollend')
+    const block = (event: Event) => event.stopImmediatePropagation()
+    delete (HTMLElement.prototype as { onscrollend?: unknown }).onscrollend
+    window.addEventListener('scrollend', block, { capture: true })
+    try {
+      render(<WebhookTable webhooks={large} />)
+      await expect.poll(() => renderedRows().length).toBeGreaterThan(5)
+      await nextFrame()
+      const atRest = renderedRows().length
+      let during = 0
+      const record = () => {
+        during = renderedRows().length
+      }
+      scroller().addEventListener('scroll', record)
+      scroller().scrollTop = rowHeight() * 2000
+      await expect.poll(() => during).toBe(atRest + 4)
+      // A row above the first in view, and one past the bottom edge again.
+      await expect.poll(() => renderedRows().length).toBe(atRest + 1)
+      scroller().removeEventListener('scroll', record)
+    } finally {
+      if (descriptor) Object.defineProperty(HTMLElement.prototype, 'onscrollend', descriptor)
+      window.removeEventListener('scrollend', block, { capture: true })
+    }
   })
 
   it('lets the row go once the focus moves to the header', async () => {
