@@ -10,8 +10,15 @@ export interface DocgenInfo {
   props?: Record<string, { description?: string } | undefined>
 }
 
-/** A block tag's text runs to the next tag at the start of a line, or to the end. */
-const defaultTag = /(?:^|\s)@defaultValue\s+([\s\S]*?)\s*(?=\n\s*@\w|$)/
+/**
+ * The tag and its text, which runs to the next block tag (`@example`, on the same line or the
+ * next) or to the end. An inline `{@link …}` is part of the text: its `@` follows a brace.
+ */
+const defaultTag = /(?:^|\s)@defaultValue(?:[ \t]+([\s\S]*?))?\s*(?=\s@\w|$)/
+/** `{@link target}`, `{@link target | label}`, `{@link target label}`, `{@linkcode …}`, `{@linkplain …}`. */
+const inlineLink = /\{@link(?:code|plain)?\s+([^}|\s]+)(?:\s*\|?\s*([^}]*?))?\s*\}/g
+/** Markdown code spans: a run of backticks up to the next run of the same length. */
+const codeSpan = /(`+)\s?([\s\S]*?)\s?\1/g
 
 /**
  * Takes `@defaultValue …` out of each description and shows it in the Default column: a value
@@ -28,8 +35,8 @@ export function defaultValuesFromDocs(argTypes: ArgTypes, docgen?: DocgenInfo): 
       continue
     }
     const text = (match[1] ?? '')
-      .replace(/\{@link\s+([^}\s]+)\s*\}/g, '$1')
-      .replace(/`+\s?([^`]*?)\s?`+/g, '$1')
+      .replace(inlineLink, (_, target: string, label?: string) => label || target)
+      .replace(codeSpan, '$2')
       .replace(/\s+/g, ' ')
       .trim()
     out[name] = {
@@ -37,8 +44,8 @@ export function defaultValuesFromDocs(argTypes: ArgTypes, docgen?: DocgenInfo): 
       description: argType.description?.replace(defaultTag, '').trim(),
       table: {
         ...argType.table,
-        // A default docgen found in the code (a destructuring default) wins.
-        defaultValue: argType.table?.defaultValue ?? { summary: text },
+        // A default docgen found in the code (a destructuring default) wins; an empty tag gives none.
+        defaultValue: argType.table?.defaultValue ?? (text ? { summary: text } : undefined),
       },
     }
   }

@@ -47,3 +47,34 @@ describe('defaultValuesFromDocs with docgen', () => {
     expect(out.theme?.table?.defaultValue).toEqual({ summary: 'none: the ancestor’s data-theme' })
   })
 })
+
+describe('defaultValuesFromDocs: how the tag is read', () => {
+  const read = (description: string) => defaultValuesFromDocs({ p: { name: 'p', description } }).p
+
+  it('stops at a block tag on the same line, which stays in the description', () => {
+    const out = read('Rows. @defaultValue 20 @example <X size={5} />')
+    expect(out?.table?.defaultValue).toEqual({ summary: '20' })
+    expect(out?.description).toBe('Rows. @example <X size={5} />')
+  })
+
+  it('gives no default for an empty tag, and keeps the tag after it', () => {
+    const out = read('Rows.\n@defaultValue\n@example\n<X />')
+    expect(out?.table?.defaultValue).toBeUndefined()
+    expect(out?.description).toBe('Rows.\n@example\n<X />')
+  })
+
+  it('reads every form of inline link, and code spans with backticks inside', () => {
+    expect(read('A. @defaultValue {@link defaultCatalog | the built-in catalog}')?.table?.defaultValue).toEqual({
+      summary: 'the built-in catalog',
+    })
+    expect(read('A. @defaultValue {@link defaultCatalog built-in}')?.table?.defaultValue).toEqual({
+      summary: 'built-in',
+    })
+    expect(read('A. @defaultValue {@linkcode defaultRetryPolicy}')?.table?.defaultValue).toEqual({
+      summary: 'defaultRetryPolicy',
+    })
+    expect(read('A. @defaultValue `` id => `executions/{id}` ``')?.table?.defaultValue).toEqual({
+      summary: 'id => `executions/{id}`',
+    })
+  })
+})
