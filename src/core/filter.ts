@@ -74,6 +74,9 @@ interface SearchIndex {
   textOf: Int32Array
   /** The distinct texts, by number. */
   texts: readonly string[]
+  /** The rows of each distinct text, in the list's order: those of text t from rowStarts[t] to rowStarts[t + 1]. */
+  rowsByText: Int32Array
+  rowStarts: Int32Array
 }
 const searchIndexes = /* @__PURE__ */ createListCache<IntegrationWebhook, SearchIndex>()
 const separator = '\u0000'
@@ -96,7 +99,24 @@ function searchIndexOf(rows: readonly IntegrationWebhook[]): SearchIndex {
     for (let number = 0; number < texts.length; number++) {
       starts[number + 1] = (starts[number] as number) + (texts[number] as string).length + 1
     }
-    return { text: texts.join(separator), starts, textOf, texts }
+    // The rows grouped by their text (a counting sort: each group keeps the list's order), so a
+    // query collects the rows of the texts it matches without walking the whole list.
+    const rowStarts = new Int32Array(texts.length + 1)
+    for (let index = 0; index < rows.length; index++) {
+      const slot = (textOf[index] as number) + 1
+      rowStarts[slot] = (rowStarts[slot] as number) + 1
+    }
+    for (let number = 0; number < texts.length; number++) {
+      rowStarts[number + 1] = (rowStarts[number + 1] as number) + (rowStarts[number] as number)
+    }
+    const rowsByText = new Int32Array(rows.length)
+    const filled = rowStarts.slice(0, texts.length)
+    for (let index = 0; index < rows.length; index++) {
+      const number = textOf[index] as number
+      rowsByText[filled[number] as number] = index
+      filled[number] = (filled[number] as number) + 1
+    }
+    return { text: texts.join(separator), starts, textOf, texts, rowsByText, rowStarts }
   })
 }
 
@@ -129,14 +149,14 @@ const lastScans = /* @__PURE__ */ new WeakMap<SearchIndex, { key: string; found:
 
 function scan(
   rows: readonly IntegrationWebhook[],
-  { text, starts, textOf, texts }: SearchIndex,
+  { text, starts, texts, rowsByText, rowStarts }: SearchIndex,
   terms: readonly string[],
 ): readonly IntegrationWebhook[] {
   const scanned = terms.reduce((longest, term) => (term.length > longest.length ? term : longest))
   const others = terms.filter((term) => term !== scanned)
-  // Which distinct texts hold every term.
-  const hit = new Uint8Array(texts.length)
-  let any = false
+  // Which distinct texts hold every term (in increasing order), and how many rows they have.
+  const hits: number[] = []
+  let count = 0
   let next = 0
   let at = text.indexOf(scanned)
   while (at !== -1) {
@@ -148,21 +168,29 @@ function scan(
       if ((starts[middle] as number) <= at) low = middle
       else high = middle - 1
     }
-    const holder = texts[low] as string
-    if (holdsEvery(holder, others)) {
-      hit[low] = 1
-      any = true
+    if (holdsEvery(texts[low] as string, others)) {
+      hits.push(low)
+      count += (rowStarts[low + 1] as number) - (rowStarts[low] as number)
     }
     next = low + 1
     if (next >= texts.length) break
     at = text.indexOf(scanned, starts[next])
   }
-  if (!any) return []
-  // The rows of those texts, in the list's order.
-  const found: IntegrationWebhook[] = []
-  for (let index = 0; index < rows.length; index++) {
-    if (hit[textOf[index] as number] === 1) found.push(rows[index] as IntegrationWebhook)
+  // The rows of those texts, in the list's order: one text's rows are in order already;
+  // several texts' rows are merged by sorting their indexes.
+  const indexes = new Int32Array(count)
+  let filled = 0
+  for (const hit of hits) {
+    const group = rowsByText.subarray(rowStarts[hit], rowStarts[hit + 1])
+    indexes.set(group, filled)
+    filled += group.length
   }
+  if (hits.length > 1) indexes.sort()
+  // Pushed, not written into `new Array(count)`: a packed array, like every other list the sort
+  // and the table see (a holey one sends them down the engine's slower paths).
+  const found: IntegrationWebhook[] = []
+  for (let position = 0; position < count; position++)
+    found.push(rows[indexes[position] as number] as IntegrationWebhook)
   return found
 }
 
