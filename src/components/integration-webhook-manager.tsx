@@ -187,13 +187,14 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
     return { total: list.webhooks.length, active, failing, needsSetup }
   }, [list.webhooks])
 
+  // The categories of the list (and a chosen one), not of the current matches: the options stay
+  // while the user types, only their counts change.
   const categoriesInUse = useMemo(() => {
+    const listed = new Set<string>(model.filter.categories)
+    for (const webhook of list.webhooks) listed.add(webhook.external_config.category)
     const known = integrationCategories.map((c) => c.id as string)
-    const extra = Object.keys(model.facets.categories).filter((id) => !known.includes(id))
-    return [...known, ...extra].filter(
-      (id) => (model.facets.categories[id] ?? 0) > 0 || model.filter.categories.includes(id),
-    )
-  }, [model.facets.categories, model.filter.categories])
+    return [...known.filter((id) => listed.has(id)), ...[...listed].filter((id) => !known.includes(id))]
+  }, [list.webhooks, model.filter.categories])
 
   // The toolbar depends on the filter, its counts and the list's state, not on the sort: a
   // sort (or any re-render that changes none of these) reuses the element and skips it.

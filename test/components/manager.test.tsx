@@ -170,6 +170,14 @@ describe('IntegrationWebhookManager', () => {
       await user.type(screen.getByRole('searchbox', { name: 'Search webhooks' }), 'slack_trigger_reaction')
       expect(rowNames()).toEqual(['Slack'])
       expect(screen.getByText('1 of 3 webhooks')).toBeInTheDocument()
+      // The list's categories stay while the user types; their counts follow the query.
+      const options = within(screen.getByRole('combobox', { name: 'Category' })).getAllByRole('option')
+      expect(options.map((option) => option.textContent)).toEqual([
+        'All categories',
+        'Communication (1)',
+        'Development (0)',
+        'Business (0)',
+      ])
       await user.click(screen.getByRole('button', { name: 'Clear filters' }))
       expect(rowNames()).toHaveLength(3)
 
