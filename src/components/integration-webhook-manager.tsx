@@ -17,7 +17,7 @@ import {
 } from 'integration-webhooks/react'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { RefreshIcon } from './icons'
-import type { PartialLabels } from './labels'
+import { categoryLabel, type PartialLabels } from './labels'
 import { EmptyState, ErrorState, InvalidRowsNotice, UnauthorizedState } from './state-views'
 import { cx, UiContext, useNow, useUi } from './ui-context'
 import { preloadWebhookDetailsDialog, WebhookDetailsDialog } from './webhook-details-dialog'
@@ -187,14 +187,19 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
     return { total: list.webhooks.length, active, failing, needsSetup }
   }, [list.webhooks])
 
-  // The categories of the list (and a chosen one), not of the current matches: the options stay
-  // while the user types, only their counts change.
-  const categoriesInUse = useMemo(() => {
-    const listed = new Set<string>(model.filter.categories)
+  // The categories of the list (catalog ones in catalog order, then others as they come), not of
+  // the current matches: the options stay while the user types, only their counts change.
+  const listedCategories = useMemo(() => {
+    const listed = new Set<string>()
     for (const webhook of list.webhooks) listed.add(webhook.external_config.category)
     const known = integrationCategories.map((c) => c.id as string)
     return [...known.filter((id) => listed.has(id)), ...[...listed].filter((id) => !known.includes(id))]
-  }, [list.webhooks, model.filter.categories])
+  }, [list.webhooks])
+  // A chosen category the list does not hold (a host's controlled filter) stays choosable, last.
+  const categoriesInUse = useMemo(
+    () => [...listedCategories, ...model.filter.categories.filter((id) => !listedCategories.includes(id))],
+    [listedCategories, model.filter.categories],
+  )
 
   // The toolbar depends on the filter, its counts and the list's state, not on the sort: a
   // sort (or any re-render that changes none of these) reuses the element and skips it.
@@ -227,7 +232,7 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
           value={filter.categories[0]}
           options={categoriesInUse.map((id) => ({
             value: id,
-            label: `${l.categories[id] ?? id} (${facets.categories[id] ?? 0})`,
+            label: `${categoryLabel(l, id)} (${facets.categories[id] ?? 0})`,
           }))}
           onChange={(value) => setCategories(value ? [value] : [])}
         />

@@ -284,3 +284,11 @@ export function mergeLabels(base: WebhookManagerLabels, overrides: PartialLabels
   }
   return merged
 }
+
+/**
+ * A category's label, or its id when the labels have none. Own keys only: a category the API
+ * names `constructor` or `toString` is not looked up on `Object.prototype`.
+ */
+export function categoryLabel(labels: WebhookManagerLabels, id: string): string {
+  return (Object.hasOwn(labels.categories, id) ? labels.categories[id] : undefined) ?? id
+}

@@ -16,6 +16,7 @@ import { ConfigView } from './config-view'
 import { CopyButton } from './copy-button'
 import { ExecutionHistory } from './execution-history'
 import { BrandMark, CloseIcon, ExternalIcon, InfoIcon, initialOf } from './icons'
+import { categoryLabel } from './labels'
 import { RelativeTime } from './relative-time'
 import { cx, UiContext, useNow, useUi } from './ui-context'
 import type { WebhookDetailsDialogProps } from './webhook-details-dialog'
@@ -97,7 +98,7 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
         <div data-slot="dialog-heading">
           <Dialog.Title data-slot="dialog-title">{name}</Dialog.Title>
           <Dialog.Description id={id('description')} data-slot="dialog-description">
-            {l.categories[webhook.external_config.category] ?? webhook.external_config.category}
+            {categoryLabel(l, webhook.external_config.category)}
             {' · '}
             <code>{webhook.provider_id}</code>
           </Dialog.Description>

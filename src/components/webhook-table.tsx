@@ -15,7 +15,7 @@ import {
 import { type MouseEvent, memo, type ReactNode, useCallback, useMemo, useRef, useState } from 'react'
 import { CopyControl, CopyStatus } from './copy-button'
 import { BrandMark, initialOf, SortIcon } from './icons'
-import type { PartialLabels, WebhookManagerLabels } from './labels'
+import { categoryLabel, type PartialLabels, type WebhookManagerLabels } from './labels'
 import { RelativeTime } from './relative-time'
 import { cx, UiContext, useBrowserLayoutEffect, useUi } from './ui-context'
 import { VirtualRows } from './virtual-rows'
@@ -175,7 +175,7 @@ const WebhookRow = memo(function WebhookRow({
 const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebhook; context: RowContext }) {
   const { labels: l, locale, catalog, now, onOpen, clipboard, copiedRow, setCopiedRow } = context
   const name = toDisplayText(row.external_config.integration_name, row.provider_id)
-  const category = l.categories[row.external_config.category] ?? row.external_config.category
+  const category = categoryLabel(l, row.external_config.category)
   return (
     <>
       <th scope="row" data-column="name">

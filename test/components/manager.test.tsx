@@ -197,6 +197,43 @@ describe('IntegrationWebhookManager', () => {
       expect(screen.getByText('No webhooks match these filters.')).toBeInTheDocument()
     })
 
+    it("lists the list's categories: the catalog's in its order, then others as they come, in place when chosen", async () => {
+      serve([
+        makeWebhook({ id: 'acme', provider_id: 'acme', name: 'Acme', category: 'gamma-zone' }),
+        stripe,
+        makeWebhook({ id: 'proto', provider_id: 'proto', name: 'Proto', category: 'constructor' }),
+        slack,
+      ])
+      const user = userEvent.setup()
+      renderManager()
+      await screen.findByRole('button', { name: 'Details for Slack' })
+      const category = screen.getByRole('combobox', { name: 'Category' })
+      const labels = () =>
+        within(category)
+          .getAllByRole('option')
+          .map((option) => option.textContent)
+      // An id that is also an Object.prototype key is shown as it is, not as a function.
+      const listed = ['All categories', 'Communication (1)', 'Business (1)', 'gamma-zone (1)', 'constructor (1)']
+      expect(labels()).toEqual(listed)
+      await user.selectOptions(category, 'constructor')
+      expect(rowNames()).toEqual(['Proto'])
+      expect(labels()).toEqual(listed)
+      expect(within(screen.getByRole('table')).getByText('constructor')).toBeInTheDocument()
+    })
+
+    it('keeps a chosen category the list does not hold choosable, last', async () => {
+      serve([slack, stripe])
+      renderManager({ categories: ['retired'] })
+      await screen.findByText('No webhooks match these filters.')
+      const category = screen.getByRole('combobox', { name: 'Category' })
+      expect(
+        within(category)
+          .getAllByRole('option')
+          .map((option) => option.textContent),
+      ).toEqual(['All categories', 'Communication (1)', 'Business (1)', 'retired (0)'])
+      expect(category).toHaveValue('retired')
+    })
+
     it('copies a webhook URL and announces it', async () => {
       serve()
       const user = userEvent.setup() // installs its own clipboard stub: ours goes on top

@@ -153,6 +153,27 @@ describe('filterWebhooks', () => {
     })
   })
 
+  describe('over a long list (its search index)', () => {
+    // 200 rows: two texts that hold "alpha", interleaved, among rows that each have their own.
+    const long = Array.from({ length: 200 }, (_, i) =>
+      makeWebhook({
+        id: `row-${i}`,
+        provider_id: i % 10 === 0 ? (i % 20 === 0 ? 'alpha-one' : 'alpha-two') : `other-${i}`,
+      }),
+    )
+    const expected = (query: string) => long.filter((row) => row.provider_id.includes(query)).map((row) => row.id)
+
+    it('keeps the list order when a few texts match (their rows merged)', () => {
+      expect(ids(filterWebhooks(long, { query: 'alpha' }))).toEqual(expected('alpha'))
+      expect(ids(filterWebhooks(long, { query: 'alpha' }))).toHaveLength(20)
+    })
+
+    it('keeps the list order when the texts that match hold most rows (a broad query)', () => {
+      expect(ids(filterWebhooks(long, { query: 'o' }))).toEqual(expected('o'))
+      expect(ids(filterWebhooks(long, { query: 'alpha-two' }))).toEqual(expected('alpha-two'))
+    })
+  })
+
   it('leaves the input array as it was', () => {
     const input = Object.freeze([...rows])
     filterWebhooks(input, { statuses: ['active'] })
