@@ -25,8 +25,9 @@ const estimatedRowHeight = 67
 const estimatedViewport = 600
 
 /**
- * What the window depends on: the first row in view, how many fit, the (one) row height and the
- * header's, and which way a scroll under way goes (1 down, -1 up, 0 at rest).
+ * What the window depends on: the first row in view, how many are in view from it (cut ones
+ * too), the (one) row height and the header's, and which way a scroll under way goes (1 down,
+ * -1 up, 0 at rest).
  */
 interface Metrics {
   first: number
@@ -52,13 +53,14 @@ function measure(container: HTMLElement, previous: Metrics, remeasure: boolean, 
   }
   // No layout (a hidden container, jsdom): assume the window's height.
   const viewport = container.clientHeight || globalThis.innerHeight || 800
-  // Rows scroll under the sticky header: the first one in view is the one at scrollTop.
-  const first = Math.floor(container.scrollTop / rowHeight)
+  // Rows scroll under the sticky header: the first one in view is the one at scrollTop, the
+  // last the one at the bottom edge (cut or not); a row cut at the top adds one.
+  const top = container.scrollTop
+  const first = Math.floor(top / rowHeight)
   return {
     first,
     direction: !scrolling ? 0 : first > previous.first ? 1 : first < previous.first ? -1 : previous.direction,
-    // A row cut at the top and one cut at the bottom.
-    visible: Math.ceil(Math.max(0, viewport - headHeight) / rowHeight) + 1,
+    visible: Math.max(1, Math.ceil((top + Math.max(0, viewport - headHeight)) / rowHeight) - first),
     rowHeight,
     headHeight,
   }
@@ -105,7 +107,7 @@ export function VirtualRows<Row>({
   // The same first window on the server and in the browser (hydration), measured before the first paint.
   const [metrics, setMetrics] = useState<Metrics>(() => ({
     first: 0,
-    visible: Math.ceil(estimatedViewport / estimatedRowHeight) + 1,
+    visible: Math.ceil(estimatedViewport / estimatedRowHeight),
     rowHeight: estimatedRowHeight,
     headHeight: 0,
     direction: 0,

@@ -93,6 +93,31 @@ describe('WebhookTable in real Chromium', () => {
     await expect.poll(() => indexOf(renderedRows()[0])).toBeGreaterThan(2900)
   })
 
+  it('holds, at rest, the rows in view (cut ones too) and one more past each edge, no more', async () => {
+    render(<WebhookTable webhooks={large} />)
+    await expect.poll(() => renderedRows().length).toBeGreaterThan(5)
+    await nextFrame()
+    const head = document.querySelector('thead')?.getBoundingClientRect().height ?? 0
+    const expectWindow = () => {
+      const height = rowHeight()
+      const top = scroller().scrollTop
+      // In view: the rows between the header's bottom edge and the container's.
+      const first = Math.floor(top / height)
+      const last = Math.ceil((top + scroller().clientHeight - head) / height) - 1
+      const indexes = renderedRows().map(indexOf)
+      expect(indexes[0]).toBe(Math.max(0, first - 1))
+      expect(indexes.at(-1)).toBe(last + 1)
+    }
+    expectWindow()
+    for (const position of [1000, 1000.5, 2345.25]) {
+      const ended = new Promise((resolve) => scroller().addEventListener('scrollend', resolve, { once: true }))
+      scroller().scrollTop = rowHeight() * position
+      await ended
+      await nextFrame()
+      expectWindow()
+    }
+  })
+
   it('lets the keyboard move row by row past both edges of the window (Tab, Shift+Tab)', async () => {
     render(<WebhookTable webhooks={large} />)
     await expect.poll(() => renderedRows().length).toBeGreaterThan(5)
