@@ -89,7 +89,11 @@ describe('availableIntegrations', () => {
     for (const { id, color } of availableIntegrations) expect(color, id).toMatch(/^#[0-9a-fA-F]{6}$/)
   })
 
-  it('marks only tiktok and linkedin unavailable', () => {
-    expect(availableIntegrations.filter((i) => !i.isAvailable).map((i) => i.id)).toEqual(['tiktok', 'linkedin'])
+  it('marks unavailable only the integrations whose webhooks need the provider to approve the app', () => {
+    expect(availableIntegrations.filter((i) => !i.isAvailable).map((i) => i.id)).toEqual([
+      'twitter',
+      'tiktok',
+      'linkedin',
+    ])
   })
 })

@@ -96,7 +96,7 @@ describe('integration-webhooks/core as published', () => {
        const { webhooks, source } = await loadWebhooks(client, { userId: 'u', origin: 'https://a.example' })
        console.log(source, webhooks.length, webhooks[0].webhook_url)`,
     ])
-    expect(out).toBe('generated 28 https://a.example/api/integration-webhooks/gmail')
+    expect(out).toBe('generated 27 https://a.example/api/integration-webhooks/gmail')
   })
 })
 

@@ -9,7 +9,7 @@ export const socialIntegrations: readonly Integration[] = [
     category: 'social',
     capabilities: ['posts', 'direct-messages'],
     scopes: [], // Account Activity uses OAuth 1.0a app permissions, not scopes
-    isAvailable: true,
+    isAvailable: false, // Account Activity API access needs an approved application (Enterprise or Pay Per Use)
     requiresClientId: 'TWITTER_API_KEY',
     requiresClientSecret: 'TWITTER_API_SECRET',
     authType: 'oauth',
