@@ -175,25 +175,26 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
     }
   }, [unauthorized, list.error, props.onUnauthorized])
 
-  const counts = useMemo(() => {
+  // One walk over the list for what the header counts and the categories it holds (catalog ones
+  // in catalog order, then others as they come). The category filter offers the list's
+  // categories, not the current matches': the options stay while the user types, only their
+  // counts change.
+  const { counts, listedCategories } = useMemo(() => {
     let active = 0
     let failing = 0
     let needsSetup = 0
+    const listed = new Set<string>()
     for (const webhook of list.webhooks) {
       if (webhook.status === 'active') active++
       if (webhook.status === 'error') failing++
       if (webhook.external_config.setup_required) needsSetup++
+      listed.add(webhook.external_config.category)
     }
-    return { total: list.webhooks.length, active, failing, needsSetup }
-  }, [list.webhooks])
-
-  // The categories of the list (catalog ones in catalog order, then others as they come), not of
-  // the current matches: the options stay while the user types, only their counts change.
-  const listedCategories = useMemo(() => {
-    const listed = new Set<string>()
-    for (const webhook of list.webhooks) listed.add(webhook.external_config.category)
     const known = integrationCategories.map((c) => c.id as string)
-    return [...known.filter((id) => listed.has(id)), ...[...listed].filter((id) => !known.includes(id))]
+    return {
+      counts: { total: list.webhooks.length, active, failing, needsSetup },
+      listedCategories: [...known.filter((id) => listed.has(id)), ...[...listed].filter((id) => !known.includes(id))],
+    }
   }, [list.webhooks])
   // A chosen category the list does not hold (a host's controlled filter) stays choosable, last.
   const categoriesInUse = useMemo(
