@@ -15,6 +15,17 @@ const indexOf = (row: Element | undefined) => Number(row?.getAttribute('data-ind
 const rowHeight = () => renderedRows()[0]?.getBoundingClientRect().height ?? 0
 /** Resolves once the browser has painted a frame after the current one. */
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+/** Scrolls the table to a row (a fraction: part of it) and waits for the scroll's end and the frame after it. */
+async function scrollToRow(row: number) {
+  const ended = new Promise((resolve, reject) => {
+    scroller().addEventListener('scrollend', resolve, { once: true })
+    setTimeout(() => reject(new Error('no scrollend')), 2000)
+  })
+  expect(scroller().scrollTop).not.toBe(rowHeight() * row)
+  scroller().scrollTop = rowHeight() * row
+  await ended
+  await nextFrame()
+}
 
 describe('WebhookTable in real Chromium', () => {
   it('keeps at most 100 rows in the DOM for 5,000 webhooks, and shows other rows after scrolling', async () => {
@@ -110,10 +121,7 @@ describe('WebhookTable in real Chromium', () => {
     }
     expectWindow()
     for (const position of [1000, 1000.5, 2345.25]) {
-      const ended = new Promise((resolve) => scroller().addEventListener('scrollend', resolve, { once: true }))
-      scroller().scrollTop = rowHeight() * position
-      await ended
-      await nextFrame()
+      await scrollToRow(position)
       expectWindow()
     }
   })
@@ -174,14 +182,7 @@ describe('WebhookTable in real Chromium', () => {
     scroller().addEventListener('scroll', record)
     const scrollTo = async (row: number) => {
       during.length = 0
-      const ended = new Promise((resolve, reject) => {
-        scroller().addEventListener('scrollend', resolve, { once: true })
-        setTimeout(() => reject(new Error('no scrollend')), 2000)
-      })
-      expect(scroller().scrollTop).not.toBe(rowHeight() * row)
-      scroller().scrollTop = rowHeight() * row
-      await ended
-      await nextFrame()
+      await scrollToRow(row)
       return during.at(-1) ?? []
     }
     const down = await scrollTo(2000)
