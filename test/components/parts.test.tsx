@@ -71,6 +71,9 @@ describe('CopyButton', () => {
 })
 
 describe('WebhookTable on its own', () => {
+  const trs = () => [...document.querySelectorAll('tr[data-slot="row"]')]
+  const copyButton = (name: string) => screen.getByRole('button', { name: `Copy Webhook URL: ${name}` })
+
   it('sorts its own rows and opens a row with the mouse anywhere on it', async () => {
     const user = userEvent.setup()
     const onOpen = vi.fn()
@@ -93,7 +96,6 @@ describe('WebhookTable on its own', () => {
       makeWebhook({ id: name.toLowerCase(), name, provider_id: name.toLowerCase() }),
     )
     const { rerender } = render(<WebhookTable webhooks={rows} tableOptions={{ sorting: [] }} />)
-    const trs = () => [...document.querySelectorAll('tr[data-slot="row"]')]
     const names = () => screen.getAllByRole('button', { name: /^Details for/ }).map((b) => b.textContent)
     const before = trs()
     expect(names()).toEqual(['Charlie', 'Alpha', 'Bravo'])
@@ -125,7 +127,6 @@ describe('WebhookTable on its own', () => {
     installClipboard()
     const rows = ['Bravo', 'Alpha'].map((name) => makeWebhook({ id: name, name, provider_id: name.toLowerCase() }))
     const { rerender } = render(<WebhookTable webhooks={rows} tableOptions={{ sorting: [] }} />)
-    const copyButton = (name: string) => screen.getByRole('button', { name: `Copy Webhook URL: ${name}` })
     const bravo = copyButton('Bravo')
     await user.click(bravo)
     expect(bravo).toHaveAttribute('data-copied')
@@ -159,7 +160,6 @@ describe('WebhookTable on its own', () => {
     const rows = ['A', 'B'].map((user) => makeWebhook({ id: `github-${user}`, name: `GitHub ${user}` }))
     expect(rows[0]?.webhook_url).toBe(rows[1]?.webhook_url)
     render(<WebhookTable webhooks={rows} />)
-    const copyButton = (name: string) => screen.getByRole('button', { name: `Copy Webhook URL: ${name}` })
     await user.click(copyButton('GitHub A'))
     expect(copyButton('GitHub A')).toHaveAttribute('data-copied')
     expect(copyButton('GitHub B')).not.toHaveAttribute('data-copied')
@@ -185,7 +185,6 @@ describe('WebhookTable on its own', () => {
     const user = userEvent.setup()
     const many = Array.from({ length: 500 }, (_, i) => makeWebhook({ id: `w-${i}`, name: `Hook ${i}` }))
     render(<WebhookTable webhooks={many} />)
-    const trs = () => [...document.querySelectorAll('tr[data-slot="row"]')]
     const first = () => trs()[0]?.querySelector('[data-slot="open-details"]')?.textContent
     const before = trs()
     expect(before.length).toBeLessThanOrEqual(100)
