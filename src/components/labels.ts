@@ -222,6 +222,7 @@ export const defaultLabels: WebhookManagerLabels = {
     unauthorized: 'You are not signed in, or your session has ended.',
     forbidden: 'Your account is not allowed to see these webhooks.',
     'not-found': 'The webhook service was not found at this address.',
+    conflict: 'The webhook changed meanwhile. Refresh and try again.',
     'rate-limited': 'Too many requests. Wait a moment and try again.',
     'bad-request': 'The server did not accept the request.',
     server: 'The server had a problem.',

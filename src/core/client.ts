@@ -36,6 +36,12 @@ export interface WebhookRoutes {
   test: (webhookId: string) => string
   /** @defaultValue `` (id, executionId) => `executions/${id}/${executionId}/retry` `` */
   retry: (webhookId: string, executionId: string) => string
+  /** Where `createWebhook` POSTs. @defaultValue `''` (the `apiUrl` itself) */
+  create: () => string
+  /** Where `getWebhook` GETs one webhook. @defaultValue `` id => id `` */
+  get: (webhookId: string) => string
+  /** Where `deleteWebhook` sends its DELETE. @defaultValue `` id => id `` */
+  delete: (webhookId: string) => string
 }
 
 /**
@@ -52,6 +58,9 @@ export const defaultWebhookRoutes: Readonly<WebhookRoutes> = {
   status: (id) => id,
   test: (id) => `${id}/test`,
   retry: (id, executionId) => `executions/${id}/${executionId}/retry`,
+  create: () => '',
+  get: (id) => id,
+  delete: (id) => id,
 }
 
 type Awaitable<T> = T | Promise<T>
@@ -103,6 +112,15 @@ export interface ListExecutionsOptions extends RequestOptions {
   cursor?: string | null
 }
 
+/** Options of {@link WebhookClient.createWebhook}. */
+export interface CreateWebhookOptions extends RequestOptions {
+  /**
+   * A name for this webhook, to tell several of one provider apart.
+   * @defaultValue the catalog's name of the integration (the server's choice)
+   */
+  name?: string
+}
+
 /**
  * A typed client for the webhook endpoint. Every failure of a request is a
  * {@link WebhookApiError}; a bad argument (an empty id, an unknown status) is a `TypeError`.
@@ -120,16 +138,31 @@ export interface WebhookClient {
   sendTest(webhookId: string, options?: RequestOptions): Promise<WebhookExecution>
   /** `POST {apiUrl}/executions/{id}/{executionId}/retry`: redelivers one execution. Never retried. */
   retryExecution(webhookId: string, executionId: string, options?: RequestOptions): Promise<WebhookExecution>
+  /**
+   * `POST {apiUrl}` with `{ provider_id, name? }`: saves a webhook for the user from the catalog
+   * entry `providerId`, with a receiving URL of its own (201 `{ webhook }`). Never retried: a
+   * repeat would save a second webhook. An unknown provider is a `bad-request` (400).
+   */
+  createWebhook(providerId: string, options?: CreateWebhookOptions): Promise<IntegrationWebhook>
+  /** `GET {apiUrl}/{id}`: one saved webhook (`not-found` when it is not the user's). */
+  getWebhook(webhookId: string, options?: RequestOptions): Promise<IntegrationWebhook>
+  /**
+   * `DELETE {apiUrl}/{id}` (204): deletes a webhook and its executions. Never retried: after a
+   * lost answer the webhook may be gone already, and a repeat would report `not-found`.
+   */
+  deleteWebhook(webhookId: string, options?: RequestOptions): Promise<void>
 }
 
 interface Call<T> {
-  method: 'GET' | 'PATCH' | 'POST'
+  method: 'GET' | 'PATCH' | 'POST' | 'DELETE'
   path: string
   query?: Record<string, string | undefined>
   body?: unknown
   /** Retried on network, timeout, 429 and 5xx only when true. */
   idempotent: boolean
   parse: (json: unknown) => T
+  /** The answer has no body to read (`204 No Content`): whatever comes is ignored. */
+  noContent?: boolean
   signal: AbortSignal | undefined
 }
 
@@ -170,13 +203,37 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   })
 }
 
-function serverMessage(text: string): string | undefined {
+/** What a failed response's body says: `{ "error", "code", "issues"? }` (or `message` for `error`). */
+interface ErrorBody {
+  message?: string
+  code?: string
+  issues?: string[]
+}
+
+const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined)
+
+function readErrorBody(text: string): ErrorBody {
+  let body: { error?: unknown; message?: unknown; code?: unknown; issues?: unknown }
   try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown }
-    const message = body?.error ?? body?.message
-    return typeof message === 'string' && message ? message : undefined
+    body = JSON.parse(text)
   } catch {
-    return undefined
+    return {}
+  }
+  if (typeof body !== 'object' || body === null) return {}
+  // Issues as `path: message` strings, or `{ path, message }` objects (path a string or an array).
+  const issues = Array.isArray(body.issues)
+    ? body.issues.flatMap((issue: unknown) => {
+        if (typeof issue === 'string') return [issue]
+        const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown }
+        if (typeof message !== 'string') return []
+        const where = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : ''
+        return [`${where || '(root)'}: ${message}`]
+      })
+    : undefined
+  return {
+    message: nonEmpty(body.error) ?? nonEmpty(body.message),
+    code: nonEmpty(body.code),
+    ...(issues?.length ? { issues } : {}),
   }
 }
 
@@ -187,7 +244,7 @@ function serverMessage(text: string): string | undefined {
  * {@link WebhookApiError} values with a `kind`. Idempotent requests (GET, and the
  * status PATCH, which sets an absolute value) are retried with exponential backoff
  * and jitter on network errors, timeouts, 429 (honouring `Retry-After`) and 5xx;
- * test and retry POSTs are never repeated behind the user's back.
+ * creates, deletes, test and retry POSTs are never repeated behind the user's back.
  *
  * @example
  * ```ts
@@ -282,12 +339,17 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
       }
       if (!response.ok) {
         const kind = errorKindForStatus(response.status)
-        const reason = serverMessage(text) ?? response.statusText
+        const body = readErrorBody(text)
+        const reason = body.message ?? response.statusText
         throw fail(kind, `${method} ${url} answered ${response.status}${reason ? `: ${reason}` : ''}`, {
           status: response.status,
           retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+          code: body.code,
+          serverMessage: body.message,
+          issues: body.issues,
         })
       }
+      if (call.noContent) return call.parse(undefined)
       let json: unknown
       try {
         json = JSON.parse(text)
@@ -393,6 +455,42 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
         body: {},
         idempotent: false,
         parse: parseExecution,
+        signal: opts.signal,
+      }),
+    createWebhook: async (providerId, opts = {}) => {
+      if (typeof providerId !== 'string' || providerId.length === 0) {
+        throw new TypeError(
+          `providerId must be a non-empty string, got ${JSON.stringify(providerId) ?? String(providerId)}`,
+        )
+      }
+      const { name } = opts
+      if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) {
+        throw new TypeError(`name must be a non-empty string when given, got ${JSON.stringify(name) ?? String(name)}`)
+      }
+      return send({
+        method: 'POST',
+        path: routes.create(),
+        body: name === undefined ? { provider_id: providerId } : { provider_id: providerId, name },
+        idempotent: false,
+        parse: parseWebhook,
+        signal: opts.signal,
+      })
+    },
+    getWebhook: async (webhookId, opts = {}) =>
+      send({
+        method: 'GET',
+        path: routes.get(requireId(webhookId, 'webhookId')),
+        idempotent: true,
+        parse: parseWebhook,
+        signal: opts.signal,
+      }),
+    deleteWebhook: async (webhookId, opts = {}) =>
+      send({
+        method: 'DELETE',
+        path: routes.delete(requireId(webhookId, 'webhookId')),
+        idempotent: false,
+        noContent: true,
+        parse: () => undefined,
         signal: opts.signal,
       }),
   }

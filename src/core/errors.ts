@@ -1,8 +1,9 @@
 /**
  * What went wrong with a request, as a value a UI can switch on.
  *
- * - `unauthorized` (401), `forbidden` (403), `not-found` (404), `rate-limited` (429),
- *   `bad-request` (any other 4xx), `server` (5xx);
+ * - `unauthorized` (401), `forbidden` (403), `not-found` (404), `conflict` (409: the change
+ *   clashes with the webhook's current state), `rate-limited` (429), `bad-request` (400 and any
+ *   other 4xx), `server` (5xx);
  * - `network`: the request never got an HTTP answer; `timeout`: no answer within `timeoutMs`;
  *   `aborted`: the caller's `AbortSignal` fired;
  * - `invalid-response`: the body is not JSON or not the documented shape.
@@ -11,6 +12,7 @@ export type WebhookApiErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
+  | 'conflict'
   | 'rate-limited'
   | 'bad-request'
   | 'server'
@@ -23,8 +25,15 @@ export type WebhookApiErrorKind =
 export interface WebhookApiErrorDetails {
   /** HTTP status, when there was an HTTP answer. */
   status?: number
-  /** Schema problems as `path: message`, for `invalid-response`. */
+  /**
+   * Problems as `path: message`: the schema's, for `invalid-response`; the server's, for a
+   * 400 whose body lists them (`{ "error", "code", "issues": [...] }`).
+   */
   issues?: readonly string[]
+  /** The `code` of the server's error body (`{ "error": string, "code": string }`), e.g. `"unknown_provider"`. */
+  code?: string
+  /** The `error` of the server's error body: its own sentence, without our method and URL around it. */
+  serverMessage?: string
   /** How long the server asked us to wait (`Retry-After`), in milliseconds. */
   retryAfterMs?: number
   /** The request's method and URL. */
@@ -52,6 +61,10 @@ export class WebhookApiError extends Error {
   readonly kind: WebhookApiErrorKind
   readonly status: number | undefined
   readonly issues: readonly string[]
+  /** The `code` of the server's error body, when it sent one: switch on it for finer cases than `kind`. */
+  readonly code: string | undefined
+  /** The `error` of the server's error body, when it sent one (for showing the server's own words). */
+  readonly serverMessage: string | undefined
   readonly retryAfterMs: number | undefined
   readonly method: string | undefined
   readonly url: string | undefined
@@ -61,6 +74,8 @@ export class WebhookApiError extends Error {
     this.kind = kind
     this.status = details.status
     this.issues = details.issues ?? []
+    this.code = details.code
+    this.serverMessage = details.serverMessage
     this.retryAfterMs = details.retryAfterMs
     this.method = details.method
     this.url = details.url
@@ -96,6 +111,7 @@ export function errorKindForStatus(status: number): WebhookApiErrorKind {
   if (status === 401) return 'unauthorized'
   if (status === 403) return 'forbidden'
   if (status === 404) return 'not-found'
+  if (status === 409) return 'conflict'
   if (status === 429) return 'rate-limited'
   if (status >= 500) return 'server'
   return 'bad-request'

@@ -119,6 +119,7 @@ export function isPlainValidWebhook(row: unknown): row is IntegrationWebhook {
     isCount(row.trigger_count) &&
     isCount(row.error_count) &&
     isDateTime(row.created_at) &&
-    isDateTime(row.updated_at)
+    isDateTime(row.updated_at) &&
+    (row.name === undefined || typeof row.name === 'string')
   )
 }

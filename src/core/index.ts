@@ -33,6 +33,7 @@ export {
 } from './catalog/lookups'
 export { getSetupInstructions, getSetupSteps, getTriggerTypes, getWebhookUrl } from './catalog/provider-lookups'
 export type {
+  CreateWebhookOptions,
   ListExecutionsOptions,
   RequestOptions,
   WebhookClient,

@@ -51,6 +51,11 @@ export const integrationWebhookSchema = /* @__PURE__ */ z.looseObject({
   error_count: count(),
   created_at: dateTime(),
   updated_at: dateTime(),
+  /**
+   * The name given when the webhook was saved (`POST {apiUrl}` with `name`), by default the
+   * catalog's name of the integration. Optional: generated rows and older endpoints have none.
+   */
+  name: z.optional(z.string()),
 })
 
 /**
@@ -110,7 +115,7 @@ export const executionsPageEnvelopeSchema = /* @__PURE__ */ z.looseObject({
   next_cursor: z.optional(z.nullable(z.string())),
 })
 
-/** The body of a `PATCH {apiUrl}/{id}` response. */
+/** The body of a `PATCH {apiUrl}/{id}`, `GET {apiUrl}/{id}` or `POST {apiUrl}` response. */
 export const webhookResponseSchema = /* @__PURE__ */ z.looseObject({ webhook: integrationWebhookSchema })
 
 /** The body of a test or retry response. */

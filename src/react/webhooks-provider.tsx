@@ -104,6 +104,9 @@ function latestRoutes(latest: Latest): WebhookRoutes {
     status: (id) => route('status')(id),
     test: (id) => route('test')(id),
     retry: (id, executionId) => route('retry')(id, executionId),
+    create: () => route('create')(),
+    get: (id) => route('get')(id),
+    delete: (id) => route('delete')(id),
   }
 }
 

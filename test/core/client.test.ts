@@ -365,4 +365,185 @@ describe('createWebhookClient', () => {
       expect(error.issues.length).toBeGreaterThan(0)
     })
   })
+  describe('createWebhook, getWebhook and deleteWebhook', () => {
+    const saved = makeWebhook({
+      id: 'wh_1',
+      provider_id: 'github',
+      status: 'inactive',
+      webhook_url: 'https://app.test/api/integration-webhooks/receive/tok_abc',
+    })
+
+    it('createWebhook POSTs { provider_id, name } to apiUrl and returns the 201 webhook, its name typed', async () => {
+      let body: unknown
+      server.use(
+        http.post(API, async ({ request }) => {
+          body = await request.json()
+          expect(request.headers.get('content-type')).toBe('application/json')
+          return HttpResponse.json({ webhook: { ...saved, name: 'GitHub (staging)' } }, { status: 201 })
+        }),
+      )
+      const webhook = await client().createWebhook('github', { name: 'GitHub (staging)' })
+      expect(body).toEqual({ provider_id: 'github', name: 'GitHub (staging)' })
+      expect(webhook.id).toBe('wh_1')
+      expect(webhook.webhook_url).toBe('https://app.test/api/integration-webhooks/receive/tok_abc')
+      const name: string | undefined = webhook.name
+      expect(name).toBe('GitHub (staging)')
+    })
+
+    it('createWebhook sends no name when none is given', async () => {
+      let body: unknown
+      server.use(
+        http.post(API, async ({ request }) => {
+          body = await request.json()
+          return HttpResponse.json({ webhook: saved }, { status: 201 })
+        }),
+      )
+      const webhook = await client().createWebhook('github')
+      expect(body).toEqual({ provider_id: 'github' })
+      expect(webhook.name).toBeUndefined()
+    })
+
+    it('getWebhook GETs {apiUrl}/{id} and returns the webhook', async () => {
+      server.use(http.get(`${API}/:id`, ({ params }) => HttpResponse.json({ webhook: { ...saved, id: params.id } })))
+      expect((await client().getWebhook('wh_1')).id).toBe('wh_1')
+    })
+
+    it('deleteWebhook sends DELETE {apiUrl}/{id} and resolves on 204 without reading a body', async () => {
+      const seen: string[] = []
+      server.use(
+        http.delete(`${API}/:id`, ({ request }) => {
+          seen.push(`${request.method} ${new URL(request.url).pathname}`)
+          return new HttpResponse(null, { status: 204 })
+        }),
+      )
+      await expect(client().deleteWebhook('wh_1')).resolves.toBeUndefined()
+      expect(seen).toEqual(['DELETE /api/integration-webhooks/wh_1'])
+    })
+
+    it('deleteWebhook accepts a 200 with a body too', async () => {
+      server.use(http.delete(`${API}/:id`, () => HttpResponse.json({ deleted: true })))
+      await expect(client().deleteWebhook('wh_1')).resolves.toBeUndefined()
+    })
+
+    it('rejects a malformed 201 as invalid-response with issues', async () => {
+      server.use(http.post(API, () => HttpResponse.json({ webhook: { id: 'wh_1' } }, { status: 201 })))
+      const error = await failure(client().createWebhook('github'))
+      expect(error.kind).toBe('invalid-response')
+      expect(error.issues.length).toBeGreaterThan(0)
+    })
+
+    type Method = 'createWebhook' | 'getWebhook' | 'deleteWebhook'
+    const calls: Record<Method, { method: 'post' | 'get' | 'delete'; path: string; run: () => Promise<unknown> }> = {
+      createWebhook: { method: 'post', path: API, run: () => client().createWebhook('github') },
+      getWebhook: { method: 'get', path: `${API}/wh_1`, run: () => client().getWebhook('wh_1') },
+      deleteWebhook: { method: 'delete', path: `${API}/wh_1`, run: () => client().deleteWebhook('wh_1') },
+    }
+    const methods = Object.keys(calls) as Method[]
+
+    describe.each(methods)('%s', (name) => {
+      const { method, path, run } = calls[name]
+      const answer = (response: () => Response) => {
+        let count = 0
+        server.use(
+          http[method](path, () => {
+            count++
+            return response()
+          }),
+        )
+        return () => count
+      }
+
+      it("maps a 400 to bad-request with the server's error, code and issues", async () => {
+        answer(() =>
+          HttpResponse.json(
+            { error: 'Invalid request body', code: 'invalid_body', issues: ['provider_id: expected string'] },
+            { status: 400 },
+          ),
+        )
+        const error = await failure(run())
+        expect(error).toMatchObject({
+          kind: 'bad-request',
+          status: 400,
+          code: 'invalid_body',
+          serverMessage: 'Invalid request body',
+          issues: ['provider_id: expected string'],
+        })
+        expect(error.message).toContain('Invalid request body')
+      })
+
+      it.each([
+        [401, 'unauthorized', 'Unauthorized', 'unauthorized'],
+        [404, 'not-found', 'Webhook not found', 'not_found'],
+        [409, 'conflict', 'Webhook changed meanwhile', 'conflict'],
+      ] as const)('maps a %i to %s, keeping error and code, without retrying', async (status, kind, message, code) => {
+        const count = answer(() => HttpResponse.json({ error: message, code }, { status }))
+        const error = await failure(run())
+        expect(error).toMatchObject({ kind, status, code, serverMessage: message })
+        expect(count()).toBe(1)
+      })
+
+      const idempotent = name === 'getWebhook'
+      it(`${idempotent ? 'retries' : 'never retries'} a 500`, async () => {
+        const count = answer(() => HttpResponse.json({ error: 'Database down', code: 'internal' }, { status: 500 }))
+        const error = await failure(run())
+        expect(error).toMatchObject({ kind: 'server', status: 500, code: 'internal', serverMessage: 'Database down' })
+        expect(count()).toBe(idempotent ? 3 : 1)
+      })
+
+      it(`maps a network error to kind network${idempotent ? ', after retrying' : ', without retrying'}`, async () => {
+        const count = answer(() => HttpResponse.error())
+        expect((await failure(run())).kind).toBe('network')
+        expect(count()).toBe(idempotent ? 3 : 1)
+      })
+    })
+
+    it('reads issues sent as { path, message } objects', async () => {
+      server.use(
+        http.post(API, () =>
+          HttpResponse.json(
+            {
+              error: 'Invalid',
+              code: 'invalid_body',
+              issues: [{ path: ['name'], message: 'too long' }, { message: 'x' }],
+            },
+            { status: 400 },
+          ),
+        ),
+      )
+      expect((await failure(client().createWebhook('github'))).issues).toEqual(['name: too long', '(root): x'])
+    })
+
+    it('follows route overrides for create, get and delete', async () => {
+      const seen: string[] = []
+      server.use(
+        http.post('http://app.test/v2/hooks', () => {
+          seen.push('POST')
+          return HttpResponse.json({ webhook: saved }, { status: 201 })
+        }),
+        http.get('http://app.test/v2/hooks/:id', ({ params }) => {
+          seen.push(`GET ${String(params.id)}`)
+          return HttpResponse.json({ webhook: saved })
+        }),
+        http.delete('http://app.test/v2/hooks/:id/remove', ({ params }) => {
+          seen.push(`DELETE ${String(params.id)}`)
+          return new HttpResponse(null, { status: 204 })
+        }),
+      )
+      const c = client({
+        routes: { create: () => '/v2/hooks', get: (id) => `/v2/hooks/${id}`, delete: (id) => `/v2/hooks/${id}/remove` },
+      })
+      await c.createWebhook('github')
+      await c.getWebhook('a b')
+      await c.deleteWebhook('a b')
+      expect(seen).toEqual(['POST', 'GET a b', 'DELETE a b'])
+    })
+
+    it('rejects bad arguments with a TypeError before any request', async () => {
+      const c = client()
+      await expect(c.createWebhook('')).rejects.toThrow(/providerId must be a non-empty string/)
+      await expect(c.createWebhook('github', { name: ' ' })).rejects.toThrow(/name must be a non-empty string/)
+      await expect(c.getWebhook('')).rejects.toThrow(/webhookId must be a non-empty string/)
+      await expect(c.deleteWebhook('')).rejects.toThrow(/webhookId must be a non-empty string/)
+    })
+  })
 })

@@ -247,6 +247,9 @@ function valid(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
       return fc.constantFrom(...Object.values(def.entries ?? {}))
     case 'nullable':
       return fc.option(valid(def.innerType as z.ZodMiniType), { nil: null, freq: 3 })
+    case 'optional':
+      // An own key holding `undefined`; the object case also leaves the key out.
+      return fc.option(valid(def.innerType as z.ZodMiniType), { nil: undefined, freq: 3 })
     case 'unknown':
       return fc.oneof({ weight: 3, arbitrary: fc.jsonValue({ maxDepth: 2 }) }, { weight: 1, arbitrary: anything })
     case 'array':
@@ -257,7 +260,8 @@ function valid(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
     case 'object': {
       const shape = def.shape ?? {}
       const fields = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, valid(field)]))
-      const record = fc.record(fields, { noNullPrototype: true })
+      const requiredKeys = Object.keys(shape).filter((key) => defOf(shape[key] as z.ZodMiniType).type !== 'optional')
+      const record = fc.record(fields, { noNullPrototype: true, requiredKeys })
       if (!def.catchall) return record
       // A loose object: unknown keys pass through.
       const extra = fc.dictionary(
@@ -346,6 +350,8 @@ function broken(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
     }
     case 'nullable':
       return fc.oneof(fc.constant(undefined), fc.constant(null), broken(def.innerType as z.ZodMiniType))
+    case 'optional':
+      return fc.oneof(fc.constant(null), broken(def.innerType as z.ZodMiniType))
     case 'unknown':
       return anything
     case 'array': {
