@@ -230,6 +230,7 @@ export const defaultLabels: WebhookManagerLabels = {
     timeout: 'The server took too long to answer.',
     aborted: 'The request was cancelled.',
     'invalid-response': 'The server sent something that is not a webhook list.',
+    credentials: 'Your session could not be read, so nothing was requested. Sign in again or reload the page.',
     unknown: 'Something went wrong.',
   },
   tryAgain: 'Try again',

@@ -2,7 +2,14 @@ import type * as z from 'zod/mini'
 import { errorKindForStatus, WebhookApiError } from './errors'
 import { formatIssues } from './issues'
 import { type ExecutionsPage, parseExecutionsPage, parseWebhookList, type WebhookList } from './parse'
-import { backoffDelay, defaultRetryPolicy, isRetryableKind, parseRetryAfter, type RetryPolicy } from './retry'
+import {
+  backoffDelay,
+  defaultRetryPolicy,
+  isRetryableKind,
+  MAX_TIMER_MS,
+  parseRetryAfter,
+  type RetryPolicy,
+} from './retry'
 import {
   executionResponseSchema,
   type IntegrationWebhook,
@@ -85,7 +92,9 @@ export interface WebhookClientOptions {
   /** `fetch`'s `credentials` (e.g. `'include'` for cookies on another origin). */
   credentials?: RequestCredentials
   /**
-   * How long one attempt may take, in milliseconds (headers and body).
+   * How long one attempt may take, in milliseconds (headers and body). `Infinity` means no
+   * timeout; a finite value above {@link MAX_TIMER_MS} (about 24.8 days, the longest delay a
+   * timer can hold) is clamped to it.
    * @defaultValue 15000
    */
   timeoutMs?: number
@@ -172,6 +181,11 @@ function requireId(value: unknown, name: string): string {
   if (typeof value !== 'string' || value.length === 0) {
     throw new TypeError(`${name} must be a non-empty string, got ${JSON.stringify(value) ?? String(value)}`)
   }
+  // `encodeURIComponent` leaves dots alone, and a URL resolves "." and ".." as path steps:
+  // `setStatus('..')` would PATCH the parent of apiUrl, with the user's token.
+  if (value === '.' || value === '..') {
+    throw new TypeError(`${name} must not be "." or "..": it would address a path outside apiUrl`)
+  }
   return encodeURIComponent(value)
 }
 
@@ -195,10 +209,13 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       clearTimeout(timer)
       reject(signal?.reason)
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    )
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 }
@@ -258,8 +275,10 @@ function readErrorBody(text: string): ErrorBody {
 export function createWebhookClient(options: WebhookClientOptions = {}): WebhookClient {
   const apiUrl = options.apiUrl ?? DEFAULT_API_URL
   if (typeof apiUrl !== 'string' || apiUrl.trim() === '') throw new TypeError('apiUrl must be a non-empty string')
-  const timeoutMs = options.timeoutMs ?? 15_000
-  if (!(timeoutMs > 0)) throw new TypeError(`timeoutMs must be a positive number, got ${String(timeoutMs)}`)
+  const timeoutOption = options.timeoutMs ?? 15_000
+  if (!(timeoutOption > 0)) throw new TypeError(`timeoutMs must be a positive number, got ${String(timeoutOption)}`)
+  // Infinity: no timer at all; any other value clamped (a longer timer fires at once).
+  const timeoutMs = timeoutOption === Number.POSITIVE_INFINITY ? undefined : Math.min(timeoutOption, MAX_TIMER_MS)
   const policy: RetryPolicy =
     options.retry === false ? { ...defaultRetryPolicy, retries: 0 } : { ...defaultRetryPolicy, ...options.retry }
   const routes: WebhookRoutes = { ...defaultWebhookRoutes, ...options.routes }
@@ -276,11 +295,18 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
       }
       base = new URL(base, here).href
     }
-    const url = hasScheme(path)
-      ? new URL(path)
-      : path.startsWith('/')
-        ? new URL(path, base)
-        : new URL(path ? `${base.replace(/\/+$/, '')}/${path}` : base)
+    let url: URL
+    if (hasScheme(path)) url = new URL(path)
+    else if (path.startsWith('/')) url = new URL(path, base)
+    else {
+      const root = base.replace(/[?#].*$/, '').replace(/\/+$/, '')
+      url = new URL(path ? `${root}/${path}` : base)
+      // A path relative to apiUrl stays under it, whatever a custom route makes of an id.
+      const inside = new URL(root).pathname
+      if (path && !url.pathname.startsWith(`${inside}/`)) {
+        throw new TypeError(`The path "${path}" leads outside apiUrl ("${apiUrl}"): no request was sent`)
+      }
+    }
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value)
     return url.href
   }
@@ -295,18 +321,40 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
     return headers
   }
 
+  /**
+   * The headers of one attempt. A `getToken` or `headers` that throws is the host's session
+   * failing, not the network: kind `credentials`, the cause kept, no request sent, no retry.
+   */
+  async function headersFor(call: Call<unknown>, url: string): Promise<Headers> {
+    try {
+      return await buildHeaders(call.body !== undefined)
+    } catch (error) {
+      throw new WebhookApiError(
+        'credentials',
+        `${call.method} ${url} was not sent: the session could not be read (getToken or headers threw: ${
+          (error as Error)?.message ?? String(error)
+        })`,
+        { method: call.method, url, cause: error },
+      )
+    }
+  }
+
   async function attempt<T>(call: Call<T>, url: string): Promise<T> {
     const { method, signal } = call
     const fail = (kind: ConstructorParameters<typeof WebhookApiError>[0], message: string, details = {}) =>
       new WebhookApiError(kind, message, { method, url, ...details })
     if (signal?.aborted) throw fail('aborted', `${method} ${url} was aborted`, { cause: signal.reason })
+    const headers = await headersFor(call, url)
 
     const controller = new AbortController()
     let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, timeoutMs)
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true
+            controller.abort()
+          }, timeoutMs)
     const onAbort = () => controller.abort()
     signal?.addEventListener('abort', onAbort, { once: true })
     const failure = (error: unknown, stage: string) =>
@@ -323,7 +371,7 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
       try {
         response = await doFetch(url, {
           method,
-          headers: await buildHeaders(call.body !== undefined),
+          headers,
           body: call.body === undefined ? undefined : JSON.stringify(call.body),
           credentials: options.credentials,
           signal: controller.signal,

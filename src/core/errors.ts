@@ -6,7 +6,9 @@
  *   other 4xx), `server` (5xx);
  * - `network`: the request never got an HTTP answer; `timeout`: no answer within `timeoutMs`;
  *   `aborted`: the caller's `AbortSignal` fired;
- * - `invalid-response`: the body is not JSON or not the documented shape.
+ * - `invalid-response`: the body is not JSON or not the documented shape;
+ * - `credentials`: the client's `getToken` or `headers` threw, so no request was sent (the
+ *   session could not be read); never retried, the thrown value is the `cause`.
  */
 export type WebhookApiErrorKind =
   | 'unauthorized'
@@ -20,6 +22,7 @@ export type WebhookApiErrorKind =
   | 'timeout'
   | 'aborted'
   | 'invalid-response'
+  | 'credentials'
 
 /** What {@link WebhookApiError}'s constructor takes besides the kind and message. */
 export interface WebhookApiErrorDetails {

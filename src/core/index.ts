@@ -56,7 +56,7 @@ export { loadWebhooks } from './load'
 export type { ExecutionsPage, InvalidRow, WebhookList } from './parse'
 export { parseExecutionsPage, parseWebhookList } from './parse'
 export type { RetryPolicy } from './retry'
-export { backoffDelay, defaultRetryPolicy, isRetryableKind, parseRetryAfter } from './retry'
+export { backoffDelay, defaultRetryPolicy, isRetryableKind, MAX_TIMER_MS, parseRetryAfter } from './retry'
 export { isSafeHttpUrl, isSecretKey, maskSecrets, SECRET_MASK, toDisplayText } from './safety'
 export type {
   ExecutionStatus,

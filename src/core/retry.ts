@@ -20,6 +20,7 @@ export interface RetryPolicy {
   /**
    * When the server's `Retry-After` asks for longer than this, the client gives up
    * at once and reports `retryAfterMs` on the error instead of keeping the caller waiting.
+   * `Infinity` waits for any `Retry-After`, each wait clamped to {@link MAX_TIMER_MS}.
    * @defaultValue 60000
    */
   maxRetryAfterMs: number
@@ -48,6 +49,17 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxRetryAfterMs: 60_000,
 }
 
+/**
+ * The longest delay a timer holds (2³¹ − 1 ms, about 24.8 days): `setTimeout` fires a longer
+ * one at once, so the client clamps every wait (timeouts, backoff, `Retry-After`) to it.
+ *
+ * @example
+ * ```ts
+ * createWebhookClient({ timeoutMs: MAX_TIMER_MS }) // the same as any longer finite value
+ * ```
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1
+
 const retryableKinds: ReadonlySet<WebhookApiErrorKind> = new Set(['network', 'timeout', 'rate-limited', 'server'])
 
 /**
@@ -65,7 +77,8 @@ export function isRetryableKind(kind: WebhookApiErrorKind): boolean {
 
 /**
  * The delay before retry number `attempt` (0-based): exponential backoff with
- * "equal jitter" (half fixed, half random), or exactly the server's `Retry-After`.
+ * "equal jitter" (half fixed, half random), or exactly the server's `Retry-After`
+ * (at most {@link MAX_TIMER_MS}).
  *
  * @example
  * ```ts
@@ -74,7 +87,7 @@ export function isRetryableKind(kind: WebhookApiErrorKind): boolean {
  * ```
  */
 export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?: number): number {
-  if (retryAfterMs !== undefined) return retryAfterMs
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, MAX_TIMER_MS)
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
   const random = policy.random ?? Math.random
   return Math.round(ceiling / 2 + (ceiling / 2) * random())

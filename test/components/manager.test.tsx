@@ -431,6 +431,26 @@ describe('IntegrationWebhookManager', () => {
       expect(await screen.findByRole('button', { name: 'Details for Slack' })).toBeInTheDocument()
     })
 
+    it('a getToken that throws: says the session could not be read, sends nothing, keeps the cause', async () => {
+      let calls = 0
+      server.use(
+        http.get(API, () => {
+          calls++
+          return HttpResponse.json({ webhooks: rows })
+        }),
+      )
+      renderManager({
+        getToken: () => {
+          throw new Error('token storage is locked')
+        },
+      })
+      const alert = await screen.findByRole('alert')
+      expect(alert).toHaveTextContent('Your session could not be read')
+      expect(alert).toHaveTextContent('token storage is locked')
+      expect(alert).not.toHaveTextContent('Check your connection')
+      expect(calls).toBe(0)
+    })
+
     it('unauthorized: a sign-in message, onUnauthorized once, never rows', async () => {
       server.use(http.get(API, () => HttpResponse.json({ error: 'Unauthorized' }, { status: 401 })))
       const onUnauthorized = vi.fn()

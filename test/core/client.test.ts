@@ -1,8 +1,9 @@
+import fc from 'fast-check'
 import { delay, HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createWebhookClient, type WebhookClientOptions } from '../../src/core/client'
-import type { RetryPolicy } from '../../src/core/retry'
+import { isRetryableKind, MAX_TIMER_MS, type RetryPolicy } from '../../src/core/retry'
 import { failure } from '../support/msw'
 import { makeExecution, makeWebhook } from './fixtures'
 
@@ -545,5 +546,179 @@ describe('createWebhookClient', () => {
       await expect(c.getWebhook('')).rejects.toThrow(/webhookId must be a non-empty string/)
       await expect(c.deleteWebhook('')).rejects.toThrow(/webhookId must be a non-empty string/)
     })
+  })
+})
+
+describe('ids never address a path outside apiUrl', () => {
+  const hostile = ['.', '..', '%2e%2e', 'a/b', '?x', '#x']
+  type Route = (c: ReturnType<typeof client>, id: string) => Promise<unknown>
+  const routes: [string, Route][] = [
+    ['listExecutions', (c, id) => c.listExecutions(id)],
+    ['setStatus', (c, id) => c.setStatus(id, 'active')],
+    ['sendTest', (c, id) => c.sendTest(id)],
+    ['retryExecution (webhook id)', (c, id) => c.retryExecution(id, 'e1')],
+    ['retryExecution (execution id)', (c, id) => c.retryExecution('w1', id)],
+  ]
+
+  /** Every URL requested while `work` runs; each answers 404 (no retries). */
+  async function requested(work: () => Promise<unknown>): Promise<{ urls: string[]; error: unknown }> {
+    const urls: string[] = []
+    server.use(
+      http.all('*', ({ request }) => {
+        urls.push(request.url)
+        return HttpResponse.json({ error: 'Not found' }, { status: 404 })
+      }),
+    )
+    const error = await work().then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    return { urls, error }
+  }
+
+  /** Under apiUrl: the path starts with apiUrl's path and none of its segments is a dot step. */
+  const insideApi = (url: string) => {
+    const { pathname, origin, search, hash } = new URL(url)
+    const segments = pathname.split('/').map((segment) => decodeURIComponent(segment))
+    return (
+      origin === new URL(API).origin &&
+      pathname.startsWith(`${new URL(API).pathname}/`) &&
+      !segments.includes('.') &&
+      !segments.includes('..') &&
+      search === '' &&
+      hash === ''
+    )
+  }
+
+  describe.each(routes)('%s', (_, call) => {
+    it.each(hostile)('with the id %j: a TypeError, or a request under apiUrl', async (id) => {
+      const { urls, error } = await requested(() => call(client(), id))
+      if (id === '.' || id === '..') {
+        expect(error).toBeInstanceOf(TypeError)
+        expect((error as Error).message).toMatch(/must not be "\." or "\.\."/)
+        expect(urls).toEqual([])
+      } else {
+        expect(urls).toHaveLength(1)
+        expect(urls.every(insideApi)).toBe(true)
+      }
+    })
+  })
+
+  it('sends no request with the token for "..", even through a route override', async () => {
+    const { urls, error } = await requested(() =>
+      client({ getToken: () => 'tok', routes: { status: (id) => `/v2/hooks/${id}` } }).setStatus('..', 'inactive'),
+    )
+    expect(error).toBeInstanceOf(TypeError)
+    expect(urls).toEqual([])
+  })
+
+  it('refuses a relative route that climbs out of apiUrl', async () => {
+    const { urls, error } = await requested(() => client({ routes: { test: (id) => `../${id}/test` } }).sendTest('w1'))
+    expect(error).toBeInstanceOf(TypeError)
+    expect((error as Error).message).toContain('outside apiUrl')
+    expect(urls).toEqual([])
+  })
+
+  it('keeps any id under apiUrl (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.oneof(fc.constantFrom(...hostile), fc.string({ unit: 'grapheme-ascii', maxLength: 8 })),
+        async ([, call], id) => {
+          const { urls, error } = await requested(() => call(client(), id))
+          if (error instanceof TypeError) return urls.length === 0
+          return urls.length === 1 && urls.every(insideApi)
+        },
+      ),
+      { numRuns: 60 },
+    )
+  })
+})
+
+describe('timeouts and waits beyond what a timer holds', () => {
+  it('treats timeoutMs: Infinity as no timeout', async () => {
+    server.use(
+      http.get(API, async () => {
+        await delay(50)
+        return HttpResponse.json({ webhooks: [] })
+      }),
+    )
+    expect((await client({ timeoutMs: Number.POSITIVE_INFINITY, retry: false }).listWebhooks()).webhooks).toEqual([])
+  })
+
+  it.each([2 ** 31, 1e12])('clamps timeoutMs: %d instead of timing out at once', async (timeoutMs) => {
+    server.use(
+      http.get(API, async () => {
+        await delay(50)
+        return HttpResponse.json({ webhooks: [] })
+      }),
+    )
+    expect((await client({ timeoutMs, retry: false }).listWebhooks()).webhooks).toEqual([])
+  })
+
+  it('waits for a huge Retry-After under maxRetryAfterMs: Infinity instead of retrying at once', async () => {
+    let calls = 0
+    server.use(
+      http.get(API, () => {
+        calls++
+        return HttpResponse.json({ error: 'Later' }, { status: 429, headers: { 'Retry-After': '99999999' } })
+      }),
+    )
+    const controller = new AbortController()
+    const delays: number[] = []
+    const pending = client({
+      retry: {
+        ...fastRetry,
+        retries: 3,
+        maxRetryAfterMs: Number.POSITIVE_INFINITY,
+        onRetry: (r) => delays.push(r.delayMs),
+      },
+    }).listWebhooks({ signal: controller.signal })
+    await vi.waitFor(() => expect(delays).toHaveLength(1))
+    // A wait the timer cannot hold fired at once before: three more attempts in a few ms.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(calls).toBe(1)
+    expect(delays).toEqual([MAX_TIMER_MS])
+    controller.abort()
+    expect((await failure(pending)).kind).toBe('aborted')
+  })
+})
+
+describe('a getToken or headers that throws', () => {
+  it('is kind credentials, keeps the cause, sends nothing and is not retried', async () => {
+    let calls = 0
+    server.use(
+      http.get(API, () => {
+        calls++
+        return HttpResponse.json([])
+      }),
+    )
+    const cause = new Error('storage is locked')
+    let asked = 0
+    const error = await failure(
+      client({
+        getToken: () => {
+          asked++
+          throw cause
+        },
+      }).listWebhooks(),
+    )
+    expect(error.kind).toBe('credentials')
+    expect(error.cause).toBe(cause)
+    expect(error.message).toContain('session could not be read')
+    expect(asked).toBe(1)
+    expect(calls).toBe(0)
+  })
+
+  it('a rejecting headers function is the same failure', async () => {
+    const error = await failure(
+      client({
+        headers: async () => {
+          throw new Error('no tenant')
+        },
+      }).setStatus('w1', 'active'),
+    )
+    expect(error.kind).toBe('credentials')
+    expect(isRetryableKind(error.kind)).toBe(false)
   })
 })
