@@ -14,6 +14,7 @@ export type {
 export { useIntegrationWebhooks } from './use-integration-webhooks'
 export type {
   ActionResult,
+  CreateWebhookActionOptions,
   UseWebhookActionsOptions,
   WebhookAction,
   WebhookActionsState,

@@ -1,4 +1,10 @@
-import type { IntegrationWebhook, WebhookApiError, WebhookExecution } from 'integration-webhooks/core'
+import {
+  type CreateWebhookOptions,
+  type IntegrationWebhook,
+  isWebhookApiError,
+  type WebhookApiError,
+  type WebhookExecution,
+} from 'integration-webhooks/core'
 import { useCallback, useMemo, useState } from 'react'
 import { useSWRConfig } from 'swr'
 import { webhooksKey } from './keys'
@@ -6,7 +12,10 @@ import type { WebhooksSnapshot } from './use-integration-webhooks'
 import { useWebhooksContext } from './webhooks-provider'
 
 /** The actions of {@link useWebhookActions}, by name. */
-export type WebhookAction = 'setStatus' | 'sendTest' | 'retryExecution'
+export type WebhookAction = 'setStatus' | 'sendTest' | 'retryExecution' | 'create' | 'remove'
+
+/** Options of {@link WebhookActionsState.create}. */
+export type CreateWebhookActionOptions = Pick<CreateWebhookOptions, 'name'>
 
 /** The outcome of an action: never a rejected promise, so a click handler needs no `catch`. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: WebhookApiError | Error }
@@ -15,6 +24,10 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Webhoo
 export interface UseWebhookActionsOptions {
   /** After a status change the server accepted. */
   onStatusChange?: (webhook: IntegrationWebhook) => void
+  /** After the server saved a new webhook (`create`). */
+  onCreate?: (webhook: IntegrationWebhook) => void
+  /** After the server deleted a webhook (`remove`). */
+  onRemove?: (webhookId: string) => void
   /** After any action failed (the optimistic change is already rolled back). */
   onError?: (error: WebhookApiError | Error, action: WebhookAction, id: string) => void
 }
@@ -27,7 +40,21 @@ export interface WebhookActionsState {
   sendTest: (webhookId: string) => Promise<ActionResult<WebhookExecution>>
   /** Redelivers one execution; the new execution appears in the history. */
   retryExecution: (webhookId: string, executionId: string) => Promise<ActionResult<WebhookExecution>>
-  /** Whether `action` is in flight for `id` (a webhook id; an execution id for `retryExecution`). */
+  /**
+   * Saves a webhook for the catalog entry `providerId`. The new row joins the list when the server
+   * answers (a list of generated suggestions becomes a saved list holding it: the server suggests
+   * only while nothing is saved). Pending and errors are tracked under `providerId`.
+   */
+  create: (providerId: string, options?: CreateWebhookActionOptions) => Promise<ActionResult<IntegrationWebhook>>
+  /**
+   * Deletes a webhook: its row leaves the list at once and comes back, with the error, if the
+   * server refuses. A list left empty is fetched again (the server then suggests defaults).
+   */
+  remove: (webhookId: string) => Promise<ActionResult<void>>
+  /**
+   * Whether `action` is in flight for `id` (a webhook id; an execution id for `retryExecution`;
+   * a provider id for `create`).
+   */
   isPending: (action: WebhookAction, id: string) => boolean
   /** The last error of `action` for `id`, cleared when it is tried again. */
   errorFor: (action: WebhookAction, id: string) => WebhookApiError | Error | undefined
@@ -40,13 +67,30 @@ function replaceRow(snapshot: WebhooksSnapshot | undefined, row: IntegrationWebh
   return { ...snapshot, webhooks: snapshot.webhooks.map((w) => (w.id === row.id ? row : w)) }
 }
 
+/** The list with `row` added (or replacing the row of its id); generated suggestions give way to it. */
+function addRow(snapshot: WebhooksSnapshot | undefined, row: IntegrationWebhook): WebhooksSnapshot | undefined {
+  if (!snapshot) return snapshot
+  // The server suggests defaults only while nothing is saved: once this row is, it lists saved rows alone.
+  if (snapshot.source === 'generated') return { ...snapshot, webhooks: [row], source: 'saved', invalid: [] }
+  const at = snapshot.webhooks.findIndex((w) => w.id === row.id)
+  const webhooks = at < 0 ? [...snapshot.webhooks, row] : snapshot.webhooks.map((w, i) => (i === at ? row : w))
+  return { ...snapshot, webhooks }
+}
+
+function removeRow(snapshot: WebhooksSnapshot | undefined, webhookId: string): WebhooksSnapshot | undefined {
+  if (!snapshot) return snapshot
+  return { ...snapshot, webhooks: snapshot.webhooks.filter((w) => w.id !== webhookId) }
+}
+
 /**
  * Changes to webhooks, each with a per-id pending state and error.
  *
  * `setStatus` updates the list optimistically and rolls it back, with the error, if
  * the server refuses. A successful test or retry shows up in the executions of
  * mounted {@link useWebhookExecutions} without a manual refresh, and the list is
- * refetched for the new counts. Results are values (`{ ok, data | error }`); nothing rejects.
+ * refetched for the new counts. `create` adds the saved row to the list when the server
+ * answers; `remove` takes the row out at once and puts it back, with the error, if the server
+ * refuses. Results are values (`{ ok, data | error }`); nothing rejects.
  *
  * @example
  * ```tsx
@@ -66,7 +110,7 @@ export function useWebhookActions(options: UseWebhookActionsOptions = {}): Webho
   const [pending, setPending] = useState<ReadonlyMap<string, number>>(new Map())
   const [errors, setErrors] = useState<ReadonlyMap<string, WebhookApiError | Error>>(new Map())
   const listKey = webhooksKey(apiUrl, fallback.userId)
-  const { onStatusChange, onError } = options
+  const { onStatusChange, onCreate, onRemove, onError } = options
 
   const run = useCallback(
     async <T>(action: WebhookAction, id: string, work: () => Promise<T>): Promise<ActionResult<T>> => {
@@ -158,14 +202,68 @@ export function useWebhookActions(options: UseWebhookActionsOptions = {}): Webho
     [run, client, delivered],
   )
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listKeyId stands for listKey
+  const create = useCallback(
+    (providerId: string, createOptions: CreateWebhookActionOptions = {}) =>
+      run('create', providerId, async () => {
+        let created: IntegrationWebhook | undefined
+        await mutate<WebhooksSnapshot>(
+          listKey,
+          async (current) => {
+            created = await client.createWebhook(providerId, { name: createOptions.name })
+            return addRow(current, created)
+          },
+          { populateCache: true, revalidate: false },
+        )
+        if (!created) throw new Error('create: the server sent no webhook')
+        onCreate?.(created)
+        return created
+      }),
+    [run, mutate, client, listKeyId, onCreate],
+  )
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listKeyId stands for listKey
+  const remove = useCallback(
+    (webhookId: string) =>
+      run('remove', webhookId, async () => {
+        let left: WebhooksSnapshot | undefined
+        try {
+          await mutate<WebhooksSnapshot>(
+            listKey,
+            async (current) => {
+              await client.deleteWebhook(webhookId)
+              left = removeRow(current, webhookId)
+              return left
+            },
+            {
+              optimisticData: (current) => removeRow(current, webhookId) as WebhooksSnapshot,
+              rollbackOnError: true,
+              populateCache: true,
+              revalidate: false,
+            },
+          )
+        } catch (error) {
+          // Gone already (deleted in another tab?): the list is fetched again to show what is there.
+          if (isWebhookApiError(error) && error.kind === 'not-found') void mutate(listKey).catch(() => undefined)
+          throw error
+        }
+        // With nothing saved any more the server suggests defaults: fetch them.
+        if (left && left.webhooks.length === 0) void mutate(listKey).catch(() => undefined)
+        onRemove?.(webhookId)
+      }),
+    [run, mutate, client, listKeyId, onRemove],
+  )
+
   return useMemo(
     () => ({
       setStatus,
       sendTest,
       retryExecution,
+      create,
+      remove,
       isPending: (action, id) => pending.has(slot(action, id)),
       errorFor: (action, id) => errors.get(slot(action, id)),
     }),
-    [setStatus, sendTest, retryExecution, pending, errors],
+    [setStatus, sendTest, retryExecution, create, remove, pending, errors],
   )
 }

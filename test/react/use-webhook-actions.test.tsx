@@ -161,4 +161,177 @@ describe('useWebhookActions', () => {
       expect(result.current.errorFor('sendTest', 'w2')).toBeUndefined()
     })
   })
+  describe('create', () => {
+    const saved = makeWebhook({
+      id: 'wh_new',
+      provider_id: 'github',
+      status: 'inactive',
+      webhook_url: 'https://app.test/api/integration-webhooks/receive/tok_1',
+    })
+
+    it('turns a list of generated suggestions into a saved list holding the new row', async () => {
+      let body: unknown
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: [] })),
+        http.post(API, async ({ request }) => {
+          body = await request.json()
+          await delay(20)
+          return HttpResponse.json({ webhook: saved }, { status: 201 })
+        }),
+      )
+      const onCreate = vi.fn()
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions({ onCreate }),
+      }))
+      await waitFor(() => expect(result.current.list.source).toBe('generated'))
+      expect(result.current.list.webhooks.length).toBeGreaterThan(1)
+
+      let pending!: ReturnType<typeof result.current.actions.create>
+      act(() => {
+        pending = result.current.actions.create('github', { name: 'GitHub (main)' })
+      })
+      expect(result.current.actions.isPending('create', 'github')).toBe(true)
+      const outcome = await act(() => pending)
+
+      expect(body).toEqual({ provider_id: 'github', name: 'GitHub (main)' })
+      expect(outcome).toMatchObject({ ok: true, data: { id: 'wh_new' } })
+      expect(result.current.list.source).toBe('saved')
+      expect(result.current.list.webhooks.map((w) => w.id)).toEqual(['wh_new'])
+      expect(result.current.list.webhooks[0]?.webhook_url).toBe(
+        'https://app.test/api/integration-webhooks/receive/tok_1',
+      )
+      expect(result.current.actions.isPending('create', 'github')).toBe(false)
+      expect(onCreate).toHaveBeenCalledWith(expect.objectContaining({ id: 'wh_new' }))
+    })
+
+    it('adds the new row to a saved list', async () => {
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: [makeWebhook({ id: 'w1' })], source: 'saved' })),
+        http.post(API, () => HttpResponse.json({ webhook: saved }, { status: 201 })),
+      )
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions(),
+      }))
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1))
+      await act(() => result.current.actions.create('github'))
+      expect(result.current.list.webhooks.map((w) => w.id)).toEqual(['w1', 'wh_new'])
+      expect(result.current.list.source).toBe('saved')
+    })
+
+    it('reports a refusal as a value, kept under the provider id, and leaves the list as it was', async () => {
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: [makeWebhook({ id: 'w1' })] })),
+        http.post(API, () =>
+          HttpResponse.json({ error: 'Unknown provider "nope"', code: 'unknown_provider' }, { status: 400 }),
+        ),
+      )
+      const onError = vi.fn()
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions({ onError }),
+      }))
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1))
+      const outcome = await act(() => result.current.actions.create('nope'))
+      expect(outcome).toMatchObject({ ok: false, error: { kind: 'bad-request', code: 'unknown_provider' } })
+      expect(result.current.actions.errorFor('create', 'nope')?.message).toContain('Unknown provider')
+      expect(result.current.list.webhooks.map((w) => w.id)).toEqual(['w1'])
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'bad-request' }), 'create', 'nope')
+    })
+  })
+
+  describe('remove', () => {
+    const two = () => [makeWebhook({ id: 'w1' }), makeWebhook({ id: 'w2', provider_id: 'slack' })]
+
+    it('takes the row out at once and keeps it out when the server deletes it', async () => {
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: two() })),
+        http.delete(`${API}/w1`, async () => {
+          await delay(30)
+          return new HttpResponse(null, { status: 204 })
+        }),
+      )
+      const onRemove = vi.fn()
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions({ onRemove }),
+      }))
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(2))
+
+      let pending!: ReturnType<typeof result.current.actions.remove>
+      act(() => {
+        pending = result.current.actions.remove('w1')
+      })
+      await waitFor(() => expect(result.current.list.webhooks.map((w) => w.id)).toEqual(['w2']))
+      expect(result.current.actions.isPending('remove', 'w1')).toBe(true)
+      expect(await act(() => pending)).toEqual({ ok: true, data: undefined })
+      expect(result.current.list.webhooks.map((w) => w.id)).toEqual(['w2'])
+      expect(onRemove).toHaveBeenCalledWith('w1')
+    })
+
+    it('puts the row back and says why when the server refuses', async () => {
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: two() })),
+        http.delete(`${API}/w1`, async () => {
+          await delay(20)
+          return HttpResponse.json({ error: 'Webhook is locked', code: 'locked' }, { status: 409 })
+        }),
+      )
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions(),
+      }))
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(2))
+      let pending!: ReturnType<typeof result.current.actions.remove>
+      act(() => {
+        pending = result.current.actions.remove('w1')
+      })
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1))
+      const outcome = await act(() => pending)
+      expect(outcome).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'locked' } })
+      expect(result.current.list.webhooks.map((w) => w.id)).toEqual(['w1', 'w2'])
+      expect(result.current.actions.errorFor('remove', 'w1')?.message).toContain('Webhook is locked')
+    })
+
+    it('fetches the list again once the last saved row is gone, so suggestions come back', async () => {
+      let saved = [makeWebhook({ id: 'w1' })]
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: saved, source: 'saved' })),
+        http.delete(`${API}/w1`, () => {
+          saved = []
+          return new HttpResponse(null, { status: 204 })
+        }),
+      )
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions(),
+      }))
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1))
+      await act(() => result.current.actions.remove('w1'))
+      await waitFor(() => expect(result.current.list.source).toBe('generated'))
+      expect(result.current.list.webhooks.length).toBeGreaterThan(1)
+    })
+
+    it('fetches the list again when the webhook was already gone (404)', async () => {
+      let calls = 0
+      server.use(
+        http.get(API, () => {
+          calls++
+          return HttpResponse.json({ webhooks: calls === 1 ? two() : two().slice(1) })
+        }),
+        http.delete(`${API}/w1`, () =>
+          HttpResponse.json({ error: 'Webhook not found', code: 'not_found' }, { status: 404 }),
+        ),
+      )
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions(),
+      }))
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(2))
+      const outcome = await act(() => result.current.actions.remove('w1'))
+      expect(outcome).toMatchObject({ ok: false, error: { kind: 'not-found' } })
+      await waitFor(() => expect(result.current.list.webhooks.map((w) => w.id)).toEqual(['w2']))
+    })
+  })
 })
