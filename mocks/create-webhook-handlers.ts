@@ -7,10 +7,15 @@ import { createWebhookMockStore, type WebhookMockOptions } from './store'
  * (browser, Storybook).
  *
  * Stateful per call: a webhook disabled through `PATCH` stays disabled in the next
- * `GET`, and a test event or redelivery is prepended to the executions. Call it
+ * `GET`, a test event or redelivery is prepended to the executions, a created webhook
+ * joins the list and a deleted one leaves it with its executions. Call it
  * again (or use {@link createWebhookMockStore} and `reset()`) for fresh data.
  *
  * - `GET {apiUrl}` → `{ webhooks, source: 'saved' }`
+ * - `POST {apiUrl}` with `{ provider_id, name? }` → 201 `{ webhook }`, with a receiving URL
+ *   `{origin}{apiUrl}/receive/{token}` of its own; 400 `{ error, code, issues? }` for a bad body
+ *   or a provider the catalog does not offer
+ * - `GET {apiUrl}/:webhookId` → `{ webhook }`; `DELETE {apiUrl}/:webhookId` → 204 (404 `{ error, code }` for an unknown id)
  * - `GET {apiUrl}/executions/:webhookId?limit=&cursor=` → `{ executions, next_cursor }`, newest first
  * - `PATCH {apiUrl}/:webhookId` with `{ status }` → `{ webhook }`
  * - `POST {apiUrl}/:webhookId/test` → 202 `{ execution }`

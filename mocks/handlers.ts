@@ -1,4 +1,10 @@
-import { defaultCatalog, type IntegrationWebhook, type WebhookExecution } from 'integration-webhooks/core'
+import {
+  defaultCatalog,
+  fillSetupSteps,
+  type IntegrationWebhook,
+  numberSteps,
+  type WebhookExecution,
+} from 'integration-webhooks/core'
 import { delay, type HttpHandler, HttpResponse, http } from 'msw'
 import { executionId, failures, liveExecution } from './history'
 import { iso, SECOND } from './options'
@@ -10,6 +16,21 @@ const MAX_LIMIT = 100
 
 const error = (status: number, message: string) => HttpResponse.json({ error: message }, { status })
 const webhookNotFound = () => error(404, 'Webhook not found')
+/** An error as the contract writes it: `{ error, code }`, and the issues of a 400. */
+const coded = (status: number, message: string, code: string, issues?: string[]) =>
+  HttpResponse.json({ error: message, code, ...(issues ? { issues } : {}) }, { status })
+
+/** The issues of a create body, as `path: message` (none: it is valid). */
+function createBodyIssues(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return ['(root): expected an object']
+  const { provider_id: providerId, name } = body as { provider_id?: unknown; name?: unknown }
+  const issues: string[] = []
+  if (typeof providerId !== 'string' || providerId === '') issues.push('provider_id: expected a non-empty string')
+  if (name !== undefined && (typeof name !== 'string' || name.trim() === '' || name.length > 200)) {
+    issues.push('name: expected a string of 1 to 200 characters')
+  }
+  return issues
+}
 
 /**
  * The MSW path of `apiUrl`. MSW resolves a relative path against `location` in a
@@ -68,6 +89,15 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
     webhook.last_triggered = execution.triggered_at
   }
 
+  /** `{origin}{apiUrl}/receive/{token}`: where a provider sends this webhook's events. */
+  const receivingUrl = (state: StoreState, token: string) => {
+    const api = config.apiUrl.trim().replace(/\/+$/, '')
+    const root = /^[a-z][a-z0-9+.-]*:/i.test(api)
+      ? api
+      : `${state.options.origin}${api.startsWith('/') ? '' : '/'}${api}`
+    return `${root}/receive/${token}`
+  }
+
   // Order matters: the `executions/…` routes come before the `/:webhookId` ones.
   return [
     http.get(base || '/', async () => {
@@ -77,6 +107,54 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
       const rows: unknown[] = [...webhooks]
       for (const { index, row } of dataset.invalidWebhookRows) rows.splice(Math.min(index, rows.length), 0, row)
       return HttpResponse.json({ webhooks: rows, source: 'saved' })
+    }),
+
+    http.post(base || '/', async ({ request }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const state = get()
+      let body: unknown
+      try {
+        body = await request.json()
+      } catch {
+        return coded(400, 'The body is not valid JSON', 'invalid_json')
+      }
+      const issues = createBodyIssues(body)
+      if (issues.length > 0) return coded(400, 'Invalid request body', 'invalid_body', issues)
+      const { provider_id: providerId, name } = body as { provider_id: string; name?: string }
+      const integration = defaultCatalog.get(providerId)
+      if (!integration?.isAvailable) return coded(400, `Unknown provider "${providerId}"`, 'unknown_provider')
+      const id = `wh_${state.liveRng.alphanumeric(16)}`
+      const webhookUrl = receivingUrl(state, state.liveRng.alphanumeric(32))
+      const stamp = iso(tick(state))
+      const webhook: IntegrationWebhook = {
+        id,
+        user_id: state.options.userId,
+        provider_id: integration.id,
+        webhook_url: webhookUrl,
+        trigger_types: integration.triggers.map((trigger) => trigger.type),
+        integration_config: {},
+        external_config: {
+          type: integration.delivery,
+          setup_required: true,
+          instructions: numberSteps(fillSetupSteps(integration, webhookUrl)),
+          integration_name: integration.name,
+          category: integration.category,
+          capabilities: [...integration.capabilities],
+          ...(integration.docsUrl ? { docs_url: integration.docsUrl } : {}),
+        },
+        status: 'inactive',
+        last_triggered: null,
+        trigger_count: 0,
+        error_count: 0,
+        created_at: stamp,
+        updated_at: stamp,
+        name: name ?? integration.name,
+      }
+      state.webhooks.push(webhook)
+      state.byId.set(id, webhook)
+      state.executions.set(id, [])
+      return HttpResponse.json({ webhook: structuredClone(webhook) }, { status: 201 })
     }),
 
     http.get<{ webhookId: string }>(`${base}/executions/:webhookId`, async ({ request, params }) => {
@@ -127,6 +205,26 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
         return HttpResponse.json({ execution: structuredClone(execution) }, { status: 202 })
       },
     ),
+
+    http.get<{ webhookId: string }>(`${base}/:webhookId`, async ({ params }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const webhook = get().byId.get(params.webhookId)
+      if (!webhook) return coded(404, 'Webhook not found', 'not_found')
+      return HttpResponse.json({ webhook: structuredClone(webhook) })
+    }),
+
+    http.delete<{ webhookId: string }>(`${base}/:webhookId`, async ({ params }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const state = get()
+      if (!state.byId.has(params.webhookId)) return coded(404, 'Webhook not found', 'not_found')
+      // Its executions go with it.
+      state.webhooks = state.webhooks.filter((webhook) => webhook.id !== params.webhookId)
+      state.byId.delete(params.webhookId)
+      state.executions.delete(params.webhookId)
+      return new HttpResponse(null, { status: 204 })
+    }),
 
     http.patch<{ webhookId: string }>(`${base}/:webhookId`, async ({ request, params }) => {
       const failed = await gate()

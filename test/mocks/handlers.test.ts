@@ -268,3 +268,87 @@ describe('custom data', () => {
     expect(MOCK_NOW).toBe('2026-11-20T12:00:00.000Z')
   })
 })
+
+describe('creating, reading and deleting webhooks', () => {
+  it('POST saves a webhook from the catalog with a receiving URL of its own, and the list holds it', async () => {
+    const { client, store } = mount({ scenario: 'empty' })
+    const first = await client.createWebhook('github')
+    const second = await client.createWebhook('github', { name: 'GitHub (staging)' })
+
+    expect(first).toMatchObject({
+      provider_id: 'github',
+      status: 'inactive',
+      name: 'GitHub',
+      user_id: 'user_mock_1',
+      trigger_count: 0,
+      external_config: { integration_name: 'GitHub', setup_required: true },
+    })
+    expect(second.name).toBe('GitHub (staging)')
+    // Several per provider, each with its own unguessable URL under {origin}{apiUrl}/receive/.
+    expect(first.id).not.toBe(second.id)
+    expect(first.webhook_url).toMatch(/^http:\/\/app\.test\/api\/integration-webhooks\/receive\/[0-9A-Za-z]{32}$/)
+    expect(second.webhook_url).not.toBe(first.webhook_url)
+    expect(first.external_config.instructions).toContain(first.webhook_url)
+
+    const list = await client.listWebhooks()
+    expect(list.source).toBe('saved')
+    expect(list.webhooks.map((w) => w.id)).toEqual([first.id, second.id])
+    expect(await client.getWebhook(first.id)).toEqual(first)
+    expect(store.getExecutions(first.id)).toEqual([])
+  })
+
+  it('builds the receiving URL on the origin option for a relative apiUrl', async () => {
+    const store = createWebhookMockStore({ scenario: 'empty', origin: 'https://hooks.example.org' })
+    server.use(...store.handlers)
+    const webhook = await makeClient().createWebhook('slack')
+    expect(webhook.webhook_url).toMatch(/^https:\/\/hooks\.example\.org\/api\/integration-webhooks\/receive\/\w{32}$/)
+  })
+
+  it('answers a bad body or an unknown provider with 400 { error, code, issues } and saves nothing', async () => {
+    const { store } = mount({ scenario: 'empty' })
+    const post = (body: string) => raw('', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    expect(await post('{nope')).toMatchObject({ status: 400, body: { code: 'invalid_json' } })
+    expect(await post('{"provider_id": 7, "name": ""}')).toEqual({
+      status: 400,
+      body: {
+        error: 'Invalid request body',
+        code: 'invalid_body',
+        issues: ['provider_id: expected a non-empty string', 'name: expected a string of 1 to 200 characters'],
+      },
+    })
+    expect(await post('{"provider_id": "no-such-provider"}')).toEqual({
+      status: 400,
+      body: { error: 'Unknown provider "no-such-provider"', code: 'unknown_provider' },
+    })
+    // An integration the catalog lists as unavailable cannot be set up either.
+    expect(await post('{"provider_id": "tiktok"}')).toMatchObject({ status: 400, body: { code: 'unknown_provider' } })
+    expect(store.getWebhooks()).toEqual([])
+  })
+
+  it('DELETE answers 204, and the webhook and its executions are gone', async () => {
+    const { client, store } = mount()
+    expect(store.getExecutions('github-webhook').length).toBeGreaterThan(0)
+    await client.deleteWebhook('github-webhook')
+    expect(store.getWebhook('github-webhook')).toBeUndefined()
+    expect(store.getExecutions('github-webhook')).toEqual([])
+    expect((await client.listWebhooks()).webhooks.map((w) => w.id)).not.toContain('github-webhook')
+    expect((await failure(client.getWebhook('github-webhook'))).kind).toBe('not-found')
+    const again = await failure(client.deleteWebhook('github-webhook'))
+    expect(again).toMatchObject({ kind: 'not-found', code: 'not_found' })
+  })
+
+  it('brings the deleted and created webhooks back to the initial data on reset', async () => {
+    const { client, store } = mount()
+    await client.deleteWebhook('github-webhook')
+    await client.createWebhook('slack')
+    store.reset()
+    expect(store.getWebhooks()).toHaveLength(30)
+    expect(store.getWebhook('github-webhook')).toBeDefined()
+  })
+
+  it('fails the new routes like the others in a failing scenario', async () => {
+    mount({ scenario: 'server-error' })
+    expect((await failure(makeClient().createWebhook('github'))).kind).toBe('server')
+    expect((await failure(makeClient().deleteWebhook('github-webhook'))).kind).toBe('server')
+  })
+})
