@@ -132,8 +132,8 @@ Done (each measured here): one row height and our own fixed-height window instea
 does not filter again; rows keyed by their place, so a sort refills the \`<tr>\`s in view instead of removing
 and building them (style time about halved, no DOM created); \`prepareSort\` at idle ranks and orders the list by
 each of the table's columns, both directions (text by collator, the others by a typed-array sort of their
-distinct values; the ranking and the counting sort leave the click); \`content-visibility: auto\`
-on cell contents, so the overscan rows below the fold skip style, layout and paint. Tried and not kept:
+distinct values; the ranking and the counting sort leave the click). Tried and not kept:
+\`content-visibility: auto\` on cell contents (Chromium leaves what it skips out of the accessibility tree);
 \`useDeferredValue(sorting)\` (the header paints sooner but the sorted rows later, which users would see); layer
 and containment CSS on rows; \`content-visibility\` on the cells themselves (Blink ignores it on table cells).
 What remains is React re-rendering the cells of the ~${int(table.rows.median)} rows in the window and Blink's style,
@@ -214,7 +214,7 @@ function shortListFinding(render) {
 
 Under \`virtualizeThreshold\` (100 rows in the list) the table renders every row, so a sort re-renders all
 ${int(small.rows.median)} rows' cells (React), where a long list re-renders a window of ${int(large.rows.median)}.
-\`content-visibility: auto\` spares Blink the rows below the fold, not React. A lower default threshold would
+Blink lays out every one of them too (no \`content-visibility\`: it would drop them from the accessibility tree). A lower default threshold would
 window short tables too (they would scroll inside the table's \`max-height\` instead of with the page): a design
 decision, left as it is.`
 }

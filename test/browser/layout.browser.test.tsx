@@ -1,6 +1,7 @@
 import { WebhookTable } from 'integration-webhooks'
 import { mockWebhooks } from 'integration-webhooks/mocks'
 import { describe, expect, it } from 'vitest'
+import { cdp } from 'vitest/browser'
 import { render, rerender } from './render'
 import '../../src/components/styles.css'
 
@@ -22,5 +23,44 @@ describe('The page around a windowed table in real Chromium', () => {
     // The copy button's live region, visually hidden, is positioned in the table's scroll box.
     const container = document.querySelector('[data-slot="table-container"]') as HTMLElement
     expect((container.querySelector('[data-slot="copy-status"]') as HTMLElement).offsetParent).toBe(container)
+  })
+})
+
+/** Every node of Chromium's accessibility tree, in every frame (the tests run in an iframe), read over CDP. */
+async function accessibilityTree() {
+  type Node = { role?: { value?: string }; name?: { value?: string }; ignored?: boolean; ignoredReasons?: unknown[] }
+  type Frame = { frame: { id: string }; childFrames?: Frame[] }
+  const session = cdp()
+  await session.send('Accessibility.enable')
+  const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: Frame }
+  const frames: string[] = []
+  const walk = (frame: Frame) => {
+    frames.push(frame.frame.id)
+    for (const child of frame.childFrames ?? []) walk(child)
+  }
+  walk(frameTree)
+  const nodes: Node[] = []
+  for (const frameId of frames) {
+    const { nodes: more } = (await session.send('Accessibility.getFullAXTree', { frameId })) as { nodes: Node[] }
+    nodes.push(...more)
+  }
+  return nodes
+}
+
+describe('Rows out of view in real Chromium', () => {
+  it('are in the accessibility tree, every one of them', async () => {
+    const rows = large.slice(0, 30)
+    render(<WebhookTable webhooks={rows} />)
+    await expect.poll(() => renderedRows().length).toBe(30)
+    // Most rows are below the fold of the test's frame.
+    expect(renderedRows()[29]?.getBoundingClientRect().top).toBeGreaterThan(window.innerHeight)
+    await expect
+      .poll(async () => {
+        const tree = await accessibilityTree()
+        return tree.filter(
+          (node) => !node.ignored && node.role?.value === 'button' && node.name?.value?.startsWith('Details for '),
+        ).length
+      })
+      .toBe(30)
   })
 })

@@ -321,28 +321,6 @@ describe('The focused row in real Chromium, while rows are refilled in place', (
   }
 })
 
-describe('Rows out of view in real Chromium', () => {
-  it("skip their cells' style, layout and paint (content-visibility), yet stay in the accessibility tree", async () => {
-    render(<WebhookTable webhooks={large.slice(0, 40)} />)
-    await expect.poll(() => renderedRows().length).toBe(40)
-    await nextFrame()
-    const rendered = (index: number) =>
-      renderedRows()
-        [index]?.querySelector('[data-slot="open-details"]')
-        ?.checkVisibility({ contentVisibilityAuto: true })
-    expect(rendered(0)).toBe(true)
-    expect(rendered(39)).toBe(false)
-    // Every cell's contents, the time too: block-level, so its containment applies.
-    const time = renderedRows()[39]?.querySelector('[data-slot="time"]') as HTMLElement
-    expect(getComputedStyle(time).display).toBe('block')
-    expect(getComputedStyle(time).contentVisibility).toBe('auto')
-    const last = large[39]?.external_config.integration_name ?? ''
-    await expect.element(page.getByRole('button', { name: `Details for ${last}` }).last()).toBeInTheDocument()
-    renderedRows()[39]?.scrollIntoView()
-    await expect.poll(() => rendered(39)).toBe(true)
-  })
-})
-
 describe('CopyButton in real Chromium', () => {
   it('writes the value to the system clipboard and announces it', async () => {
     render(<CopyButton value="https://app.example.com/api/integration-webhooks/github" label="Copy webhook URL" />)
