@@ -1,6 +1,6 @@
 import { formatDuration, type WebhookExecution } from 'integration-webhooks/core'
 import { useWebhookActions, useWebhookExecutions } from 'integration-webhooks/react'
-import { Fragment, useId, useState } from 'react'
+import { Fragment, useEffect, useId, useRef, useState } from 'react'
 import { ChevronIcon } from './icons'
 import { JsonView } from './json-view'
 import type { PartialLabels } from './labels'
@@ -55,6 +55,32 @@ export function ExecutionHistory({
   const { retryExecution, isPending, errorFor } = useWebhookActions()
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
   const baseId = useId()
+
+  // "Load more" moves the focus to the first execution it brought (the button may be gone: no
+  // more pages), if the focus is still on the button by then.
+  const section = useRef<HTMLElement>(null)
+  const loadMoreButton = useRef<HTMLButtonElement>(null)
+  const firstNew = useRef<number | null>(null)
+  const loadMore = () => {
+    if (history.isLoadingMore) return
+    firstNew.current = history.executions.length
+    history.loadMore()
+  }
+  const count = history.executions.length
+  const failed = history.error !== undefined
+  useEffect(() => {
+    const index = firstNew.current
+    if (index === null || count <= index) {
+      if (failed) firstNew.current = null
+      return
+    }
+    firstNew.current = null
+    const active = document.activeElement
+    if (active !== loadMoreButton.current && active !== document.body && active !== null) return
+    section.current
+      ?.querySelectorAll<HTMLElement>('[data-slot="execution-row"] [data-slot="expand-button"]')
+      [index]?.focus()
+  }, [count, failed])
 
   const toggle = (id: string) =>
     setOpen((current) => {
@@ -136,6 +162,7 @@ export function ExecutionHistory({
   return (
     <UiContext.Provider value={ui}>
       <section
+        ref={section}
         data-iw=""
         data-slot="execution-history"
         data-empty={(!history.isLoading && history.executions.length === 0) || undefined}
@@ -153,11 +180,13 @@ export function ExecutionHistory({
           </p>
         )}
         {history.hasMore && (
+          // Busy, not disabled: a disabled button would lose the keyboard focus.
           <button
+            ref={loadMoreButton}
             type="button"
             data-slot="load-more"
-            onClick={history.loadMore}
-            disabled={history.isLoadingMore}
+            onClick={loadMore}
+            aria-disabled={history.isLoadingMore || undefined}
             aria-busy={history.isLoadingMore || undefined}
           >
             {history.isLoadingMore ? l.loadingMore : l.loadMore}
@@ -234,12 +263,16 @@ function ExecutionRow({
           <td data-column="retry">
             {retry && (
               <>
+                {/* Busy, not disabled: a disabled button would lose the keyboard focus. */}
                 <button
                   type="button"
                   data-slot="button"
                   data-size="small"
-                  onClick={retry.run}
-                  disabled={retry.pending}
+                  onClick={() => {
+                    if (!retry.pending) retry.run()
+                  }}
+                  aria-disabled={retry.pending || undefined}
+                  aria-busy={retry.pending || undefined}
                   aria-label={`${l.retry}: ${execution.trigger_type}`}
                 >
                   {retry.pending ? l.retrying : l.retry}

@@ -313,8 +313,11 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
             type="button"
             data-slot="button"
             data-variant="secondary"
-            onClick={() => void refresh()}
-            disabled={isValidating}
+            // Busy, not disabled: a disabled button would drop the keyboard focus to <body>.
+            onClick={() => {
+              if (!isValidating) void refresh()
+            }}
+            aria-disabled={isValidating || undefined}
             aria-busy={isValidating || undefined}
           >
             <RefreshIcon />

@@ -63,7 +63,10 @@ export interface WebhookManagerLabels {
   reveal: (key: string) => string
   hide: (key: string) => string
   metrics: string
+  /** The enable switch's visible label when it is on; it starts the switch's name. */
   enabled: string
+  /** The enable switch's visible label when it is off. */
+  disabled: string
   enableWebhook: (name: string) => string
   sendTest: string
   sendingTest: string
@@ -182,6 +185,7 @@ export const defaultLabels: WebhookManagerLabels = {
   hide: (key) => `Hide ${key}`,
   metrics: 'Activity',
   enabled: 'Enabled',
+  disabled: 'Disabled',
   enableWebhook: (name) => `Receive events from ${name}`,
   sendTest: 'Send test event',
   sendingTest: 'Sending…',

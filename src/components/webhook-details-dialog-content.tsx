@@ -69,6 +69,7 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
   const steps = parseInstructions(webhook.external_config.instructions)
   const labelFor = new Map(integration.triggers.map((t) => [t.type, t.label]))
   const active = webhook.status === 'active'
+  const switchLabel = active ? l.enabled : l.disabled
   const statusPending = isPending('setStatus', webhook.id)
   const statusError = errorFor('setStatus', webhook.id)
   const testPending = isPending('sendTest', webhook.id)
@@ -129,30 +130,36 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
 
         <div data-slot="control-row">
           <div data-slot="switch-field">
+            {/* Busy, not disabled: a disabled button loses the focus (it falls to <body> and the
+                next Tab starts again at the top), so a click while pending is ignored instead. */}
             <button
               type="button"
               role="switch"
               data-slot="switch"
               data-state={active ? 'checked' : 'unchecked'}
               aria-checked={active}
-              aria-label={l.enableWebhook(name)}
+              // The visible label ("Enabled" / "Disabled") starts the name (WCAG 2.5.3).
+              aria-label={`${switchLabel}: ${l.enableWebhook(name)}`}
               aria-busy={statusPending || undefined}
-              disabled={statusPending}
-              onClick={() => void setStatus(webhook.id, active ? 'inactive' : 'active')}
+              aria-disabled={statusPending || undefined}
+              onClick={() => {
+                if (!statusPending) void setStatus(webhook.id, active ? 'inactive' : 'active')
+              }}
             >
               <span data-slot="switch-thumb" aria-hidden="true" />
             </button>
             <span data-slot="switch-label" aria-hidden="true">
-              {l.enabled}
+              {switchLabel}
             </span>
           </div>
           <button
             type="button"
             data-slot="button"
             data-variant="primary"
-            disabled={testPending}
+            aria-disabled={testPending || undefined}
             aria-busy={testPending || undefined}
             onClick={async () => {
+              if (testPending) return
               setTestMessage('')
               const result = await sendTest(webhook.id)
               if (result.ok) setTestMessage(l.testSent)

@@ -510,7 +510,7 @@ export const DisableAndEnable: Story = {
   parameters: { msw: { handlers: statusEndpoint.handlers } },
   play: async ({ args, canvasElement, step }) => {
     const dialog = await openGitHub(canvasElement)
-    const toggle = () => within(dialog).getByRole('switch', { name: defaultLabels.enableWebhook('GitHub') })
+    const toggle = () => within(dialog).getByRole('switch', { name: /Receive events from GitHub$/ })
     const settled = () =>
       waitFor(
         () => {
@@ -526,6 +526,8 @@ export const DisableAndEnable: Story = {
       await waitFor(() => expect(toggle()).toHaveAttribute('aria-checked', 'false'))
       await settled()
       await expect(toggle()).toHaveAttribute('aria-checked', 'false')
+      // The visible label says the state, and the name starts with it.
+      await expect(toggle()).toHaveAccessibleName(`${defaultLabels.disabled}: ${defaultLabels.enableWebhook('GitHub')}`)
       await expect(statusEndpoint.store.getWebhook(github.id)?.status).toBe('inactive')
       await expect(args.onStatusChange).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'inactive' }))
       await expect(within(dialog).getByText(defaultLabels.statuses.inactive)).toBeInTheDocument()

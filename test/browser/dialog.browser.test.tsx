@@ -1,0 +1,89 @@
+import { IntegrationWebhookManager } from 'integration-webhooks'
+import { createWebhookMockStore } from 'integration-webhooks/mocks'
+import { getResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
+import { render } from './render'
+import '../../src/components/styles.css'
+
+// The details dialog with the keyboard, in real Chromium: where the focus is after each action.
+// The mocked endpoint answers through msw's handlers (no service worker), a little slowly, so
+// every action goes through its pending state.
+
+const API = 'https://app.test/api/integration-webhooks'
+
+function renderManager() {
+  const store = createWebhookMockStore({ apiUrl: API, latencyMs: 120 })
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
+    (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
+  render(
+    <IntegrationWebhookManager
+      apiUrl={API}
+      fetch={fetch}
+      retry={false}
+      locale="en-US"
+      swr={{ provider: () => new Map() }}
+    />,
+  )
+  return store
+}
+
+const dialog = () => page.getByRole('dialog', { name: 'GitHub' })
+const active = () => document.activeElement
+
+async function openGitHub() {
+  await userEvent.click(page.getByRole('button', { name: 'Details for GitHub', exact: true }))
+  await expect.element(dialog()).toBeVisible()
+  await expect.poll(() => document.querySelectorAll('[data-slot="execution-row"]').length).toBe(20)
+}
+
+/** Presses a key on the focused control; resolves once it has been busy and is not any more. */
+async function pressAndSettle(element: Element, key: string) {
+  let wasBusy = false
+  const observer = new MutationObserver(() => {
+    if (element.getAttribute('aria-busy') === 'true') wasBusy = true
+  })
+  observer.observe(element, { attributes: true, attributeFilter: ['aria-busy'] })
+  await userEvent.keyboard(key)
+  await expect.poll(() => wasBusy && element.getAttribute('aria-busy') === null).toBe(true)
+  observer.disconnect()
+}
+
+describe('The details dialog in real Chromium', () => {
+  it('keeps the focus on the switch, "Send test event" and "Retry" while and after they work', async () => {
+    renderManager()
+    await openGitHub()
+    const toggle = dialog().getByRole('switch').element()
+    ;(toggle as HTMLElement).focus()
+    await pressAndSettle(toggle, ' ')
+    expect(toggle.getAttribute('aria-checked')).toBe('false')
+    expect(active()).toBe(toggle)
+
+    await userEvent.keyboard('{Tab}')
+    const sendTest = dialog().getByRole('button', { name: 'Send test event' }).element()
+    expect(active()).toBe(sendTest)
+    await pressAndSettle(sendTest, '{Enter}')
+    await expect.element(dialog().getByText('Test event sent.')).toBeInTheDocument()
+    expect(active()).toBe(sendTest)
+
+    const retry = dialog()
+      .getByRole('button', { name: /^Retry/ })
+      .first()
+      .element() as HTMLElement
+    retry.focus()
+    await pressAndSettle(retry, '{Enter}')
+    expect(active()).toBe(retry)
+  })
+
+  it('moves the focus to the first new execution after "Load more"', async () => {
+    const store = renderManager()
+    await openGitHub()
+    const more = dialog().getByRole('button', { name: 'Load more' }).element() as HTMLElement
+    more.focus()
+    await userEvent.keyboard('{Enter}')
+    const total = store.getExecutions('github-webhook').length
+    await expect.poll(() => document.querySelectorAll('[data-slot="execution-row"]').length).toBe(total)
+    const twentyFirst = document.querySelectorAll('[data-slot="execution-row"]')[20]
+    await expect.poll(active).toBe(twentyFirst?.querySelector('[data-slot="expand-button"]'))
+  })
+})
