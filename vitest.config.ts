@@ -69,7 +69,21 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/package/**'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/package/**', 'test/server/**'],
+        },
+      },
+      {
+        // The server on real databases: PGlite in process, and the PostgreSQL server that
+        // DATABASE_URL names (.ci/run starts one; `npm run db:start` does it locally).
+        // Limits, not timings: opening PGlite runs PostgreSQL in WebAssembly, slow on a busy machine.
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          globalSetup: ['test/server/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -10,6 +10,7 @@ export const sourceEntries = {
   core: 'src/core/index.ts',
   react: 'src/react/index.ts',
   mocks: 'mocks/index.ts',
+  server: 'src/server/index.ts',
   styles: 'src/components/styles.css',
   components: 'src/components/index.ts',
 }
@@ -25,6 +26,7 @@ export function packageAliases(files = sourceEntries, base = root) {
     { find: /^integration-webhooks\/core$/, replacement: at(files.core) },
     { find: /^integration-webhooks\/react$/, replacement: at(files.react) },
     { find: /^integration-webhooks\/mocks$/, replacement: at(files.mocks) },
+    ...(files.server ? [{ find: /^integration-webhooks\/server$/, replacement: at(files.server) }] : []),
     { find: /^integration-webhooks\/styles\.css$/, replacement: at(files.styles) },
     { find: /^integration-webhooks$/, replacement: at(files.components) },
   ]

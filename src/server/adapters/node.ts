@@ -1,0 +1,116 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
+
+/** Something that answers Web requests: a `WebhookServer` or its `handle`. */
+export type FetchHandler = ((request: Request) => Promise<Response>) | { handle(request: Request): Promise<Response> }
+
+/** Options of {@link toNodeListener}. */
+export interface NodeListenerOptions {
+  /**
+   * Read the client's protocol and host from `X-Forwarded-Proto` / `X-Forwarded-Host`
+   * (only behind a proxy you run: anyone can send them).
+   * @defaultValue false
+   */
+  trustProxy?: boolean
+}
+
+type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown }
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value?.split(',')[0]?.trim()
+}
+
+/** The Web `Request` for a Node request (its body streamed, not buffered). @internal */
+export function toWebRequest(req: NodeRequest, options: NodeListenerOptions = {}, signal?: AbortSignal): Request {
+  const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted)
+  const protocol = (options.trustProxy && first(req.headers['x-forwarded-proto'])) || (encrypted ? 'https' : 'http')
+  const host = (options.trustProxy && first(req.headers['x-forwarded-host'])) || req.headers.host || 'localhost'
+  // Express strips its mount path from req.url; originalUrl keeps it. The server accepts both.
+  const url = new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`)
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item)
+    else headers.set(name, value)
+  }
+  const method = req.method ?? 'GET'
+  let body: BodyInit | undefined
+  if (method !== 'GET' && method !== 'HEAD') {
+    // A body parser that ran before us (express.json(), express.raw()) has read the stream.
+    // Prefer mounting before body parsers: signatures need the exact bytes.
+    if (typeof req.body === 'string' || req.body instanceof Uint8Array) body = req.body as BodyInit
+    else if (req.body !== undefined && req.readableEnded) body = JSON.stringify(req.body)
+    else body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>
+  }
+  return new Request(url, { method, headers, body, signal, duplex: 'half' } as RequestInit)
+}
+
+/** Writes a Web `Response` to a Node response, streaming its body. @internal */
+export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {}
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length) headers['set-cookie'] = cookies
+  res.writeHead(response.status, headers)
+  if (!response.body) {
+    res.end()
+    return
+  }
+  const reader = response.body.getReader()
+  res.on('close', () => {
+    reader.cancel().catch(() => {})
+  })
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!res.write(value))
+        await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve))
+        // Streams (Server-Sent Events) must reach the client as they are written.
+      ;(res as { flush?: () => void }).flush?.()
+    }
+  } catch {
+    // The client went away, or the body failed mid-stream: nothing more can be sent.
+  } finally {
+    res.end()
+  }
+}
+
+/**
+ * A `node:http` request listener for a Web handler: mount the server in `node:http`,
+ * Express or Connect in one line.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http'
+ * createServer(toNodeListener(webhooks)).listen(3000)
+ * // Express (before any body parser: the receiver verifies the exact bytes):
+ * app.use('/api/integration-webhooks', toNodeListener(webhooks))
+ * ```
+ */
+export function toNodeListener(
+  handler: FetchHandler,
+  options: NodeListenerOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const handle = typeof handler === 'function' ? handler : handler.handle.bind(handler)
+  return (req, res) => {
+    const controller = new AbortController()
+    res.on('close', () => controller.abort())
+    let request: Request
+    try {
+      request = toWebRequest(req as NodeRequest, options, controller.signal)
+    } catch {
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify({ error: 'The request is not valid', code: 'bad_request' }))
+      return
+    }
+    handle(request)
+      .then((response) => writeWebResponse(response, res))
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(res.headersSent ? undefined : JSON.stringify({ error: 'Internal server error', code: 'internal' }))
+      })
+  }
+}

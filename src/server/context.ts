@@ -1,0 +1,69 @@
+import type { IntegrationCatalog, IntegrationWebhook } from 'integration-webhooks/core'
+import type { WebhookRecord, WebhookStore } from './store'
+
+/** What every route gets: the request, its user, its path parameters and the server's settings. @internal */
+export interface RouteContext {
+  readonly request: Request
+  readonly url: URL
+  readonly userId: string
+  readonly params: Readonly<Record<string, string>>
+  readonly store: WebhookStore
+  readonly catalog: IntegrationCatalog
+  readonly settings: ServerSettings
+}
+
+/** The server's options, resolved once. @internal */
+export interface ServerSettings {
+  readonly basePath: string
+  /** `publicUrl` without a trailing slash, or null: the request's own origin then. */
+  readonly publicUrl: string | null
+  readonly fallback: boolean
+  readonly maxBodyBytes: number
+  readonly maxWebhooksPerUser: number
+  readonly now: () => Date
+}
+
+/** Where providers reach this server: `publicUrl`, or the request's origin. @internal */
+export function publicOrigin(context: Pick<RouteContext, 'settings' | 'url'>): string {
+  return context.settings.publicUrl ?? context.url.origin
+}
+
+/** The receiving URL of a saved webhook, up to its token. @internal */
+export function receivePrefix(context: Pick<RouteContext, 'settings' | 'url'>): string {
+  return `${publicOrigin(context)}${context.settings.basePath}/receive/`
+}
+
+/**
+ * A stored webhook as the contract shows it: its receiving URL built from the token
+ * (which appears nowhere else), the URL filled into its setup steps.
+ * @internal
+ */
+export function toApiWebhook(record: WebhookRecord, prefix: string): IntegrationWebhook {
+  const url = prefix + record.receive_token
+  const external = record.external_config
+  const instructions = typeof external.instructions === 'string' ? external.instructions : ''
+  return {
+    id: record.id,
+    user_id: record.user_id,
+    provider_id: record.provider_id,
+    name: record.name,
+    webhook_url: url,
+    trigger_types: record.trigger_types,
+    integration_config: record.integration_config,
+    external_config: {
+      type: String(external.type ?? 'webhook'),
+      integration_name: String(external.integration_name ?? record.name),
+      category: String(external.category ?? 'other'),
+      capabilities: Array.isArray(external.capabilities) ? (external.capabilities as string[]) : [],
+      ...external,
+      instructions: instructions.includes('{webhookUrl}') ? instructions.replaceAll('{webhookUrl}', url) : instructions,
+      setup_required: record.setup_required,
+    },
+    status: record.status,
+    last_triggered: record.last_triggered,
+    trigger_count: record.trigger_count,
+    error_count: record.error_count,
+    created_at: record.created_at,
+    updated_at: record.updated_at,
+  }
+}

@@ -1,0 +1,282 @@
+import { defaultCatalog, type IntegrationCatalog } from 'integration-webhooks/core'
+import type { RouteContext, ServerSettings } from './context'
+import { HttpError } from './errors'
+import { errorResponse } from './http'
+import { isWellFormedId } from './ids'
+import { listExecutions } from './routes/executions'
+import { createWebhook, deleteWebhook, getWebhook, listWebhooks, setWebhookStatus } from './routes/webhooks'
+import type { WebhookStore } from './store'
+
+/** An HTTP method a route answers. */
+export type RouteMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+type RouteHandler = (context: RouteContext) => Promise<Response>
+
+/** One row of the route table: a path pattern (`:name` segments are ids) and its methods. */
+interface Route {
+  readonly pattern: readonly string[]
+  readonly methods: Partial<Record<RouteMethod, RouteHandler>>
+}
+
+// Routing is data: method + path pattern → route function. Literal segments are matched
+// before parameters, so `executions/…` never reads as a webhook id.
+const routes: readonly Route[] = [
+  { pattern: [], methods: { GET: listWebhooks, POST: createWebhook } },
+  { pattern: ['executions', ':webhookId'], methods: { GET: listExecutions } },
+  { pattern: [':id'], methods: { GET: getWebhook, PATCH: setWebhookStatus, DELETE: deleteWebhook } },
+]
+
+/** Options of {@link createWebhookServer}. */
+export interface WebhookServerOptions {
+  /** Where webhooks and executions live: `createPgliteStore()`, `createPostgresStore()` or your own. */
+  store: WebhookStore
+  /**
+   * The signed-in user's id for a request, or `null` (answered with 401). Every route but
+   * the receiver needs it; each sees only that user's rows. An exception here is a 500
+   * that says nothing of its cause to the caller, and goes to `onError`.
+   */
+  authenticate: (request: Request) => string | null | undefined | Promise<string | null | undefined>
+  /**
+   * Where the handler is mounted. Requests may arrive with it (Next.js, Hono, `node:http`)
+   * or without it (a router that strips its mount path, like Express's `app.use(path, …)`).
+   * @defaultValue '/api/integration-webhooks'
+   */
+  basePath?: string
+  /**
+   * The origin providers reach (`https://app.example.com`, behind any proxy): receiving
+   * URLs are `{publicUrl}{basePath}/receive/{token}`.
+   * @defaultValue the origin of each request
+   */
+  publicUrl?: string
+  /**
+   * The integrations users can create webhooks for.
+   * @defaultValue the built-in catalog (`defaultCatalog`)
+   */
+  catalog?: IntegrationCatalog
+  /**
+   * Answer a user who has nothing saved with the catalog's suggestions (`source: "generated"`,
+   * never stored). `false`: an empty list.
+   * @defaultValue true
+   */
+  fallback?: boolean
+  /**
+   * The largest JSON body an API route reads, in bytes (413 past it).
+   * @defaultValue 65536
+   */
+  maxBodyBytes?: number
+  /**
+   * How many webhooks one user may have (409 past it).
+   * @defaultValue 1000
+   */
+  maxWebhooksPerUser?: number
+  /**
+   * Called with every unexpected error (a throwing `authenticate`, a database failure).
+   * The caller gets `500 { "error": "Internal server error" }` and nothing of the cause.
+   * @defaultValue logs to `console.error`
+   */
+  onError?: (error: unknown, request: Request) => void
+  /** The clock, for tests. @defaultValue `() => new Date()` */
+  now?: () => Date
+}
+
+/** The server: a Web-standard request handler and its shutdown. */
+export interface WebhookServer {
+  /** Answers one request of the HTTP contract. Never rejects: every failure is a JSON error response. */
+  handle(request: Request): Promise<Response>
+  /** Waits for the requests in flight; later requests get 503. Does not close the store. */
+  close(): Promise<void>
+}
+
+function normalizeBasePath(value: string | undefined): string {
+  const path = (value ?? '/api/integration-webhooks').replace(/\/+$/, '')
+  if (path !== '' && !/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(path)) {
+    throw new TypeError(
+      `createWebhookServer: basePath must be a URL path starting with "/", got ${JSON.stringify(value)}`,
+    )
+  }
+  return path
+}
+
+function normalizePublicUrl(value: string | undefined): string | null {
+  if (value === undefined) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new TypeError(`createWebhookServer: publicUrl must be an absolute http(s) URL, got ${JSON.stringify(value)}`)
+  }
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash
+  ) {
+    throw new TypeError(
+      `createWebhookServer: publicUrl must be an http(s) origin (and path) without credentials, query or fragment, got ${JSON.stringify(value)}`,
+    )
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new TypeError(`createWebhookServer: ${name} must be a positive integer, got ${String(value)}`)
+  return value
+}
+
+/** The path segments after the base path, percent-decoded; null when a segment cannot be decoded. */
+function segmentsOf(pathname: string, basePath: string): string[] | null {
+  let rest = pathname
+  if (basePath && (pathname === basePath || pathname.startsWith(`${basePath}/`))) rest = pathname.slice(basePath.length)
+  const raw = rest.replace(/^\/+/, '').replace(/\/$/, '')
+  if (raw === '') return []
+  const segments: string[] = []
+  for (const part of raw.split('/')) {
+    try {
+      segments.push(decodeURIComponent(part))
+    } catch {
+      return null
+    }
+  }
+  return segments
+}
+
+type Match = { route: Route; params: Record<string, string> } | { malformedId: true } | null
+
+function match(segments: readonly string[]): Match {
+  let malformed = false
+  for (const route of routes) {
+    if (route.pattern.length !== segments.length) continue
+    const params: Record<string, string> = {}
+    let ok = true
+    for (const [index, part] of route.pattern.entries()) {
+      const segment = segments[index] as string
+      if (part.startsWith(':')) {
+        if (!isWellFormedId(segment)) {
+          malformed = true
+          ok = false
+          break
+        }
+        params[part.slice(1)] = segment
+      } else if (part !== segment) {
+        ok = false
+        break
+      }
+    }
+    if (ok) return { route, params }
+  }
+  return malformed ? { malformedId: true } : null
+}
+
+const notFound = () => new HttpError('not_found', 'Not found')
+
+/**
+ * The endpoint of the HTTP contract (see DESIGN.md) as one Web-standard
+ * `(Request) => Promise<Response>`: mount it in Next.js, Hono, Bun, Deno, workers, or
+ * `node:http`/Express through `toNodeListener`.
+ *
+ * Every route but the receiver needs `authenticate` to name a user, and sees only that
+ * user's rows: another user's id answers 404 exactly like a missing one. Bad input is a
+ * JSON error (`{ error, code }`, 400 with `issues`, 405 with `Allow`, 413, 415) and
+ * writes nothing.
+ *
+ * @example
+ * ```ts
+ * const store = await createPgliteStore({ dataDir: '.data/webhooks' })
+ * const webhooks = createWebhookServer({
+ *   store,
+ *   publicUrl: 'https://app.example.com',
+ *   authenticate: async (request) => (await getSession(request))?.userId ?? null,
+ * })
+ * const response = await webhooks.handle(request)
+ * ```
+ */
+export function createWebhookServer(options: WebhookServerOptions): WebhookServer {
+  if (!options?.store)
+    throw new TypeError('createWebhookServer: a store is required (createPgliteStore() or createPostgresStore())')
+  if (typeof options.authenticate !== 'function') {
+    throw new TypeError(
+      'createWebhookServer: authenticate(request) is required: it returns the signed-in user id or null',
+    )
+  }
+  const settings: ServerSettings = {
+    basePath: normalizeBasePath(options.basePath),
+    publicUrl: normalizePublicUrl(options.publicUrl),
+    fallback: options.fallback ?? true,
+    maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 64 * 1024),
+    maxWebhooksPerUser: positive('maxWebhooksPerUser', options.maxWebhooksPerUser, 1000),
+    now: options.now ?? (() => new Date()),
+  }
+  const catalog = options.catalog ?? defaultCatalog
+  const { store, authenticate } = options
+  const report =
+    options.onError ??
+    ((error: unknown) => {
+      console.error('[integration-webhooks] request failed:', error)
+    })
+  const inFlight = new Set<Promise<Response>>()
+  let closing = false
+
+  async function answer(request: Request): Promise<Response> {
+    let url: URL
+    try {
+      url = new URL(request.url)
+    } catch {
+      throw new HttpError('bad_request', 'The request URL is not valid')
+    }
+    const segments = segmentsOf(url.pathname, settings.basePath)
+    const found = segments && match(segments)
+    if (!found || 'malformedId' in found) throw notFound()
+    const method = (request.method === 'HEAD' ? 'GET' : request.method.toUpperCase()) as RouteMethod
+    const handler = found.route.methods[method]
+    if (!handler) {
+      const allow = Object.keys(found.route.methods)
+      if (allow.includes('GET')) allow.push('HEAD')
+      throw new HttpError('method_not_allowed', `${request.method} is not allowed here`, {
+        headers: { allow: allow.join(', ') },
+      })
+    }
+    let userId: unknown
+    try {
+      userId = await authenticate(request)
+    } catch (error) {
+      report(error, request)
+      return errorResponse(new HttpError('internal', 'Internal server error'))
+    }
+    if (userId === null || userId === undefined || userId === '') throw new HttpError('unauthorized', 'Unauthorized')
+    if (typeof userId !== 'string') {
+      report(new TypeError(`authenticate must return a user id string or null, got ${typeof userId}`), request)
+      return errorResponse(new HttpError('internal', 'Internal server error'))
+    }
+    const response = await handler({ request, url, userId, params: found.params, store, catalog, settings })
+    return request.method === 'HEAD'
+      ? new Response(null, { status: response.status, headers: response.headers })
+      : response
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    if (closing) return errorResponse(new HttpError('unavailable', 'The server is shutting down'))
+    try {
+      return await answer(request)
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error)
+      report(error, request)
+      return errorResponse(new HttpError('internal', 'Internal server error'))
+    }
+  }
+
+  return {
+    handle(request) {
+      const pending = handle(request)
+      inFlight.add(pending)
+      pending.finally(() => inFlight.delete(pending))
+      return pending
+    },
+    async close() {
+      closing = true
+      await Promise.allSettled([...inFlight])
+    },
+  }
+}
