@@ -368,7 +368,10 @@ describe.each(storeKinds)('the HTTP contract on %s', (kind) => {
           get(target, key, receiver) {
             const value = Reflect.get(target, key, receiver)
             return typeof value === 'function'
-              ? (...args: unknown[]) => (queried.push(String(key)), value.apply(target, args))
+              ? (...args: unknown[]) => {
+                  queried.push(String(key))
+                  return value.apply(target, args)
+                }
               : value
           },
         }),

@@ -46,9 +46,7 @@ export async function listWebhooks(context: RouteContext): Promise<Response> {
     return json({ webhooks, source: 'generated' })
   }
   const prefix = receivePrefix(context)
-  const webhooks = new Array(records.length)
-  for (let index = 0; index < records.length; index++) webhooks[index] = toApiWebhook(records[index]!, prefix)
-  return json({ webhooks, source: 'saved' })
+  return json({ webhooks: records.map((record) => toApiWebhook(record, prefix)), source: 'saved' })
 }
 
 /** `POST {basePath}` `{ provider_id, name? }`: saves a webhook from a catalog entry, with its own receiving URL. */
