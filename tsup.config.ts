@@ -69,6 +69,14 @@ export default defineConfig([
     platform: 'neutral',
     external: [...(shared.external ?? []), 'msw', /^msw\//],
   },
+  // The endpoint: Node ≥ 20.19 or any runtime with Web Crypto and streams. The databases are
+  // optional peer dependencies, imported lazily by the store that uses them.
+  {
+    ...shared,
+    entry: { 'server/index': 'src/server/index.ts' },
+    platform: 'node',
+    external: [...(shared.external ?? []), 'pg', /^@electric-sql\/pglite/],
+  },
   // Client entries keep the "use client" of their source file, for React Server Components.
   {
     ...shared,

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Readable } from 'node:stream'
 
 /** Something that answers Web requests: a `WebhookServer` or its `handle`. */
 export type FetchHandler = ((request: Request) => Promise<Response>) | { handle(request: Request): Promise<Response> }
@@ -18,6 +17,21 @@ type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown }
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value?.split(',')[0]?.trim()
+}
+
+/** The request's body as a Web stream, pulled as it is read (no node:stream import: the entry loads in edge runtimes too). */
+function streamOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+  const chunks = req[Symbol.asyncIterator]()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await chunks.next()
+      if (done) controller.close()
+      else controller.enqueue(typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value))
+    },
+    cancel() {
+      req.destroy()
+    },
+  })
 }
 
 /** The Web `Request` for a Node request (its body streamed, not buffered). @internal */
@@ -40,7 +54,7 @@ export function toWebRequest(req: NodeRequest, options: NodeListenerOptions = {}
     // Prefer mounting before body parsers: signatures need the exact bytes.
     if (typeof req.body === 'string' || req.body instanceof Uint8Array) body = req.body as BodyInit
     else if (req.body !== undefined && req.readableEnded) body = JSON.stringify(req.body)
-    else body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>
+    else body = streamOf(req)
   }
   return new Request(url, { method, headers, body, signal, duplex: 'half' } as RequestInit)
 }
@@ -96,6 +110,14 @@ export function toNodeListener(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = typeof handler === 'function' ? handler : handler.handle.bind(handler)
   return (req, res) => {
+    // A WHATWG URL resolves `.` and `..` (also as %2e): `/api/integration-webhooks/..` would
+    // reach another route. A path that has one is refused as it arrives.
+    const rawPath = (req.url ?? '/').split('?')[0] ?? ''
+    if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(rawPath)) {
+      res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(JSON.stringify({ error: 'Not found', code: 'not_found' }))
+      return
+    }
     const controller = new AbortController()
     res.on('close', () => controller.abort())
     let request: Request

@@ -1,0 +1,165 @@
+import { once } from 'node:events'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { request as httpRequest, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { toNodeListener } from 'integration-webhooks/server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createExpressApp } from '../../examples/express'
+import { createHonoApp } from '../../examples/hono'
+import { createNodeServer } from '../../examples/node'
+import { BASE, type OpenStore, openStore, testServer } from './support'
+
+// The mounting guides of the README are these files: each is run here against one server.
+describe('mounting guides (examples/)', () => {
+  let open: OpenStore
+  let webhooks: ReturnType<typeof testServer>
+  const servers: Server[] = []
+  beforeAll(async () => {
+    open = await openStore('pglite')
+    webhooks = testServer(open.store)
+  })
+  afterAll(async () => {
+    for (const server of servers) server.close()
+    await webhooks?.close()
+    await open?.dispose()
+  })
+
+  async function listen(server: Server): Promise<string> {
+    servers.push(server)
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  }
+
+  /** Create, read, disable, list, delete: the same conversation through any mount. */
+  async function conversation(fetchIt: (path: string, init?: RequestInit) => Promise<Response>) {
+    const headers = { 'x-user': 'user_mount', 'content-type': 'application/json' }
+    const created = await fetchIt(BASE, { method: 'POST', headers, body: JSON.stringify({ provider_id: 'github' }) })
+    expect(created.status).toBe(201)
+    const { webhook } = await created.json()
+    const patched = await fetchIt(`${BASE}/${webhook.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ status: 'inactive' }),
+    })
+    expect((await patched.json()).webhook.status).toBe('inactive')
+    const list = await (await fetchIt(BASE, { headers })).json()
+    expect(list.webhooks.map((row: { id: string }) => row.id)).toContain(webhook.id)
+    const bad = await fetchIt(BASE, { method: 'POST', headers, body: '{' })
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toMatchObject({ code: 'invalid_json' })
+    expect((await fetchIt(`${BASE}/${webhook.id}`, { method: 'DELETE', headers })).status).toBe(204)
+    expect((await fetchIt(`${BASE}/${webhook.id}`, { headers })).status).toBe(404)
+  }
+
+  it('node:http (examples/node.ts)', async () => {
+    const origin = await listen(createNodeServer(webhooks))
+    await conversation((p, init) => fetch(origin + p, init))
+  })
+
+  it('Express, mounted on a path it strips (examples/express.ts)', async () => {
+    const origin = await listen(createExpressApp(webhooks).listen(0, '127.0.0.1'))
+    await conversation((p, init) => fetch(origin + p, init))
+  })
+
+  it('Hono (examples/hono.ts)', async () => {
+    const app = createHonoApp(webhooks)
+    await conversation(async (p, init) => app.request(p, init))
+  })
+
+  it('Next.js App Router (examples/nextjs/.../route.ts), on its own data directory', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'iw-next-'))
+    process.env.WEBHOOKS_DATA_DIR = path.join(dir, 'webhooks')
+    const saved = process.env.DATABASE_URL
+    delete process.env.DATABASE_URL
+    try {
+      const route = await import('../../examples/nextjs/app/api/integration-webhooks/[[...path]]/route')
+      const lib = await import('../../examples/nextjs/lib/webhooks')
+      const cookie = { cookie: 'demo_user=user_next', 'content-type': 'application/json' }
+      const call = (method: keyof typeof route, p: string, body?: unknown) =>
+        (route[method] as (r: Request) => Promise<Response>)(
+          new Request(`http://localhost${p}`, {
+            method,
+            headers: cookie,
+            body: body ? JSON.stringify(body) : undefined,
+          }),
+        )
+      const created = await call('POST', BASE, { provider_id: 'stripe' })
+      expect(created.status).toBe(201)
+      const { webhook } = await created.json()
+      expect((await call('GET', `${BASE}/${webhook.id}`)).status).toBe(200)
+      expect((await route.GET(new Request(`http://localhost${BASE}`))).status).toBe(401)
+      expect((await call('DELETE', `${BASE}/${webhook.id}`)).status).toBe(204)
+      await lib.webhooks.close()
+      await lib.store.close()
+    } finally {
+      if (saved !== undefined) process.env.DATABASE_URL = saved
+      delete process.env.WEBHOOKS_DATA_DIR
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  describe('toNodeListener', () => {
+    let origin: string
+    beforeAll(async () => {
+      const { createServer } = await import('node:http')
+      origin = await listen(createServer(toNodeListener(webhooks)))
+    })
+
+    /** A raw request: the path is sent exactly as written (fetch would resolve dot segments). */
+    function raw(pathname: string): Promise<{ status: number; body: string }> {
+      return new Promise((resolve, reject) => {
+        const url = new URL(origin)
+        const req = httpRequest(
+          { host: url.hostname, port: url.port, path: pathname, headers: { 'x-user': 'user_a' } },
+          (res) => {
+            let body = ''
+            res.on('data', (chunk) => {
+              body += chunk
+            })
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+          },
+        )
+        req.on('error', reject)
+        req.end()
+      })
+    }
+
+    it.each(['/.', '/..', '/%2e%2e', '/%2E', '/executions/..', '/./x'])(
+      'answers 404 for a dot segment in the raw path (%s), which URL parsing would resolve away',
+      async (segment) => {
+        const response = await raw(`${BASE}${segment}`)
+        expect(response.status).toBe(404)
+        expect(JSON.parse(response.body)).toEqual({ error: 'Not found', code: 'not_found' })
+      },
+    )
+
+    it('streams a large request body to the handler and refuses it at the limit', async () => {
+      const response = await fetch(`${origin}${BASE}`, {
+        method: 'POST',
+        headers: { 'x-user': 'user_a', 'content-type': 'application/json' },
+        body: JSON.stringify({ provider_id: 'github', name: 'x'.repeat(200_000) }),
+      })
+      expect(response.status).toBe(413)
+    })
+
+    it('passes cookies and several Set-Cookie headers through', async () => {
+      const { createServer } = await import('node:http')
+      const cookieOrigin = await listen(
+        createServer(
+          toNodeListener(async (request) => {
+            const headers = new Headers({ 'content-type': 'text/plain' })
+            headers.append('set-cookie', 'a=1')
+            headers.append('set-cookie', 'b=2')
+            return new Response(request.headers.get('cookie') ?? '', { headers })
+          }),
+        ),
+      )
+      const response = await fetch(cookieOrigin, { headers: { cookie: 'x=y' } })
+      expect(await response.text()).toBe('x=y')
+      expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2'])
+    })
+  })
+})
