@@ -558,6 +558,8 @@ describe('ids never address a path outside apiUrl', () => {
     ['sendTest', (c, id) => c.sendTest(id)],
     ['retryExecution (webhook id)', (c, id) => c.retryExecution(id, 'e1')],
     ['retryExecution (execution id)', (c, id) => c.retryExecution('w1', id)],
+    ['getWebhook', (c, id) => c.getWebhook(id)],
+    ['deleteWebhook', (c, id) => c.deleteWebhook(id)],
   ]
 
   /** Every URL requested while `work` runs; each answers 404 (no retries). */
