@@ -57,7 +57,20 @@ export type { ExecutionsPage, InvalidRow, WebhookList } from './parse'
 export { parseExecutionsPage, parseWebhookList } from './parse'
 export type { RetryPolicy } from './retry'
 export { backoffDelay, defaultRetryPolicy, isRetryableKind, MAX_TIMER_MS, parseRetryAfter } from './retry'
-export { isSafeHttpUrl, isSecretKey, maskSecrets, SECRET_MASK, toDisplayText } from './safety'
+export type { DocsLink } from './safety'
+export {
+  displayText,
+  docsLinkFor,
+  isLinkableUrl,
+  isSafeHttpUrl,
+  isSecretKey,
+  limitDepth,
+  MAX_MASK_DEPTH,
+  maskSecrets,
+  maskSecretText,
+  SECRET_MASK,
+  toDisplayText,
+} from './safety'
 export type {
   ExecutionStatus,
   IntegrationWebhook,
