@@ -1,13 +1,18 @@
-import { isSecretKey, maskSecrets, SECRET_MASK } from 'integration-webhooks/core'
+import { displayText, isSecretKey, limitDepth, maskSecrets, SECRET_MASK } from 'integration-webhooks/core'
 import { useState } from 'react'
 import { useUi } from './ui-context'
 
+/**
+ * A value as one line of text. The value is copied first with a depth limit (deeper levels
+ * read "…"), so a hostile config thousands of levels deep neither overflows the stack here
+ * nor in `JSON.stringify`.
+ */
 function show(value: unknown): string {
-  if (typeof value === 'string') return value
+  if (typeof value === 'string') return displayText(value)
   try {
-    return JSON.stringify(value) ?? String(value)
+    return displayText(JSON.stringify(value) ?? String(value))
   } catch {
-    return String(value)
+    return displayText(Object.prototype.toString.call(value))
   }
 }
 
@@ -26,17 +31,18 @@ export function ConfigView({ config }: { config: Record<string, unknown> }) {
         const filled = value !== null && value !== undefined && value !== ''
         const secretKey = isSecretKey(key) && filled
         // A value that is not secret itself may hold secrets deeper down ({ oauth: { refresh_token } }).
+        const plain = show(limitDepth(value))
         const masked = secretKey ? SECRET_MASK : show(maskSecrets(value))
-        const secret = secretKey || masked !== show(value)
+        const secret = secretKey || masked !== plain
         const visible = !secret || revealed.has(key)
         return (
           <div key={key} data-slot="config-entry" data-secret={secret || undefined}>
             <dt>
-              <code>{key}</code>
+              <code>{displayText(key)}</code>
             </dt>
             <dd>
               <code data-slot="config-value" data-masked={!visible || undefined}>
-                {visible ? show(value) : masked}
+                {visible ? plain : masked}
               </code>
               {secret && (
                 <button
@@ -52,7 +58,7 @@ export function ConfigView({ config }: { config: Record<string, unknown> }) {
                     })
                   }
                 >
-                  {visible ? l.hide(key) : l.reveal(key)}
+                  {visible ? l.hide(displayText(key)) : l.reveal(displayText(key))}
                 </button>
               )}
             </dd>

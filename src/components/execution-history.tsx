@@ -1,4 +1,4 @@
-import { formatDuration, type WebhookExecution } from 'integration-webhooks/core'
+import { displayText, formatDuration, maskSecretText, type WebhookExecution } from 'integration-webhooks/core'
 import { useWebhookActions, useWebhookExecutions } from 'integration-webhooks/react'
 import { Fragment, useEffect, useId, useRef, useState } from 'react'
 import { ChevronIcon } from './icons'
@@ -176,7 +176,7 @@ export function ExecutionHistory({
         {body()}
         {history.error && history.executions.length > 0 && (
           <p data-slot="inline-error" role="alert">
-            {l.actionFailed(history.error.message)}
+            {displayText(l.actionFailed(history.error.message))}
           </p>
         )}
         {history.hasMore && (
@@ -216,6 +216,8 @@ function ExecutionRow({
   retry: { run: () => void; pending: boolean; error: string | undefined } | null | undefined
 }) {
   const { labels: l } = useUi()
+  // A delivery error may quote what the receiver answered: credentials, tokens, a DSN.
+  const errorMessage = execution.error_message ? displayText(maskSecretText(execution.error_message)) : ''
   const columns = columnIds.length + 1 + (retry === undefined ? 0 : 1)
   return (
     <Fragment>
@@ -226,7 +228,7 @@ function ExecutionRow({
             data-slot="expand-button"
             aria-expanded={isOpen}
             aria-controls={detailId}
-            aria-label={`${l.showExecution}: ${execution.trigger_type}`}
+            aria-label={`${l.showExecution}: ${displayText(execution.trigger_type)}`}
             onClick={onToggle}
           >
             <ChevronIcon />
@@ -236,7 +238,7 @@ function ExecutionRow({
           <RelativeTime value={execution.triggered_at} now={now} locale={locale} fallback={l.none} />
         </td>
         <td data-column="triggerType">
-          <code data-slot="trigger-type">{execution.trigger_type}</code>
+          <code data-slot="trigger-type">{displayText(execution.trigger_type)}</code>
         </td>
         <td data-column="status">
           <span data-slot="execution-status" data-status={execution.status}>
@@ -251,9 +253,9 @@ function ExecutionRow({
           {formatDuration(execution.execution_time_ms, locale) || l.none}
         </td>
         <td data-column="error">
-          {execution.error_message ? (
-            <span data-slot="execution-error" title={execution.error_message}>
-              {execution.error_message}
+          {errorMessage ? (
+            <span data-slot="execution-error" title={errorMessage}>
+              {errorMessage}
             </span>
           ) : (
             l.none
@@ -273,13 +275,13 @@ function ExecutionRow({
                   }}
                   aria-disabled={retry.pending || undefined}
                   aria-busy={retry.pending || undefined}
-                  aria-label={`${l.retry}: ${execution.trigger_type}`}
+                  aria-label={`${l.retry}: ${displayText(execution.trigger_type)}`}
                 >
                   {retry.pending ? l.retrying : l.retry}
                 </button>
                 {retry.error && (
                   <span data-slot="inline-error" role="alert">
-                    {l.actionFailed(retry.error)}
+                    {displayText(l.actionFailed(retry.error))}
                   </span>
                 )}
               </>

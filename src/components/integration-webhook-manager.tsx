@@ -1,5 +1,6 @@
 import type { IntegrationWebhook, WebhookStatus } from 'integration-webhooks/core'
 import {
+  displayText,
   formatDateTime,
   formatRelativeTime,
   integrationCategories,
@@ -478,7 +479,7 @@ function FacetSelect(props: {
         <option value="">{props.allLabel}</option>
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
-            {option.label}
+            {displayText(option.label)}
           </option>
         ))}
       </select>

@@ -1,16 +1,22 @@
-import { maskSecrets } from 'integration-webhooks/core'
+import { displayText, maskSecrets } from 'integration-webhooks/core'
 
-/** Any value from the API as pretty text in a <pre>: never HTML, secrets under secret-looking keys masked. */
+/**
+ * Any value from the API as pretty text in a <pre>: never HTML, with secrets masked (under
+ * secret-looking keys, and inside text: a JSON response body, a URL's credentials, `Bearer …`),
+ * bidi and invisible controls removed, and levels past the depth limit shown as "…".
+ */
 export function JsonView({ value, label }: { value: unknown; label: string }) {
   let text: string
-  if (typeof value === 'string') text = value
+  const masked = maskSecrets(value)
+  if (typeof masked === 'string') text = masked
   else {
     try {
-      text = JSON.stringify(maskSecrets(value), null, 2) ?? String(value)
+      text = JSON.stringify(masked, null, 2) ?? String(masked)
     } catch {
-      text = String(value)
+      text = Object.prototype.toString.call(masked)
     }
   }
+  text = displayText(text)
   return (
     // A focusable, labelled region: long payloads scroll, and keyboard users must be able to
     // scroll them (axe: scrollable-region-focusable). A <section> cannot hold preformatted text.

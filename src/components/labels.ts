@@ -55,7 +55,14 @@ export interface WebhookManagerLabels {
   webhookUrlHint: string
   setup: string
   openDocs: (name: string) => string
+  /** A documentation link that is not the catalog's: named by its host, never by the provider. */
+  docsAt: (host: string) => string
   opensInNewTab: string
+  /** One part of the dialog could not be shown (the rest still is). */
+  sectionFailed: string
+  /** Reveals the rest of a long list (setup steps, trigger types, capabilities). */
+  showAll: (count: number) => string
+  showFewer: string
   triggerTypes: string
   capabilities: string
   configuration: string
@@ -176,7 +183,11 @@ export const defaultLabels: WebhookManagerLabels = {
   webhookUrlHint: 'Paste this address into the provider’s webhook settings: it is where the provider sends its events.',
   setup: 'Setup',
   openDocs: (name) => `${name} webhook documentation`,
+  docsAt: (host) => `Documentation at ${host}`,
   opensInNewTab: '(opens in a new tab)',
+  sectionFailed: 'This part could not be shown.',
+  showAll: (n) => `Show all (${n.toLocaleString('en-US')})`,
+  showFewer: 'Show fewer',
   triggerTypes: 'Trigger types',
   capabilities: 'Capabilities',
   configuration: 'Configuration',

@@ -1,4 +1,4 @@
-import { type InvalidRow, isWebhookApiError } from 'integration-webhooks/core'
+import { displayText, type InvalidRow, isWebhookApiError, maskSecretText } from 'integration-webhooks/core'
 import { useId, useState } from 'react'
 import { AlertIcon, InfoIcon } from './icons'
 import { useUi } from './ui-context'
@@ -12,7 +12,7 @@ export function ErrorState({ error, onRetry }: { error: Error; onRetry: () => vo
       <AlertIcon />
       <h3 data-slot="state-title">{l.errorTitle}</h3>
       <p data-slot="state-description">{l.errorReasons[kind] ?? l.errorReasons.unknown}</p>
-      <p data-slot="error-detail">{error.message}</p>
+      <p data-slot="error-detail">{displayText(maskSecretText(error.message))}</p>
       <button type="button" data-slot="button" data-variant="primary" onClick={onRetry}>
         {l.tryAgain}
       </button>
@@ -78,11 +78,12 @@ export function InvalidRowsNotice({ invalid }: { invalid: readonly InvalidRow[] 
         <ul id={listId} data-slot="invalid-rows" hidden={!open}>
           {invalid.map((row) => (
             <li key={`${row.index}`}>
-              <strong>{l.invalidRow(row.index, row.id)}</strong>
+              <strong>{displayText(l.invalidRow(row.index, row.id))}</strong>
               <ul>
-                {row.issues.map((issue) => (
-                  <li key={issue}>
-                    <code>{issue}</code>
+                {row.issues.map((issue, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: static per row; issues may repeat
+                  <li key={index}>
+                    <code>{displayText(issue)}</code>
                   </li>
                 ))}
               </ul>

@@ -4,9 +4,10 @@ import * as Dialog from '@radix-ui/react-dialog'
 import { setNonce } from 'get-nonce'
 import {
   defaultCatalog,
+  displayText,
+  docsLinkFor,
   formatDateTime,
   type IntegrationWebhook,
-  isSafeHttpUrl,
   parseInstructions,
   toDisplayText,
 } from 'integration-webhooks/core'
@@ -17,10 +18,17 @@ import { CopyButton } from './copy-button'
 import { ExecutionHistory } from './execution-history'
 import { BrandMark, CloseIcon, ExternalIcon, InfoIcon, initialOf } from './icons'
 import { categoryLabel } from './labels'
+import { LongList } from './long-list'
 import { RelativeTime } from './relative-time'
+import { SectionBoundary } from './section-boundary'
 import { cx, UiContext, useNow, useUi } from './ui-context'
 import type { WebhookDetailsDialogProps } from './webhook-details-dialog'
 import { WebhookStatusBadge } from './webhook-status-badge'
+
+// How many items of each list the dialog shows before "Show all (n)": a row with 100,000 setup
+// lines or 10,000 trigger types must still open at once (BENCHMARKS.md, "Dialog with huge lists").
+const SETUP_STEPS_SHOWN = 20
+const TAGS_SHOWN = 30
 
 /** The dialog itself, with Radix and the execution history: loaded on demand by {@link WebhookDetailsDialog}. */
 export default function WebhookDetailsDialogContent(props: WebhookDetailsDialogProps) {
@@ -33,10 +41,26 @@ export default function WebhookDetailsDialogContent(props: WebhookDetailsDialogP
       <Dialog.Root open={webhook !== null} onOpenChange={onOpenChange}>
         <Dialog.Portal container={props.container ?? undefined}>
           <Dialog.Overlay data-iw="" data-slot="dialog-overlay" />
-          {webhook && <DialogBody {...props} webhook={webhook} />}
+          {webhook && <GuardedDialogBody {...props} webhook={webhook} />}
         </Dialog.Portal>
       </Dialog.Root>
     </UiContext.Provider>
+  )
+}
+
+/** A part of the dialog that shows a message in its place when its content fails to render. */
+function Guarded({ children }: { children: ReactNode }) {
+  const { labels: l } = useUi()
+  return (
+    <SectionBoundary
+      fallback={
+        <p data-slot="inline-error" role="alert">
+          {l.sectionFailed}
+        </p>
+      }
+    >
+      {children}
+    </SectionBoundary>
   )
 }
 
@@ -46,8 +70,35 @@ function Section({ title, children, id }: { title: string; children: ReactNode; 
       <h3 id={id} data-slot="section-title">
         {title}
       </h3>
-      {children}
+      <Guarded>{children}</Guarded>
     </section>
+  )
+}
+
+/**
+ * The dialog's body behind a boundary, so that even a failure outside every section leaves the
+ * manager on screen. A function component: the portal hands its child a ref, which a class
+ * component would take as its own.
+ */
+function GuardedDialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWebhook }) {
+  return (
+    // Keyed by webhook: what failed for one webhook is tried again for the next.
+    <SectionBoundary key={props.webhook.id} fallback={<FailedDialogBody />}>
+      <DialogBody {...props} />
+    </SectionBoundary>
+  )
+}
+
+/** What shows when even the dialog's frame failed to render: a message, and a way out. */
+function FailedDialogBody() {
+  const { labels: l } = useUi()
+  return (
+    <Dialog.Content data-iw="" data-slot="dialog" aria-describedby={undefined}>
+      <Dialog.Title data-slot="dialog-title">{l.sectionFailed}</Dialog.Title>
+      <Dialog.Close data-slot="dialog-close" aria-label={l.close}>
+        <CloseIcon />
+      </Dialog.Close>
+    </Dialog.Content>
   )
 }
 
@@ -60,12 +111,7 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
   const name = toDisplayText(webhook.external_config.integration_name, integration.name)
   const { setStatus, sendTest, isPending, errorFor } = useWebhookActions({ onStatusChange: props.onStatusChange })
   const [testMessage, setTestMessage] = useState('')
-  const docsFromApi = (webhook.external_config as { docs_url?: unknown }).docs_url
-  const docsUrl = isSafeHttpUrl(docsFromApi)
-    ? docsFromApi
-    : isSafeHttpUrl(integration.docsUrl)
-      ? integration.docsUrl
-      : undefined
+  const docs = docsLinkFor((webhook.external_config as { docs_url?: unknown }).docs_url, integration.docsUrl)
   const steps = parseInstructions(webhook.external_config.instructions)
   const labelFor = new Map(integration.triggers.map((t) => [t.type, t.label]))
   const active = webhook.status === 'active'
@@ -99,9 +145,9 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
         <div data-slot="dialog-heading">
           <Dialog.Title data-slot="dialog-title">{name}</Dialog.Title>
           <Dialog.Description id={id('description')} data-slot="dialog-description">
-            {categoryLabel(l, webhook.external_config.category)}
+            {displayText(categoryLabel(l, webhook.external_config.category))}
             {' · '}
-            <code>{webhook.provider_id}</code>
+            <code>{displayText(webhook.provider_id)}</code>
           </Dialog.Description>
         </div>
         <WebhookStatusBadge status={webhook.status} setupRequired={webhook.external_config.setup_required} />
@@ -122,7 +168,7 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
           <p data-slot="hint">{l.webhookUrlHint}</p>
           <div data-slot="url-field">
             <code data-slot="url" data-full="">
-              {webhook.webhook_url}
+              {displayText(webhook.webhook_url)}
             </code>
             <CopyButton value={webhook.webhook_url} label={`${l.copyValue(l.webhookUrl)}: ${name}`} />
           </div>
@@ -173,21 +219,21 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
         </div>
         {(statusError || testError) && (
           <p data-slot="inline-error" role="alert">
-            {l.actionFailed((statusError ?? testError)?.message ?? '')}
+            {displayText(l.actionFailed((statusError ?? testError)?.message ?? ''))}
           </p>
         )}
 
         <Section title={l.setup} id={id('setup')}>
-          <ol data-slot="setup-steps">
-            {steps.map((step, index) => (
-              // Steps are plain text from the API; the index keeps repeated steps apart.
-              // biome-ignore lint/suspicious/noArrayIndexKey: the list is static per webhook
-              <li key={index}>{step}</li>
-            ))}
-          </ol>
-          {docsUrl && (
-            <a data-slot="docs-link" href={docsUrl} target="_blank" rel="noopener noreferrer">
-              {l.openDocs(integration.name)}
+          <LongList
+            as="ol"
+            slot="setup-steps"
+            items={steps}
+            limit={SETUP_STEPS_SHOWN}
+            render={(step) => displayText(step)}
+          />
+          {docs && (
+            <a data-slot="docs-link" href={docs.href} target="_blank" rel="noopener noreferrer">
+              {docs.fromCatalog ? l.openDocs(integration.name) : l.docsAt(docs.host)}
               <ExternalIcon />
               <span data-visually-hidden=""> {l.opensInNewTab}</span>
             </a>
@@ -196,23 +242,25 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
 
         <div data-slot="dialog-columns">
           <Section title={l.triggerTypes} id={id('triggers')}>
-            <ul data-slot="tag-list">
-              {webhook.trigger_types.map((type) => (
-                <li key={type}>
-                  <code data-slot="trigger-type">{type}</code>
-                  {labelFor.get(type) && <span data-slot="trigger-label">{labelFor.get(type)}</span>}
-                </li>
-              ))}
-            </ul>
+            <LongList
+              slot="tag-list"
+              items={webhook.trigger_types}
+              limit={TAGS_SHOWN}
+              render={(type) => (
+                <>
+                  <code data-slot="trigger-type">{displayText(type)}</code>
+                  {labelFor.get(type) && <span data-slot="trigger-label">{displayText(labelFor.get(type))}</span>}
+                </>
+              )}
+            />
           </Section>
           <Section title={l.capabilities} id={id('capabilities')}>
-            <ul data-slot="tag-list">
-              {webhook.external_config.capabilities.map((capability) => (
-                <li key={capability}>
-                  <span data-slot="tag">{capability}</span>
-                </li>
-              ))}
-            </ul>
+            <LongList
+              slot="tag-list"
+              items={webhook.external_config.capabilities}
+              limit={TAGS_SHOWN}
+              render={(capability) => <span data-slot="tag">{displayText(capability)}</span>}
+            />
           </Section>
         </div>
 
@@ -242,7 +290,11 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
           </dl>
         </Section>
 
-        {!generated && <ExecutionHistory webhookId={webhook.id} pageSize={props.pageSize} />}
+        {!generated && (
+          <Guarded>
+            <ExecutionHistory webhookId={webhook.id} pageSize={props.pageSize} />
+          </Guarded>
+        )}
       </div>
     </Dialog.Content>
   )

@@ -1,5 +1,6 @@
 import {
   brandColorOf,
+  displayText,
   formatCount,
   type IntegrationCatalog,
   type IntegrationWebhook,
@@ -82,8 +83,8 @@ function Triggers({ types, more }: { types: readonly string[]; more: (n: number)
       {/* Keyed by place, like the rows: a row refilled after a sort keeps its chips. */}
       {types.slice(0, 2).map((type, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the chips are plain text, refilled in place
-        <code key={index} data-slot="trigger-type" title={type}>
-          {type}
+        <code key={index} data-slot="trigger-type" title={displayText(type)}>
+          {displayText(type)}
         </code>
       ))}
       {types.length > 2 && <span data-slot="trigger-more">{more(types.length - 2)}</span>}
@@ -95,7 +96,8 @@ function Triggers({ types, more }: { types: readonly string[]; more: (n: number)
  * The URL, cut at its start when the cell is narrow: the end of a webhook URL (the
  * provider's path) is what tells rows apart. The marks keep the text left-to-right.
  */
-function UrlText({ url }: { url: string }) {
+function UrlText({ url: raw }: { url: string }) {
+  const url = displayText(raw)
   return (
     <code data-slot="url" title={url}>
       {`\u200E${url}\u200E`}
@@ -175,7 +177,7 @@ const WebhookRow = memo(function WebhookRow({
 const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebhook; context: RowContext }) {
   const { labels: l, locale, catalog, now, onOpen, clipboard, copiedRow, setCopiedRow } = context
   const name = toDisplayText(row.external_config.integration_name, row.provider_id)
-  const category = categoryLabel(l, row.external_config.category)
+  const category = displayText(categoryLabel(l, row.external_config.category))
   return (
     <>
       <th scope="row" data-column="name">
