@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -14,6 +13,7 @@ let bundled: Promise<string> | undefined
  */
 export function serverBundle(): Promise<string> {
   bundled ??= (async () => {
+    await mkdir(path.join(root, '.tmp'), { recursive: true })
     const dir = await mkdtemp(path.join(root, '.tmp', 'server-bundle-'))
     const outfile = path.join(dir, 'server.mjs')
     await build({
