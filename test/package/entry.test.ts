@@ -244,3 +244,36 @@ describe('integration-webhooks/mocks as published', () => {
     expect(out).toBe('30 function')
   })
 })
+
+describe('integration-webhooks/server as published', () => {
+  it('ships neither React nor "use client", and imports no database at load', () => {
+    for (const file of ['dist/server/index.js', 'dist/server/index.cjs']) {
+      const text = readFileSync(join(root, file), 'utf8')
+      expect(text, file).not.toMatch(/use client/)
+      expect(text, file).not.toMatch(/from ['"]react|require\(['"]react/)
+      // The databases are optional peers: imported lazily by the store that uses them.
+      expect(text, file).not.toMatch(/^import .* from ['"](pg|@electric-sql\/pglite)['"]/m)
+      expect(text, file).not.toMatch(/^(var|const) .* = require\(['"](pg|@electric-sql\/pglite)['"]\)/m)
+    }
+  })
+
+  it('serves the client of the published core in plain Node, through import and require, on PGlite', () => {
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `const { createWebhookServer, createPgliteStore } = await import('integration-webhooks/server')
+       const { createWebhookClient } = await import('integration-webhooks/core')
+       const store = await createPgliteStore()
+       const server = createWebhookServer({ store, authenticate: () => 'u1', publicUrl: 'https://app.example.com' })
+       const client = createWebhookClient({ apiUrl: 'https://app.example.com/api/integration-webhooks', fetch: (input, init) => server.handle(new Request(input, init)) })
+       const before = await client.listWebhooks()
+       const res = await server.handle(new Request('https://app.example.com/api/integration-webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider_id: 'github' }) }))
+       const after = await client.listWebhooks()
+       await store.close()
+       const { createRequire } = await import('node:module')
+       const cjs = createRequire(process.cwd() + '/')('integration-webhooks/server')
+       console.log(before.source, res.status, after.source, after.webhooks.length, typeof cjs.createWebhookServer)`,
+    ])
+    expect(out).toBe('generated 201 saved 1 function')
+  }, 60_000)
+})
