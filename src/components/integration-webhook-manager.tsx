@@ -5,6 +5,7 @@ import {
   formatRelativeTime,
   integrationCategories,
   isWebhookApiError,
+  toDisplayText,
   webhookStatuses,
 } from 'integration-webhooks/core'
 import {
@@ -65,6 +66,10 @@ export interface IntegrationWebhookManagerProps
   onSelect?: (webhook: IntegrationWebhook) => void
   /** Called after a status change the server accepted. */
   onStatusChange?: (webhook: IntegrationWebhook) => void
+  /** Called after "Set up" saved a suggested webhook (the dialog then shows the saved one). */
+  onCreated?: (webhook: IntegrationWebhook) => void
+  /** Called after a confirmed "Delete" deleted a webhook (the dialog then closes). */
+  onDeleted?: (webhook: IntegrationWebhook) => void
   /** Called when the endpoint answers 401; the manager shows a sign-in message, never rows. */
   onUnauthorized?: (error: Error) => void
   /** Shows a "Sign in" button in the unauthorized state. */
@@ -157,6 +162,8 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
   })
   const openWebhook = openId ? (list.webhooks.find((w) => w.id === openId) ?? null) : null
   const unauthorized = isWebhookApiError(list.error) && list.error.kind === 'unauthorized'
+  // What a finished action says to screen readers once its dialog is gone (a deletion).
+  const [announcement, setAnnouncement] = useState('')
 
   // Once rows are on screen, fetch the dialog's code while the page is idle.
   const hasRows = list.webhooks.length > 0
@@ -436,6 +443,9 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
           </p>
         )}
         {content()}
+        <p data-visually-hidden="" data-slot="announcement" role="status">
+          {announcement}
+        </p>
 
         {/* Its code loads when first needed (preloaded once the page is idle). */}
         <WebhookDetailsDialog
@@ -449,6 +459,17 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
           nonce={props.nonce}
           container={root}
           onStatusChange={props.onStatusChange}
+          onCreated={(webhook) => {
+            // The dialog goes on with the saved webhook: its own receiving URL, the switch, Delete.
+            setAnnouncement('')
+            setOpenId(webhook.id)
+            props.onCreated?.(webhook)
+          }}
+          onDeleted={(webhook) => {
+            const name = toDisplayText(webhook.name ?? webhook.external_config.integration_name, webhook.provider_id)
+            setAnnouncement(l.deleted(name))
+            props.onDeleted?.(webhook)
+          }}
           className={props.classNames?.dialog}
         />
       </div>

@@ -80,6 +80,26 @@ export interface WebhookManagerLabels {
   testSent: string
   actionFailed: (reason: string) => string
   generatedRow: string
+  /** The button that saves a suggested webhook ("Set up"). */
+  setUp: string
+  setUpWebhook: (name: string) => string
+  settingUp: string
+  /** Beside "Set up": what saving does. */
+  setUpHint: string
+  /** Announced once a suggested webhook is saved. */
+  setUpDone: (name: string) => string
+  setUpFailed: (reason: string) => string
+  /** The button that starts deleting a saved webhook. */
+  deleteWebhook: string
+  /** The confirmation's title, naming the webhook. */
+  deleteTitle: (name: string) => string
+  deleteDescription: string
+  deleteConfirm: string
+  deleting: string
+  deleteFailed: (reason: string) => string
+  /** Announced once a webhook is deleted. */
+  deleted: (name: string) => string
+  cancel: string
   // execution history
   executions: string
   executionColumns: {
@@ -203,6 +223,21 @@ export const defaultLabels: WebhookManagerLabels = {
   testSent: 'Test event sent.',
   actionFailed: (reason) => `That did not work: ${reason}`,
   generatedRow: 'Suggested configuration: nothing is saved for this integration yet.',
+  setUp: 'Set up',
+  setUpWebhook: (name) => `Set up ${name}`,
+  settingUp: 'Setting up…',
+  setUpHint: 'Saves this webhook with a receiving URL of its own, to paste into the provider’s settings.',
+  setUpDone: (name) => `${name} is set up. Paste its webhook URL into the provider’s settings.`,
+  setUpFailed: (reason) => `Could not set it up: ${reason}`,
+  deleteWebhook: 'Delete',
+  deleteTitle: (name) => `Delete the ${name} webhook?`,
+  deleteDescription:
+    'Its webhook URL stops receiving events at once, and its execution history is deleted. This cannot be undone.',
+  deleteConfirm: 'Delete webhook',
+  deleting: 'Deleting…',
+  deleteFailed: (reason) => `Could not delete it: ${reason}`,
+  deleted: (name) => `The ${name} webhook was deleted.`,
+  cancel: 'Cancel',
   executions: 'Execution history',
   executionColumns: {
     time: 'Time',

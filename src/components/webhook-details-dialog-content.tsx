@@ -8,11 +8,12 @@ import {
   docsLinkFor,
   formatDateTime,
   type IntegrationWebhook,
+  isWebhookApiError,
   parseInstructions,
   toDisplayText,
 } from 'integration-webhooks/core'
-import { useWebhookActions } from 'integration-webhooks/react'
-import { type ReactNode, useState } from 'react'
+import { useWebhookActions, type WebhookActionsState } from 'integration-webhooks/react'
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
 import { ConfigView } from './config-view'
 import { CopyButton } from './copy-button'
 import { ExecutionHistory } from './execution-history'
@@ -30,18 +31,61 @@ import { WebhookStatusBadge } from './webhook-status-badge'
 const SETUP_STEPS_SHOWN = 20
 const TAGS_SHOWN = 30
 
+/** A row the dialog keeps showing while the list no longer holds it (see `held` below). */
+interface Held {
+  webhook: IntegrationWebhook
+  generated: boolean | undefined
+}
+
+/** What the body shares with the dialog around it for "Set up" and "Delete". */
+interface BodyProps extends WebhookDetailsDialogProps {
+  webhook: IntegrationWebhook
+  actions: WebhookActionsState
+  hold: (held: Held | null) => void
+  /** Where the deleted webhook's row was among the rows' buttons, so the focus goes to the row in its place. */
+  removedAt: RefObject<number | undefined>
+  /** Set when "Set up" saved the webhook: the focus goes to its new URL's copy button. */
+  focusUrl: RefObject<boolean>
+  /** The last "Set up": which suggestion the saved webhook continues. */
+  setUpFrom: RefObject<{ suggestion: string; saved: string } | undefined>
+}
+
+/** The message of a failed action: the server's own words when it sent some. */
+const reasonOf = (error: Error) => (isWebhookApiError(error) && error.serverMessage) || error.message
+
 /** The dialog itself, with Radix and the execution history: loaded on demand by {@link WebhookDetailsDialog}. */
 export default function WebhookDetailsDialogContent(props: WebhookDetailsDialogProps) {
   const { webhook, onOpenChange, nonce } = props
   const ui = useUi(props.labels, props.locale)
   // react-remove-scroll reads the nonce through get-nonce when it injects its style.
   if (nonce) setNonce(nonce)
+  const actions = useWebhookActions({ onStatusChange: props.onStatusChange })
+  // While "Set up" or "Delete" waits for the server, the list may no longer hold the row on
+  // screen (a saved row replaces the suggestions; a deleted row leaves at once): the dialog keeps
+  // it until the answer, instead of closing and reopening under the user's eyes.
+  const [held, setHeld] = useState<Held | null>(null)
+  const shown = webhook ?? held?.webhook ?? null
+  const generated = webhook ? props.generated : held?.generated
+  const removedAt = useRef<number | undefined>(undefined)
+  const focusUrl = useRef(false)
+  const setUpFrom = useRef<{ suggestion: string; saved: string } | undefined>(undefined)
   return (
     <UiContext.Provider value={ui}>
-      <Dialog.Root open={webhook !== null} onOpenChange={onOpenChange}>
+      <Dialog.Root open={shown !== null} onOpenChange={onOpenChange}>
         <Dialog.Portal container={props.container ?? undefined}>
           <Dialog.Overlay data-iw="" data-slot="dialog-overlay" />
-          {webhook && <GuardedDialogBody {...props} webhook={webhook} />}
+          {shown && (
+            <GuardedDialogBody
+              {...props}
+              webhook={shown}
+              generated={generated}
+              actions={actions}
+              hold={setHeld}
+              removedAt={removedAt}
+              focusUrl={focusUrl}
+              setUpFrom={setUpFrom}
+            />
+          )}
         </Dialog.Portal>
       </Dialog.Root>
     </UiContext.Provider>
@@ -80,10 +124,14 @@ function Section({ title, children, id }: { title: string; children: ReactNode; 
  * manager on screen. A function component: the portal hands its child a ref, which a class
  * component would take as its own.
  */
-function GuardedDialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWebhook }) {
+function GuardedDialogBody(props: BodyProps) {
+  // "Set up" swaps a suggestion for the saved webhook: the same body goes on (its announcement
+  // and focus), so the saved one keeps the suggestion's key.
+  const { webhook, setUpFrom } = props
+  const key = setUpFrom.current?.saved === webhook.id ? setUpFrom.current.suggestion : webhook.id
   return (
     // Keyed by webhook: what failed for one webhook is tried again for the next.
-    <SectionBoundary key={props.webhook.id} fallback={<FailedDialogBody />}>
+    <SectionBoundary key={key} fallback={<FailedDialogBody />}>
       <DialogBody {...props} />
     </SectionBoundary>
   )
@@ -102,15 +150,18 @@ function FailedDialogBody() {
   )
 }
 
-function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWebhook }) {
-  const { webhook, generated, className } = props
+function DialogBody(props: BodyProps) {
+  const { webhook, generated, className, onOpenChange, hold, removedAt, focusUrl } = props
   const { labels: l, locale } = useUi()
   const now = useNow()
   const catalog = props.catalog ?? defaultCatalog
   const integration = catalog.resolve(webhook.provider_id)
-  const name = toDisplayText(webhook.external_config.integration_name, integration.name)
-  const { setStatus, sendTest, isPending, errorFor } = useWebhookActions({ onStatusChange: props.onStatusChange })
+  // A saved webhook's own name (given at creation), else its integration's.
+  const name = toDisplayText(webhook.name ?? webhook.external_config.integration_name, integration.name)
+  const { setStatus, sendTest, create, remove, isPending, errorFor } = props.actions
   const [testMessage, setTestMessage] = useState('')
+  const [confirming, setConfirming] = useState(false)
+  const contentRef = useRef<HTMLDivElement>(null)
   const docs = docsLinkFor((webhook.external_config as { docs_url?: unknown }).docs_url, integration.docsUrl)
   const steps = parseInstructions(webhook.external_config.instructions)
   const labelFor = new Map(integration.triggers.map((t) => [t.type, t.label]))
@@ -120,23 +171,77 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
   const statusError = errorFor('setStatus', webhook.id)
   const testPending = isPending('sendTest', webhook.id)
   const testError = errorFor('sendTest', webhook.id)
+  const setUpPending = isPending('create', webhook.provider_id)
+  const setUpError = generated ? errorFor('create', webhook.provider_id) : undefined
+  const removePending = isPending('remove', webhook.id)
+  const removeError = errorFor('remove', webhook.id)
   const id = (part: string) => `iw-${webhook.id}-${part}`.replace(/[^A-Za-z0-9_-]/g, '_')
+
+  // Once "Set up" has swapped the suggestion for the saved webhook, the focus goes to the copy
+  // button of its new URL: copying it is the next step (the "Set up" button is gone).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the webhook shown changes
+  useEffect(() => {
+    if (!focusUrl.current || generated) return
+    focusUrl.current = false
+    contentRef.current?.querySelector<HTMLElement>('[data-slot="url-field"] button')?.focus()
+  }, [webhook.id, generated])
+
+  const setUp = async () => {
+    if (setUpPending) return
+    setTestMessage('')
+    hold({ webhook, generated })
+    const result = await create(webhook.provider_id)
+    if (result.ok) {
+      const saved = result.data
+      focusUrl.current = true
+      props.setUpFrom.current = { suggestion: webhook.id, saved: saved.id }
+      setTestMessage(l.setUpDone(toDisplayText(saved.name ?? saved.external_config.integration_name, name)))
+      // The host shows the saved webhook (the manager opens its id); without a host to do so, the dialog closes.
+      if (props.onCreated) props.onCreated(saved)
+      else onOpenChange(false)
+    }
+    hold(null)
+  }
+
+  const confirmDelete = async () => {
+    if (removePending) return
+    const triggers = Array.from(document.querySelectorAll<HTMLElement>('[data-webhook-trigger]'))
+    removedAt.current = triggers.findIndex((element) => element.dataset.webhookTrigger === webhook.id)
+    hold({ webhook, generated })
+    const result = await remove(webhook.id)
+    hold(null)
+    setConfirming(false)
+    if (result.ok) {
+      props.onDeleted?.(webhook)
+      onOpenChange(false)
+    } else {
+      // The row is back (rolled back) and the dialog with it; the focus returns to "Delete".
+      removedAt.current = undefined
+    }
+  }
 
   return (
     <Dialog.Content
+      ref={contentRef}
       data-iw=""
       data-slot="dialog"
       data-status={webhook.status}
+      data-generated={generated || undefined}
+      data-busy={setUpPending || removePending || undefined}
       className={cx(className)}
       aria-describedby={id('description')}
       onCloseAutoFocus={(event) => {
         // Return focus to the row of this webhook, found by id: the table may have re-rendered
         // it, or refilled the opener's row with another webhook (rows are keyed by place).
+        // A deleted webhook's row is gone: the row now in its place (or the last one) takes the focus.
         // Without the row (scrolled out of its window, filtered out), the focus stays with the page.
         event.preventDefault()
-        const trigger = Array.from(document.querySelectorAll<HTMLElement>('[data-webhook-trigger]')).find(
-          (element) => element.dataset.webhookTrigger === webhook.id,
-        )
+        const triggers = Array.from(document.querySelectorAll<HTMLElement>('[data-webhook-trigger]'))
+        const at = removedAt.current
+        removedAt.current = undefined
+        const trigger =
+          triggers.find((element) => element.dataset.webhookTrigger === webhook.id) ??
+          (at !== undefined && at >= 0 ? triggers[Math.min(at, triggers.length - 1)] : undefined)
         trigger?.focus()
       }}
     >
@@ -174,52 +279,98 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
           </div>
         </Section>
 
-        <div data-slot="control-row">
-          <div data-slot="switch-field">
-            {/* Busy, not disabled: a disabled button loses the focus (it falls to <body> and the
-                next Tab starts again at the top), so a click while pending is ignored instead. */}
-            <button
-              type="button"
-              role="switch"
-              data-slot="switch"
-              data-state={active ? 'checked' : 'unchecked'}
-              aria-checked={active}
-              // The visible label ("Enabled" / "Disabled") starts the name (WCAG 2.5.3).
-              aria-label={`${switchLabel}: ${l.enableWebhook(name)}`}
-              aria-busy={statusPending || undefined}
-              aria-disabled={statusPending || undefined}
-              onClick={() => {
-                if (!statusPending) void setStatus(webhook.id, active ? 'inactive' : 'active')
-              }}
-            >
-              <span data-slot="switch-thumb" aria-hidden="true" />
-            </button>
-            <span data-slot="switch-label" aria-hidden="true">
-              {switchLabel}
-            </span>
-          </div>
-          <button
-            type="button"
-            data-slot="button"
-            data-variant="primary"
-            aria-disabled={testPending || undefined}
-            aria-busy={testPending || undefined}
-            onClick={async () => {
-              if (testPending) return
-              setTestMessage('')
-              const result = await sendTest(webhook.id)
-              if (result.ok) setTestMessage(l.testSent)
-            }}
-          >
-            {testPending ? l.sendingTest : l.sendTest}
-          </button>
+        <div data-slot="control-row" data-kind={generated ? 'setup' : undefined}>
+          {generated ? (
+            <>
+              <button
+                type="button"
+                data-slot="button"
+                data-variant="primary"
+                data-action="set-up"
+                aria-busy={setUpPending || undefined}
+                aria-disabled={setUpPending || undefined}
+                aria-describedby={id('setup-hint')}
+                onClick={() => void setUp()}
+              >
+                {setUpPending ? l.settingUp : l.setUp}
+              </button>
+              <p id={id('setup-hint')} data-slot="hint">
+                {l.setUpHint}
+              </p>
+            </>
+          ) : (
+            <>
+              <div data-slot="switch-field">
+                {/* Busy, not disabled: a disabled button loses the focus (it falls to <body> and the
+                    next Tab starts again at the top), so a click while pending is ignored instead. */}
+                <button
+                  type="button"
+                  role="switch"
+                  data-slot="switch"
+                  data-state={active ? 'checked' : 'unchecked'}
+                  aria-checked={active}
+                  // The visible label ("Enabled" / "Disabled") starts the name (WCAG 2.5.3).
+                  aria-label={`${switchLabel}: ${l.enableWebhook(name)}`}
+                  aria-busy={statusPending || undefined}
+                  aria-disabled={statusPending || undefined}
+                  onClick={() => {
+                    if (!statusPending) void setStatus(webhook.id, active ? 'inactive' : 'active')
+                  }}
+                >
+                  <span data-slot="switch-thumb" aria-hidden="true" />
+                </button>
+                <span data-slot="switch-label" aria-hidden="true">
+                  {switchLabel}
+                </span>
+              </div>
+              <button
+                type="button"
+                data-slot="button"
+                data-variant="primary"
+                aria-disabled={testPending || undefined}
+                aria-busy={testPending || undefined}
+                onClick={async () => {
+                  if (testPending) return
+                  setTestMessage('')
+                  const result = await sendTest(webhook.id)
+                  if (result.ok) setTestMessage(l.testSent)
+                }}
+              >
+                {testPending ? l.sendingTest : l.sendTest}
+              </button>
+            </>
+          )}
+          {/* One live region for both kinds of row: it stays mounted when "Set up" turns one into the other. */}
           <span data-slot="action-status" role="status">
             {testMessage}
           </span>
+          {!generated && (
+            <DeleteConfirmation
+              id={id('delete')}
+              name={name}
+              open={confirming}
+              onOpenChange={(open) => {
+                if (!removePending) setConfirming(open)
+              }}
+              pending={removePending}
+              onConfirm={() => void confirmDelete()}
+              container={props.container}
+            />
+          )}
         </div>
         {(statusError || testError) && (
           <p data-slot="inline-error" role="alert">
             {displayText(l.actionFailed((statusError ?? testError)?.message ?? ''))}
+          </p>
+        )}
+        {setUpError && (
+          <p data-slot="inline-error" role="alert">
+            {displayText(l.setUpFailed(reasonOf(setUpError)))}
+          </p>
+        )}
+        {removeError && !removePending && (
+          <p data-slot="inline-error" role="alert">
+            {displayText(l.deleteFailed(reasonOf(removeError)))}
           </p>
         )}
 
@@ -297,5 +448,66 @@ function DialogBody(props: WebhookDetailsDialogProps & { webhook: IntegrationWeb
         )}
       </div>
     </Dialog.Content>
+  )
+}
+
+/**
+ * "Delete" and its confirmation: a second modal dialog (role `alertdialog`) over the details that
+ * names the webhook. The focus moves into it (on "Cancel", the safe choice); Cancel or Escape
+ * closes it and the focus returns to "Delete". While the deletion runs it stays open and busy.
+ */
+function DeleteConfirmation(props: {
+  id: string
+  name: string
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  pending: boolean
+  onConfirm: () => void
+  container: HTMLElement | null | undefined
+}) {
+  const { labels: l } = useUi()
+  const { pending } = props
+  return (
+    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
+      <Dialog.Trigger asChild>
+        <button type="button" data-slot="button" data-variant="danger" data-action="delete">
+          {l.deleteWebhook}
+        </button>
+      </Dialog.Trigger>
+      <Dialog.Portal container={props.container ?? undefined}>
+        <Dialog.Overlay data-iw="" data-slot="dialog-overlay" data-nested="" />
+        <Dialog.Content
+          role="alertdialog"
+          data-iw=""
+          data-slot="confirm-dialog"
+          data-busy={pending || undefined}
+          aria-describedby={`${props.id}-description`}
+          aria-busy={pending || undefined}
+        >
+          <Dialog.Title data-slot="confirm-title">{l.deleteTitle(props.name)}</Dialog.Title>
+          <Dialog.Description id={`${props.id}-description`} data-slot="confirm-description">
+            {l.deleteDescription}
+          </Dialog.Description>
+          <div data-slot="confirm-actions">
+            {/* aria-disabled, not disabled, while busy: a disabled button would drop the focus. */}
+            <Dialog.Close asChild>
+              <button type="button" data-slot="button" aria-disabled={pending || undefined}>
+                {l.cancel}
+              </button>
+            </Dialog.Close>
+            <button
+              type="button"
+              data-slot="button"
+              data-variant="danger"
+              data-action="confirm-delete"
+              aria-disabled={pending || undefined}
+              onClick={props.onConfirm}
+            >
+              {pending ? l.deleting : l.deleteConfirm}
+            </button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   )
 }

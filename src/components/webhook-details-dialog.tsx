@@ -52,6 +52,14 @@ export interface WebhookDetailsDialogProps {
   container?: HTMLElement | null
   /** After a status change the server accepted. */
   onStatusChange?: (webhook: IntegrationWebhook) => void
+  /**
+   * After "Set up" saved a suggested webhook (`generated`). Show the saved one, with its own
+   * receiving URL, by passing it as `webhook` (the manager opens its id); without this callback
+   * the dialog asks to close instead (`onOpenChange(false)`).
+   */
+  onCreated?: (webhook: IntegrationWebhook) => void
+  /** After a confirmed "Delete" deleted the webhook; the dialog then asks to close (`onOpenChange(false)`). */
+  onDeleted?: (webhook: IntegrationWebhook) => void
   /** Label overrides, for translation (merged over the manager's or the defaults). */
   labels?: PartialLabels
   /** BCP 47 locale for dates and numbers. @defaultValue the manager's, else the browser's */
@@ -63,11 +71,14 @@ export interface WebhookDetailsDialogProps {
 /**
  * One webhook in a modal dialog (Radix): its URL with copy, numbered setup steps with a
  * link to the provider's docs, trigger types, capabilities, configuration with secrets
- * masked, activity, an enable switch, "send test event" and the execution history.
- * Focus moves into the dialog, Escape closes it, and focus returns to what opened it.
+ * masked, activity, an enable switch, "send test event", "Delete" behind a confirmation that
+ * names it, and the execution history. A suggested (`generated`) webhook gets "Set up" instead,
+ * which saves it. Focus moves into the dialog, Escape closes it, and focus returns to what opened it.
  *
  * Styling API: `data-slot="dialog-overlay | dialog | dialog-header | dialog-section | switch | …"`,
- * `data-state="open | closed"` (Radix), `data-status` on the dialog, `data-state="checked | unchecked"` on the switch.
+ * `data-state="open | closed"` (Radix), `data-status` on the dialog, `data-state="checked | unchecked"` on the switch,
+ * `data-generated` and `data-busy` (set up or delete under way) on the dialog, `data-slot="confirm-dialog"` on the
+ * delete confirmation, `data-action="set-up | delete | confirm-delete"` on their buttons.
  *
  * @example
  * ```tsx

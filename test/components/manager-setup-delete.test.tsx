@@ -1,0 +1,173 @@
+// Issue 12: "Set up" saves a suggested webhook and shows it with its receiving URL; "Delete",
+// behind a confirmation that names the webhook, removes a saved one. Against the mocks' store.
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { delay, HttpResponse, http } from 'msw'
+import { describe, expect, it, vi } from 'vitest'
+import { createWebhookMockStore, mockWebhooks, type WebhookMockOptions } from '../../mocks'
+import { defaultLabels as l } from '../../src/components'
+import { API, setupMswServer } from '../react/utils'
+import { expectNoAxeViolations, renderManager } from './helpers'
+
+const server = setupMswServer()
+
+// jsdom, axe and 27 suggested rows on 2 shared cores: more than the default 5 s, whatever the timing.
+const slow = { timeout: 30_000 }
+/** Three saved webhooks of the default scenario (GitHub between Stripe and Slack once sorted). */
+const three = mockWebhooks('default').filter((w) =>
+  ['github-webhook', 'slack-webhook', 'stripe-webhook'].includes(w.id),
+)
+
+function mount(options: WebhookMockOptions = { webhooks: three }) {
+  const store = createWebhookMockStore({ apiUrl: API, ...options })
+  server.use(...store.handlers)
+  return store
+}
+
+/** Opens a row's details and returns the dialog. */
+async function openDetails(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(await screen.findByRole('button', { name: `Details for ${name}` }))
+  // The dialog's code loads on first open.
+  return screen.findByRole('dialog', { name }, { timeout: 5000 })
+}
+
+describe('IntegrationWebhookManager: Set up', slow, () => {
+  it('saves a suggestion, then shows the saved webhook with its own receiving URL, focus on its copy button', async () => {
+    const store = mount({ scenario: 'empty' })
+    const onCreated = vi.fn()
+    const user = userEvent.setup()
+    renderManager({ onCreated })
+    const suggestion = await openDetails(user, 'GitHub')
+    expect(within(suggestion).getByText(l.generatedRow)).toBeInTheDocument()
+    // A suggestion cannot be enabled or tested: it has nothing saved yet.
+    expect(within(suggestion).queryByRole('switch')).toBeNull()
+    expect(within(suggestion).queryByRole('button', { name: l.deleteWebhook })).toBeNull()
+    const setUp = within(suggestion).getByRole('button', { name: l.setUp })
+    expect(setUp).toHaveAccessibleDescription(l.setUpHint)
+    await expectNoAxeViolations(document.body)
+
+    await user.click(setUp)
+
+    const [saved] = store.getWebhooks()
+    expect(saved?.provider_id).toBe('github')
+    const dialog = await screen.findByRole('dialog', { name: 'GitHub' })
+    await waitFor(() => expect(within(dialog).getByText(saved?.webhook_url ?? '?')).toBeInTheDocument())
+    expect(saved?.webhook_url).toMatch(/\/api\/integration-webhooks\/receive\/\w{32}$/)
+    expect(within(dialog).queryByText(l.generatedRow)).toBeNull()
+    expect(within(dialog).getByRole('switch', { name: new RegExp(l.enableWebhook('GitHub')) })).not.toBeChecked()
+    expect(within(dialog).getByRole('button', { name: l.deleteWebhook })).toBeInTheDocument()
+    expect(within(dialog).getByText(l.setUpDone('GitHub'))).toHaveAttribute('role', 'status')
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName(`${l.copyValue(l.webhookUrl)}: GitHub`))
+    expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ id: saved?.id }))
+
+    // The list is now the saved one: one row, no "suggested" notice.
+    expect(screen.queryByRole('note', { hidden: true })).toBeNull()
+    expect(screen.getAllByRole('button', { name: /^Details for /, hidden: true })).toHaveLength(1)
+    await expectNoAxeViolations(document.body)
+  })
+
+  it('shows the setup under way: the dialog stays on the suggestion, busy, until the server answers', async () => {
+    mount({ scenario: 'empty' })
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    server.use(
+      http.post(API, async () => {
+        await gate
+        return HttpResponse.json({ error: 'Database down', code: 'internal' }, { status: 500 })
+      }),
+    )
+    const user = userEvent.setup()
+    renderManager()
+    const dialog = await openDetails(user, 'Slack')
+    await user.click(within(dialog).getByRole('button', { name: l.setUp }))
+    const busy = await within(dialog).findByRole('button', { name: l.settingUp })
+    expect(busy).toHaveAttribute('aria-busy', 'true')
+    expect(dialog).toHaveAttribute('data-busy')
+    release()
+
+    // Failed: said in words, and the suggestion is still there to try again.
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(l.setUpFailed('Database down'))
+    expect(within(dialog).getByRole('button', { name: l.setUp })).toBeInTheDocument()
+    expect(screen.getByRole('note', { hidden: true })).toHaveTextContent(l.generatedTitle)
+    await expectNoAxeViolations(document.body)
+  })
+})
+
+describe('IntegrationWebhookManager: Delete', slow, () => {
+  it('asks first, naming the webhook; Cancel returns to Delete; confirming removes the row and says so', async () => {
+    const store = mount()
+    const onDeleted = vi.fn()
+    const user = userEvent.setup()
+    renderManager({ onDeleted })
+    const dialog = await openDetails(user, 'GitHub')
+    const remove = within(dialog).getByRole('button', { name: l.deleteWebhook })
+
+    await user.click(remove)
+    const confirm = await screen.findByRole('alertdialog', { name: l.deleteTitle('GitHub') })
+    expect(confirm).toHaveAccessibleDescription(l.deleteDescription)
+    expect(within(confirm).getByRole('button', { name: l.cancel })).toHaveFocus()
+    await expectNoAxeViolations(document.body)
+
+    await user.click(within(confirm).getByRole('button', { name: l.cancel }))
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+    await waitFor(() => expect(remove).toHaveFocus())
+    expect(screen.getByRole('dialog', { name: 'GitHub' })).toBe(dialog)
+
+    await user.keyboard('{Enter}')
+    const again = await screen.findByRole('alertdialog', { name: l.deleteTitle('GitHub') })
+    await user.click(within(again).getByRole('button', { name: l.deleteConfirm }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Details for GitHub' })).toBeNull()
+    expect(store.getWebhook('github-webhook')).toBeUndefined()
+    expect(screen.getByText(l.deleted('GitHub'))).toHaveAttribute('role', 'status')
+    expect(onDeleted).toHaveBeenCalledWith(expect.objectContaining({ id: 'github-webhook' }))
+    // The focus goes to the row that took the deleted one's place.
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-webhook-trigger'))
+  })
+
+  it('Escape closes only the confirmation', async () => {
+    mount()
+    const user = userEvent.setup()
+    renderManager()
+    const dialog = await openDetails(user, 'GitHub')
+    await user.click(within(dialog).getByRole('button', { name: l.deleteWebhook }))
+    await screen.findByRole('alertdialog')
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+    expect(screen.getByRole('dialog', { name: 'GitHub' })).toBeInTheDocument()
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: l.deleteWebhook })).toHaveFocus())
+  })
+
+  it('a refused delete: busy while it runs, then the row comes back and the dialog says why', async () => {
+    const store = mount()
+    server.use(
+      http.delete(`${API}/:id`, async () => {
+        await delay(50)
+        return HttpResponse.json({ error: 'Webhook is locked by an admin', code: 'locked' }, { status: 409 })
+      }),
+    )
+    const user = userEvent.setup()
+    renderManager()
+    const dialog = await openDetails(user, 'GitHub')
+    await user.click(within(dialog).getByRole('button', { name: l.deleteWebhook }))
+    const confirm = await screen.findByRole('alertdialog')
+    await user.click(within(confirm).getByRole('button', { name: l.deleteConfirm }))
+
+    // Under way: the row has left the table, the dialogs stay, busy.
+    expect(await within(confirm).findByRole('button', { name: l.deleting })).toHaveAttribute('aria-disabled', 'true')
+    expect(confirm).toHaveAttribute('aria-busy', 'true')
+    expect(screen.queryByRole('button', { name: 'Details for GitHub', hidden: true })).toBeNull()
+
+    const alert = await within(dialog).findByRole('alert', {}, { timeout: 5000 })
+    expect(alert).toHaveTextContent(l.deleteFailed('Webhook is locked by an admin'))
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(screen.getByRole('button', { name: 'Details for GitHub', hidden: true })).toBeInTheDocument()
+    await waitFor(() => expect(screen.getByRole('button', { name: l.deleteWebhook })).toHaveFocus())
+    expect(store.getWebhook('github-webhook')).toBeDefined()
+    await expectNoAxeViolations(document.body)
+  })
+})
