@@ -1,3 +1,5 @@
+import { parseDateTime } from './date-time'
+
 // Building an Intl formatter costs far more than using one; a table formats thousands of
 // cells per render (profiled in BENCHMARKS.md), so each formatter is built once per options.
 const formatters = new Map<string, unknown>()
@@ -10,12 +12,12 @@ function cached<T>(key: string, build: () => T): T {
   return found
 }
 
-/** A point in time as the API or a caller gives it. */
+/** A point in time as the API or a caller gives it; a string is read as RFC 3339 only. */
 export type DateInput = string | number | Date
 
 function toTime(value: DateInput | null | undefined): number {
   if (value === null || value === undefined || value === '') return Number.NaN
-  return value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value)
+  return value instanceof Date ? value.getTime() : typeof value === 'number' ? value : parseDateTime(value)
 }
 
 // Each unit with its size and how many of it make the next unit up ("60 seconds" reads "1 minute").

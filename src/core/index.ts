@@ -41,6 +41,7 @@ export type {
   WebhookRoutes,
 } from './client'
 export { createWebhookClient, DEFAULT_API_URL, defaultWebhookRoutes } from './client'
+export { isDateTimeString, parseDateTime } from './date-time'
 export type { WebhookApiErrorDetails, WebhookApiErrorKind } from './errors'
 export { errorKindForStatus, isWebhookApiError, WebhookApiError } from './errors'
 export { generateFallbackWebhooks } from './fallback'

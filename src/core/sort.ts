@@ -1,4 +1,5 @@
 import { integrationCategories } from './catalog/categories'
+import { parseDateTime } from './date-time'
 import { createListCache } from './list-cache'
 import type { IntegrationWebhook, WebhookStatus } from './schemas'
 
@@ -44,7 +45,7 @@ function collator(locale: string | undefined): Intl.Collator {
 const categoryOrder = new Map<string, number>(integrationCategories.map((c, i) => [c.id, i]))
 const rankOf = (status: string) => webhookStatusRank[status as WebhookStatus] ?? 3
 const timeOf = (value: string | null) => {
-  const time = value === null ? Number.NaN : Date.parse(value)
+  const time = value === null ? Number.NaN : parseDateTime(value)
   return Number.isNaN(time) ? null : time
 }
 
