@@ -5,7 +5,7 @@
 //   npm run bench                 everything (about 3–5 minutes on 2 cores)
 //   npm run bench -- --runs 3     fewer browser runs per configuration (the first is a warm-up)
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { findings } from './findings.mjs'
@@ -172,7 +172,13 @@ ${nodeProfileReport(nodeResult)}
 ${sourceReport(size)}
 `
 
-writeFileSync(path.join(rootDir, 'BENCHMARKS.md'), markdown)
+// The server's section is written by `npm run bench:server` (test/bench/server.mjs): kept as it is.
+const benchmarksFile = path.join(rootDir, 'BENCHMARKS.md')
+const serverSection = existsSync(benchmarksFile)
+  ? (readFileSync(benchmarksFile, 'utf8').match(/<!-- server-bench:start -->[\s\S]*<!-- server-bench:end -->/)?.[0] ??
+    '')
+  : ''
+writeFileSync(benchmarksFile, serverSection ? `${markdown}\n${serverSection}\n` : markdown)
 writeFileSync(
   path.join(benchDir, '.dist/results.json'),
   `${JSON.stringify({ size, node: nodeResult, render, targets }, null, 1)}\n`,
