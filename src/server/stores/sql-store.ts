@@ -12,6 +12,8 @@ const webhookColumns = `id, user_id, provider_id, name, receive_token, trigger_t
   trigger_count::float8 AS trigger_count, error_count::float8 AS error_count,
   ${iso('created_at')} AS created_at, ${iso('updated_at')} AS updated_at`
 
+// ORDER BY names the table's columns through its alias (`e.triggered_at`): a bare name would
+// sort by the output column of the same name, the to_char text, and no index serves that.
 const executionColumns = `id, webhook_id, user_id, provider_id, trigger_type, payload, headers, status,
   response_code, response_body, error_message, execution_time_ms, ${iso('triggered_at')} AS triggered_at,
   provider_event_id, attempt, retry_of, payload_truncated`
@@ -35,7 +37,7 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
 
     listWebhooks: (userId) =>
       driver.query<WebhookRecord>(
-        `SELECT ${webhookColumns} FROM integration_webhooks WHERE user_id = $1 ORDER BY created_at, id`,
+        `SELECT ${webhookColumns} FROM integration_webhooks AS w WHERE user_id = $1 ORDER BY w.created_at, w.id`,
         [userId],
       ),
 
@@ -98,15 +100,15 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
     listExecutions: (userId, webhookId, { limit, before }: ExecutionPageQuery) =>
       before
         ? driver.query<ExecutionRecord>(
-            `SELECT ${executionColumns} FROM webhook_executions
-             WHERE webhook_id = $1 AND user_id = $2 AND (triggered_at, id) < ($3::timestamptz, $4)
-             ORDER BY triggered_at DESC, id DESC LIMIT $5`,
+            `SELECT ${executionColumns} FROM webhook_executions AS e
+             WHERE webhook_id = $1 AND user_id = $2 AND (e.triggered_at, e.id) < ($3::timestamptz, $4)
+             ORDER BY e.triggered_at DESC, e.id DESC LIMIT $5`,
             [webhookId, userId, before.triggeredAt, before.id, limit],
           )
         : driver.query<ExecutionRecord>(
-            `SELECT ${executionColumns} FROM webhook_executions
+            `SELECT ${executionColumns} FROM webhook_executions AS e
              WHERE webhook_id = $1 AND user_id = $2
-             ORDER BY triggered_at DESC, id DESC LIMIT $3`,
+             ORDER BY e.triggered_at DESC, e.id DESC LIMIT $3`,
             [webhookId, userId, limit],
           ),
 
