@@ -3,6 +3,7 @@ import {
   type IntegrationWebhook,
   isWebhookApiError,
   type WebhookApiError,
+  type WebhookClient,
   type WebhookExecution,
 } from 'integration-webhooks/core'
 import { useCallback, useMemo, useState } from 'react'
@@ -34,7 +35,10 @@ export interface UseWebhookActionsOptions {
 
 /** What {@link useWebhookActions} returns. */
 export interface WebhookActionsState {
-  /** Enables or disables a webhook: the list changes at once and rolls back if the server refuses. */
+  /**
+   * Enables or disables a webhook: the list changes at once and rolls back if the server
+   * refuses. Overlapping calls for one webhook are queued; the screen ends as the server does.
+   */
   setStatus: (webhookId: string, status: 'active' | 'inactive') => Promise<ActionResult<IntegrationWebhook>>
   /** Sends a sample event; the execution appears in that webhook's history. */
   sendTest: (webhookId: string) => Promise<ActionResult<WebhookExecution>>
@@ -62,9 +66,23 @@ export interface WebhookActionsState {
 
 const slot = (action: WebhookAction, id: string) => `${action}\u0000${id}`
 
-function replaceRow(snapshot: WebhooksSnapshot | undefined, row: IntegrationWebhook): WebhooksSnapshot | undefined {
-  if (!snapshot) return snapshot
-  return { ...snapshot, webhooks: snapshot.webhooks.map((w) => (w.id === row.id ? row : w)) }
+/** The status calls of one webhook: run one after another, with what the server last confirmed. */
+interface StatusChain {
+  tail: Promise<unknown>
+  pending: number
+  confirmed: IntegrationWebhook | undefined
+}
+
+// Per client, so that every component using the same provider (the dialog's switch, a host's
+// own button) queues behind the same calls.
+const statusChains = new WeakMap<WebhookClient, Map<string, StatusChain>>()
+function statusChainsOf(client: WebhookClient): Map<string, StatusChain> {
+  let chains = statusChains.get(client)
+  if (!chains) {
+    chains = new Map()
+    statusChains.set(client, chains)
+  }
+  return chains
 }
 
 /** The list with `row` added (or replacing the row of its id); generated suggestions give way to it. */
@@ -86,7 +104,10 @@ function removeRow(snapshot: WebhooksSnapshot | undefined, webhookId: string): W
  * Changes to webhooks, each with a per-id pending state and error.
  *
  * `setStatus` updates the list optimistically and rolls it back, with the error, if
- * the server refuses. A successful test or retry shows up in the executions of
+ * the server refuses. Calls for one webhook are sent one after another, in the order made
+ * (from every component under the same provider); once the last settles the list shows what
+ * the server last confirmed, so overlapping clicks never leave the screen and the server
+ * disagreeing. A successful test or retry shows up in the executions of
  * mounted {@link useWebhookExecutions} without a manual refresh, and the list is
  * refetched for the new counts. `create` adds the saved row to the list when the server
  * answers; `remove` takes the row out at once and puts it back, with the error, if the server
@@ -147,28 +168,55 @@ export function useWebhookActions(options: UseWebhookActionsOptions = {}): Webho
   const setStatus = useCallback(
     (webhookId: string, status: 'active' | 'inactive') =>
       run('setStatus', webhookId, async () => {
-        let updated: IntegrationWebhook | undefined
-        await mutate<WebhooksSnapshot>(
-          listKey,
-          async (current) => {
-            updated = await client.setStatus(webhookId, status)
-            return replaceRow(current, updated)
-          },
-          {
-            // Without a loaded list there is nothing to update: the cache stays as it is.
-            optimisticData: (current) =>
-              (current && {
+        const chains = statusChainsOf(client)
+        let chain = chains.get(webhookId)
+        // Shows `row` in the list (nothing when the list is not loaded); returns the row it replaced.
+        const show = async (row: (current: IntegrationWebhook) => IntegrationWebhook) => {
+          let before: IntegrationWebhook | undefined
+          await mutate<WebhooksSnapshot>(
+            listKey,
+            (current) => {
+              if (!current) return current
+              return {
                 ...current,
-                webhooks: current.webhooks.map((w) => (w.id === webhookId ? { ...w, status } : w)),
-              }) as WebhooksSnapshot,
-            rollbackOnError: true,
-            populateCache: true,
-            revalidate: false,
-          },
-        )
-        if (!updated) throw new Error('setStatus: the server sent no webhook')
-        onStatusChange?.(updated)
-        return updated
+                webhooks: current.webhooks.map((w) => {
+                  if (w.id !== webhookId) return w
+                  before = w
+                  return row(w)
+                }),
+              }
+            },
+            { revalidate: false },
+          )
+          return before
+        }
+        // The user's intent shows at once; the first call of a run remembers what the server had.
+        const before = await show((w) => ({ ...w, status }))
+        if (!chain) {
+          chain = { tail: Promise.resolve(), pending: 0, confirmed: before }
+          chains.set(webhookId, chain)
+        }
+        const own = chain
+        own.pending++
+        // One request at a time per webhook, in the order asked: the server ends with the last
+        // intent it accepted, and the screen, once the last call settles, shows exactly that.
+        const request = own.tail.then(() => client.setStatus(webhookId, status))
+        own.tail = request.catch(() => undefined)
+        try {
+          const updated = await request
+          own.confirmed = updated
+          onStatusChange?.(updated)
+          return updated
+        } finally {
+          own.pending--
+          if (own.pending === 0) {
+            chains.delete(webhookId)
+            // The last call settled: show what the server last confirmed (this call's answer,
+            // an earlier one's, or the row as it was before the first call if all failed).
+            const confirmed = own.confirmed
+            if (confirmed) await show(() => confirmed)
+          }
+        }
       }),
     [run, mutate, client, listKeyId, onStatusChange],
   )

@@ -1,4 +1,5 @@
 import { act, waitFor } from '@testing-library/react'
+import fc from 'fast-check'
 import { delay, HttpResponse, http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { useIntegrationWebhooks, useWebhookActions, useWebhookExecutions } from '../../src/react'
@@ -72,6 +73,93 @@ describe('useWebhookActions', () => {
       expect(result.current.actions.errorFor('setStatus', 'w1')).toMatchObject({ kind: 'forbidden' })
       expect(result.current.actions.errorFor('setStatus', 'w1')?.message).toContain('locked by an admin')
       expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'forbidden' }), 'setStatus', 'w1')
+    })
+
+    it('ends with the screen equal to the server, whatever the latencies and failures (property)', async () => {
+      type Reply = { latency: number; outcome: 'ok' | 403 | 503 }
+      const reply = fc.record({
+        latency: fc.integer({ min: 0, max: 15 }),
+        outcome: fc.constantFrom<Reply['outcome']>('ok', 'ok', 403, 503),
+      })
+      const call = fc.record({
+        status: fc.constantFrom<'active' | 'inactive'>('active', 'inactive'),
+        gap: fc.integer({ min: 0, max: 10 }),
+      })
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(call, { minLength: 1, maxLength: 5 }),
+          fc.array(reply, { minLength: 1, maxLength: 12 }),
+          async (calls, replies) => {
+            let serverStatus: 'active' | 'inactive' = 'active'
+            let arrivals = 0
+            server.use(
+              http.get(API, () => HttpResponse.json({ webhooks: [makeWebhook({ id: 'w1', status: serverStatus })] })),
+              http.patch(`${API}/w1`, async ({ request }) => {
+                const { latency, outcome } = replies[arrivals++ % replies.length] as Reply
+                const { status } = (await request.json()) as { status: 'active' | 'inactive' }
+                await delay(latency)
+                if (outcome !== 'ok') return HttpResponse.json({ error: 'no' }, { status: outcome })
+                serverStatus = status
+                return HttpResponse.json({ webhook: makeWebhook({ id: 'w1', status }) })
+              }),
+            )
+            const { result, unmount } = renderHookWithProviders(
+              () => ({ list: useIntegrationWebhooks(), actions: useWebhookActions() }),
+              { providerProps: { retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 2 } } },
+            )
+            try {
+              await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1))
+              const running: Promise<unknown>[] = []
+              for (const { status, gap } of calls) {
+                act(() => {
+                  running.push(result.current.actions.setStatus('w1', status))
+                })
+                await delay(gap)
+              }
+              await act(() => Promise.all(running))
+              await waitFor(() => expect(result.current.actions.isPending('setStatus', 'w1')).toBe(false))
+              expect(result.current.list.webhooks[0]?.status).toBe(serverStatus)
+            } finally {
+              unmount()
+              server.resetHandlers()
+            }
+          },
+        ),
+        { numRuns: 25 },
+      )
+    }, 120_000)
+
+    it('a slow success then a fast refusal: the screen shows what the server kept', async () => {
+      let serverStatus: 'active' | 'inactive' = 'inactive'
+      server.use(
+        http.get(API, () => HttpResponse.json({ webhooks: [makeWebhook({ id: 'w1', status: serverStatus })] })),
+        http.patch(`${API}/w1`, async ({ request }) => {
+          const { status } = (await request.json()) as { status: 'active' | 'inactive' }
+          if (status === 'active') {
+            await delay(40)
+            serverStatus = status
+            return HttpResponse.json({ webhook: makeWebhook({ id: 'w1', status }) })
+          }
+          return HttpResponse.json({ error: 'Locked' }, { status: 403 })
+        }),
+      )
+      const { result } = renderHookWithProviders(() => ({
+        list: useIntegrationWebhooks(),
+        actions: useWebhookActions(),
+      }))
+      await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1))
+      let first!: Promise<unknown>
+      let second!: Promise<unknown>
+      act(() => {
+        first = result.current.actions.setStatus('w1', 'active')
+      })
+      act(() => {
+        second = result.current.actions.setStatus('w1', 'inactive')
+      })
+      await act(() => Promise.all([first, second]))
+      expect(serverStatus).toBe('active')
+      expect(result.current.list.webhooks[0]?.status).toBe('active')
+      expect(result.current.actions.errorFor('setStatus', 'w1')).toMatchObject({ kind: 'forbidden' })
     })
 
     it('clears the error when the action is tried again', async () => {
