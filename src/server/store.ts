@@ -71,6 +71,59 @@ export interface ExecutionPageQuery {
   before: ExecutionCursor | null
 }
 
+/** A webhook as the receiver needs it: the record and its stored (sealed) secrets. */
+export interface ReceivingWebhook extends WebhookRecord {
+  /** The current signing secret as stored (sealed: see `SecretBox`), or null when none is set. */
+  signing_secret: string | null
+  /** The previous secret, which still verifies until `previous_secret_expires_at`. */
+  previous_secret: string | null
+  previous_secret_expires_at: string | null
+}
+
+/** The stored secrets of one webhook (sealed). */
+export interface StoredSecrets {
+  secret: string | null
+  previous: string | null
+  previous_expires_at: string | null
+}
+
+/** A new execution, as the receiver (or a retry) records it. */
+export interface NewExecution {
+  id: string
+  webhook_id: string
+  user_id: string
+  provider_id: string
+  trigger_type: string
+  payload: unknown
+  headers: Record<string, string> | null
+  /** `pending` to dispatch; `error` for an event that is recorded but not dispatched (a disabled webhook). */
+  status: 'pending' | 'error'
+  error_message: string | null
+  provider_event_id: string | null
+  retry_of: string | null
+}
+
+/** What recording an event did: a new execution, or the one already recorded for its delivery id. */
+export type RecordResult =
+  | { readonly recorded: true; readonly execution: ExecutionRecord }
+  | { readonly recorded: false; readonly execution: ExecutionRecord | null }
+
+/** How one dispatch attempt ended, as the worker that holds its claim reports it. */
+export type DispatchOutcome =
+  | { readonly status: 'success'; readonly durationMs: number; readonly responseBody: string | null }
+  /** Failed, tried again at `nextAttemptAt`. */
+  | { readonly status: 'retry'; readonly durationMs: number; readonly error: string; readonly nextAttemptAt: Date }
+  /** Failed for good; the webhook turns `error` after `failureThreshold` such failures in a row. */
+  | { readonly status: 'error'; readonly durationMs: number; readonly error: string; readonly failureThreshold: number }
+
+/** Notifications a store sends when executions change (ids only: rows are read back). */
+export interface StoreNotification {
+  readonly type: 'execution'
+  readonly userId: string
+  readonly webhookId: string
+  readonly executionId: string
+}
+
 /**
  * Where the server keeps webhooks and executions. `createPgliteStore` and
  * `createPostgresStore` implement it over the same SQL; a host can write its own (one
@@ -97,6 +150,46 @@ export interface WebhookStore {
   deleteWebhook(userId: string, id: string): Promise<boolean>
   /** A page of one webhook's executions, newest first (keyset: no OFFSET). */
   listExecutions(userId: string, webhookId: string, page: ExecutionPageQuery): Promise<ExecutionRecord[]>
+  /** The webhook a receiving token routes to (any user's: the receiver has no session), or null. */
+  findWebhookByToken(token: string): Promise<ReceivingWebhook | null>
+  /** The sealed secrets of one of the user's webhooks; null when there is no such webhook. */
+  getSecrets(userId: string, id: string): Promise<StoredSecrets | null>
+  /**
+   * Sets the current secret (sealed) and what becomes of the previous one: kept until
+   * `previousExpiresAt`, or dropped (null). Null when the user has no such webhook.
+   */
+  setSecrets(
+    userId: string,
+    id: string,
+    secrets: { secret: string | null; previous: string | null; previousExpiresAt: string | null },
+  ): Promise<WebhookRecord | null>
+  /** Stores `integration_config` keys (e.g. Meta's verify token) on one of the user's webhooks. */
+  updateIntegrationConfig(userId: string, id: string, patch: Record<string, unknown>): Promise<WebhookRecord | null>
+  /**
+   * Records an event as an execution and counts it on its webhook, atomically: `trigger_count`
+   * (and `error_count` for an `error` execution) go up in SQL, `last_triggered` moves, and
+   * `setup_required` turns false. A delivery id already recorded for the webhook records
+   * nothing and returns the execution that has it.
+   */
+  recordExecution(execution: NewExecution): Promise<RecordResult>
+  /** One execution of one of the user's webhooks, or null. */
+  getExecution(userId: string, webhookId: string, executionId: string): Promise<ExecutionRecord | null>
+  /**
+   * Claims up to `limit` pending executions that are due, for `workerId`, until `leaseMs`
+   * from now (`FOR UPDATE SKIP LOCKED`: concurrent workers never claim the same one). A
+   * claim whose lease ran out (its worker died) is claimed again.
+   */
+  claimExecutions(workerId: string, limit: number, leaseMs: number): Promise<ExecutionRecord[]>
+  /**
+   * Ends or reschedules a claimed execution and updates its webhook's counters and status,
+   * atomically. False when the claim is no longer this worker's (its lease ran out and
+   * another worker took it over): nothing is written then.
+   */
+  finishExecution(executionId: string, workerId: string, outcome: DispatchOutcome): Promise<boolean>
+  /** Deletes executions older than `olderThan`, and past the newest `perWebhook` of each webhook. Returns how many. */
+  pruneExecutions(options: { olderThan: Date | null; perWebhook: number | null }): Promise<number>
+  /** Calls `listener` for every change notification (across processes on PostgreSQL). Resolves to an unsubscribe. */
+  subscribe?(listener: (notification: StoreNotification) => void): Promise<() => Promise<void>>
   /** Releases the connection(s). For PGlite this must run before the process exits. */
   close(): Promise<void>
 }

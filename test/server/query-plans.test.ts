@@ -39,7 +39,16 @@ describe.each(storeKinds)('query plans on %s', (kind) => {
   it('pages executions by the (webhook_id, triggered_at desc, id desc) index, without a sort', async () => {
     const webhook = { id: 'wh_plan', user_id: 'u', provider_id: 'github' }
     await store.createWebhook(
-      { ...webhook, name: 'GitHub', receive_token: 'tok_plan', trigger_types: [], integration_config: {}, external_config: {}, status: 'active', setup_required: true },
+      {
+        ...webhook,
+        name: 'GitHub',
+        receive_token: 'tok_plan',
+        trigger_types: [],
+        integration_config: {},
+        external_config: {},
+        status: 'active',
+        setup_required: true,
+      },
       { maxPerUser: 10 },
     )
     await insertExecutions(open.store, webhook, 50)
@@ -47,7 +56,10 @@ describe.each(storeKinds)('query plans on %s', (kind) => {
     const first = await planOfLast()
     expect(first).toContain('webhook_executions_page_idx')
     expect(first).not.toMatch(/\bSort\b/)
-    await store.listExecutions('u', 'wh_plan', { limit: 21, before: { triggeredAt: '2026-01-01T00:00:10.000Z', id: 'exec_0000030' } })
+    await store.listExecutions('u', 'wh_plan', {
+      limit: 21,
+      before: { triggeredAt: '2026-01-01T00:00:10.000Z', id: 'exec_0000030' },
+    })
     const deep = await planOfLast()
     expect(deep).toContain('webhook_executions_page_idx')
     expect(deep).not.toMatch(/\bSort\b/)

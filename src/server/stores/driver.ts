@@ -11,6 +11,8 @@ export interface SqlDriver extends SqlQueryable {
   readonly kind: string
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>
+  /** LISTEN on a channel: `onPayload` gets each NOTIFY's payload. Resolves to an unsubscribe. */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
   close(): Promise<void>
 }
 

@@ -72,6 +72,12 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
     kind: 'pglite',
     ...queryable(instance),
     transaction: (fn) => instance.transaction((tx) => fn(queryable(tx))),
+    listen: async (channel, onPayload) => {
+      const unlisten = await instance.listen(channel, onPayload)
+      return async () => {
+        if (!closed) await unlisten()
+      }
+    },
     async close() {
       if (closed) return
       closed = true

@@ -1,4 +1,4 @@
-import type { Pool, PoolConfig } from 'pg'
+import type { Pool, PoolClient, PoolConfig } from 'pg'
 import { importPeer, type SqlDriver, type SqlQueryable } from './driver'
 import { createSqlStore, type SqlStore } from './sql-store'
 
@@ -70,6 +70,37 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         throw error
       } finally {
         client.release()
+      }
+    },
+    // One connection of its own per listener, held while it listens. A lost connection is
+    // replaced after a second (NOTIFYs sent in between are missed: listeners poll as well).
+    async listen(channel, onPayload) {
+      let client: PoolClient | null = null
+      let stopped = false
+      let retry: ReturnType<typeof setTimeout> | undefined
+      const connect = async (): Promise<void> => {
+        const next = await instance.connect()
+        next.on('notification', (message) => {
+          if (message.channel === channel) onPayload(message.payload ?? '')
+        })
+        next.on('error', () => {
+          next.release(true)
+          if (client === next) client = null
+          if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1000)
+        })
+        await next.query(`LISTEN "${channel.replace(/"/g, '""')}"`)
+        client = next
+      }
+      await connect()
+      return async () => {
+        stopped = true
+        clearTimeout(retry)
+        const held = client
+        client = null
+        if (held) {
+          await held.query(`UNLISTEN "${channel.replace(/"/g, '""')}"`).catch(() => {})
+          held.release()
+        }
       }
     },
     async close() {

@@ -1,5 +1,15 @@
 import { migrate } from '../migrations/index'
-import type { ExecutionPageQuery, ExecutionRecord, NewWebhookRecord, WebhookRecord, WebhookStore } from '../store'
+import type {
+  DispatchOutcome,
+  ExecutionPageQuery,
+  ExecutionRecord,
+  NewExecution,
+  NewWebhookRecord,
+  ReceivingWebhook,
+  StoreNotification,
+  WebhookRecord,
+  WebhookStore,
+} from '../store'
 import type { SqlDriver } from './driver'
 
 // Timestamps leave the database as RFC 3339 strings in UTC with milliseconds, the form
@@ -14,9 +24,20 @@ const webhookColumns = `id, user_id, provider_id, name, receive_token, trigger_t
 
 // ORDER BY names the table's columns through its alias (`e.triggered_at`): a bare name would
 // sort by the output column of the same name, the to_char text, and no index serves that.
-const executionColumns = `id, webhook_id, user_id, provider_id, trigger_type, payload, headers, status,
-  response_code, response_body, error_message, execution_time_ms, ${iso('triggered_at')} AS triggered_at,
-  provider_event_id, attempt, retry_of, payload_truncated`
+const executionColumnsOf = (table: string) => `${table}id, ${table}webhook_id, ${table}user_id, ${table}provider_id,
+  ${table}trigger_type, ${table}payload, ${table}headers, ${table}status, ${table}response_code, ${table}response_body,
+  ${table}error_message, ${table}execution_time_ms, ${iso(`${table}triggered_at`)} AS triggered_at,
+  ${table}provider_event_id, ${table}attempt, ${table}retry_of, ${table}payload_truncated`
+const executionColumns = executionColumnsOf('')
+
+/** The channel the store NOTIFYs on: `{"t":"execution","u":user,"w":webhook,"e":execution}`, ids only. */
+export const NOTIFY_CHANNEL = 'integration_webhooks'
+
+const notify = (alias: string) =>
+  `pg_notify('${NOTIFY_CHANNEL}', json_build_object('t', 'execution', 'u', ${alias}.user_id, 'w', ${alias}.webhook_id, 'e', ${alias}.id)::text)`
+
+/** Payloads over this many bytes are cut to it once dispatched (the whole event is kept until then). */
+export const STORED_PAYLOAD_LIMIT = 256 * 1024
 
 /** A store over SQL: the one implementation behind the PGlite and PostgreSQL stores. */
 export interface SqlStore extends WebhookStore {
@@ -111,6 +132,207 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
              ORDER BY e.triggered_at DESC, e.id DESC LIMIT $3`,
             [webhookId, userId, limit],
           ),
+
+    async findWebhookByToken(token) {
+      const rows = await driver.query<ReceivingWebhook>(
+        `SELECT ${webhookColumns}, signing_secret, previous_secret,
+           ${iso('previous_secret_expires_at')} AS previous_secret_expires_at
+         FROM integration_webhooks WHERE receive_token = $1`,
+        [token],
+      )
+      return rows[0] ?? null
+    },
+
+    async getSecrets(userId, id) {
+      const rows = await driver.query<{
+        secret: string | null
+        previous: string | null
+        previous_expires_at: string | null
+      }>(
+        `SELECT signing_secret AS secret, previous_secret AS previous,
+           ${iso('previous_secret_expires_at')} AS previous_expires_at
+         FROM integration_webhooks WHERE id = $1 AND user_id = $2`,
+        [id, userId],
+      )
+      return rows[0] ?? null
+    },
+
+    async setSecrets(userId, id, { secret, previous, previousExpiresAt }) {
+      const rows = await driver.query<WebhookRecord>(
+        `UPDATE integration_webhooks SET signing_secret = $3, previous_secret = $4,
+           previous_secret_expires_at = $5::timestamptz, updated_at = now()
+         WHERE id = $1 AND user_id = $2 RETURNING ${webhookColumns}`,
+        [id, userId, secret, previous, previousExpiresAt],
+      )
+      return rows[0] ?? null
+    },
+
+    async updateIntegrationConfig(userId, id, patch) {
+      const rows = await driver.query<WebhookRecord>(
+        `UPDATE integration_webhooks SET integration_config = integration_config || $3::jsonb, updated_at = now()
+         WHERE id = $1 AND user_id = $2 RETURNING ${webhookColumns}`,
+        [id, userId, JSON.stringify(patch)],
+      )
+      return rows[0] ?? null
+    },
+
+    async recordExecution(execution: NewExecution) {
+      // One statement: the insert, the counters and the notification commit together, and a
+      // delivery id already recorded (the unique index) inserts and counts nothing.
+      const rows = await driver.query<ExecutionRecord>(
+        `WITH inserted AS (
+           INSERT INTO webhook_executions (id, webhook_id, user_id, provider_id, trigger_type, payload, headers,
+             status, error_message, provider_event_id, retry_of)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11)
+           ON CONFLICT (webhook_id, provider_event_id) WHERE provider_event_id IS NOT NULL DO NOTHING
+           RETURNING *
+         ), counted AS (
+           UPDATE integration_webhooks AS w SET
+             trigger_count = w.trigger_count + 1,
+             error_count = w.error_count + CASE WHEN i.status = 'error' THEN 1 ELSE 0 END,
+             last_triggered = greatest(w.last_triggered, i.triggered_at),
+             setup_required = false
+           FROM inserted AS i WHERE w.id = i.webhook_id
+           RETURNING w.id
+         )
+         SELECT ${executionColumnsOf('e.')}, ${notify('e')} AS notified
+         FROM inserted AS e, counted`,
+        [
+          execution.id,
+          execution.webhook_id,
+          execution.user_id,
+          execution.provider_id,
+          execution.trigger_type,
+          JSON.stringify(execution.payload ?? null),
+          execution.headers === null ? null : JSON.stringify(execution.headers),
+          execution.status,
+          execution.error_message,
+          execution.provider_event_id,
+          execution.retry_of,
+        ],
+      )
+      const row = rows[0]
+      if (row) {
+        delete (row as { notified?: unknown }).notified
+        return { recorded: true, execution: row }
+      }
+      const existing = await driver.query<ExecutionRecord>(
+        `SELECT ${executionColumns} FROM webhook_executions WHERE webhook_id = $1 AND provider_event_id = $2`,
+        [execution.webhook_id, execution.provider_event_id],
+      )
+      return { recorded: false, execution: existing[0] ?? null }
+    },
+
+    async getExecution(userId, webhookId, executionId) {
+      const rows = await driver.query<ExecutionRecord>(
+        `SELECT ${executionColumns} FROM webhook_executions WHERE id = $1 AND webhook_id = $2 AND user_id = $3`,
+        [executionId, webhookId, userId],
+      )
+      return rows[0] ?? null
+    },
+
+    claimExecutions: (workerId, limit, leaseMs) =>
+      driver.query<ExecutionRecord>(
+        `UPDATE webhook_executions AS e SET claimed_by = $1, lease_until = now() + $3 * interval '1 millisecond'
+         WHERE e.id IN (
+           SELECT id FROM webhook_executions
+           WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+             AND (lease_until IS NULL OR lease_until < now())
+           ORDER BY next_attempt_at NULLS FIRST, triggered_at
+           LIMIT $2 FOR UPDATE SKIP LOCKED
+         )
+         RETURNING ${executionColumnsOf('e.')}`,
+        [workerId, limit, leaseMs],
+      ),
+
+    async finishExecution(executionId, workerId, outcome: DispatchOutcome) {
+      const owned = "id = $1 AND claimed_by = $2 AND status = 'pending'"
+      let rows: unknown[]
+      if (outcome.status === 'retry') {
+        rows = await driver.query(
+          `UPDATE webhook_executions SET attempt = attempt + 1, error_message = $3, execution_time_ms = $4,
+             next_attempt_at = $5::timestamptz, claimed_by = NULL, lease_until = NULL
+           WHERE ${owned} RETURNING id, ${notify('webhook_executions')}`,
+          [executionId, workerId, outcome.error, outcome.durationMs, outcome.nextAttemptAt.toISOString()],
+        )
+      } else if (outcome.status === 'success') {
+        rows = await driver.query(
+          `WITH done AS (
+             UPDATE webhook_executions SET status = 'success', response_body = $3, error_message = NULL,
+               execution_time_ms = $4, claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL,
+               payload_truncated = octet_length(payload::text) > ${STORED_PAYLOAD_LIMIT},
+               payload = CASE WHEN octet_length(payload::text) > ${STORED_PAYLOAD_LIMIT}
+                 THEN to_jsonb(left(payload::text, ${STORED_PAYLOAD_LIMIT})) ELSE payload END
+             WHERE ${owned} RETURNING id, webhook_id, user_id
+           ), healed AS (
+             UPDATE integration_webhooks AS w SET consecutive_failures = 0,
+               status = CASE WHEN w.status = 'error' THEN 'active' ELSE w.status END,
+               updated_at = CASE WHEN w.status = 'error' THEN now() ELSE w.updated_at END
+             FROM done WHERE w.id = done.webhook_id RETURNING w.id
+           )
+           SELECT done.id, ${notify('done')} FROM done, healed`,
+          [executionId, workerId, outcome.responseBody, outcome.durationMs],
+        )
+      } else {
+        rows = await driver.query(
+          `WITH done AS (
+             UPDATE webhook_executions SET status = 'error', error_message = $3, execution_time_ms = $4,
+               claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL
+             WHERE ${owned} RETURNING id, webhook_id, user_id
+           ), counted AS (
+             UPDATE integration_webhooks AS w SET error_count = w.error_count + 1,
+               consecutive_failures = w.consecutive_failures + 1,
+               status = CASE WHEN w.status = 'active' AND w.consecutive_failures + 1 >= $5 THEN 'error' ELSE w.status END,
+               updated_at = CASE WHEN w.status = 'active' AND w.consecutive_failures + 1 >= $5 THEN now() ELSE w.updated_at END
+             FROM done WHERE w.id = done.webhook_id RETURNING w.id
+           )
+           SELECT done.id, ${notify('done')} FROM done, counted`,
+          [executionId, workerId, outcome.error, outcome.durationMs, outcome.failureThreshold],
+        )
+      }
+      return rows.length > 0
+    },
+
+    async pruneExecutions({ olderThan, perWebhook }) {
+      let removed = 0
+      if (olderThan) {
+        const rows = await driver.query<{ n: number }>(
+          `WITH gone AS (DELETE FROM webhook_executions WHERE triggered_at < $1::timestamptz AND status <> 'pending' RETURNING 1)
+           SELECT count(*)::int AS n FROM gone`,
+          [olderThan.toISOString()],
+        )
+        removed += rows[0]?.n ?? 0
+      }
+      if (perWebhook !== null) {
+        // Past the newest `perWebhook` of each webhook, read through the page index.
+        const rows = await driver.query<{ n: number }>(
+          `WITH ranked AS (
+             SELECT e.id, row_number() OVER (PARTITION BY e.webhook_id ORDER BY e.triggered_at DESC, e.id DESC) AS rank
+             FROM webhook_executions AS e WHERE e.status <> 'pending'
+           ), gone AS (
+             DELETE FROM webhook_executions WHERE id IN (SELECT id FROM ranked WHERE rank > $1) RETURNING 1
+           )
+           SELECT count(*)::int AS n FROM gone`,
+          [perWebhook],
+        )
+        removed += rows[0]?.n ?? 0
+      }
+      return removed
+    },
+
+    subscribe: driver.listen
+      ? async (listener: (notification: StoreNotification) => void) =>
+          (driver.listen as NonNullable<SqlDriver['listen']>)(NOTIFY_CHANNEL, (payload) => {
+            try {
+              const data = JSON.parse(payload) as { t?: string; u?: string; w?: string; e?: string }
+              if (data.t === 'execution' && data.u && data.w && data.e) {
+                listener({ type: 'execution', userId: data.u, webhookId: data.w, executionId: data.e })
+              }
+            } catch {
+              // Another writer's payload on our channel: not ours to read.
+            }
+          })
+      : undefined,
 
     close: () => driver.close(),
   }
