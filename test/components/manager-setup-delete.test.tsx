@@ -3,13 +3,18 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { delay, HttpResponse, http } from 'msw'
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createWebhookMockStore, mockWebhooks, type WebhookMockOptions } from '../../mocks'
 import { defaultLabels as l } from '../../src/components'
 import { API, setupMswServer } from '../react/utils'
 import { expectNoAxeViolations, renderManager } from './helpers'
 
 const server = setupMswServer()
+// These tests are about Set up and Delete, not about loading the dialog's code on first open:
+// load it once up front (on 2 busy cores its first transform can take seconds).
+beforeAll(async () => {
+  await import('../../src/components/webhook-details-dialog-content')
+}, 60_000)
 
 // jsdom, axe and 27 suggested rows on 2 shared cores: more than the default 5 s, whatever the timing.
 const slow = { timeout: 30_000 }
@@ -27,8 +32,7 @@ function mount(options: WebhookMockOptions = { webhooks: three }) {
 /** Opens a row's details and returns the dialog. */
 async function openDetails(user: ReturnType<typeof userEvent.setup>, name: string) {
   await user.click(await screen.findByRole('button', { name: `Details for ${name}` }))
-  // The dialog's code loads on first open.
-  return screen.findByRole('dialog', { name }, { timeout: 5000 })
+  return screen.findByRole('dialog', { name }, { timeout: 10_000 })
 }
 
 describe('IntegrationWebhookManager: Set up', slow, () => {
