@@ -118,6 +118,19 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
+          exclude: ['test/e2e/**'],
+          browser: browser(),
+        },
+      },
+      {
+        // The component in Chromium against the real server handler (PGlite), served on loopback.
+        extends: true,
+        optimizeDeps: browserDeps,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.browser.test.{ts,tsx}'],
+          globalSetup: ['test/e2e/server-setup.ts'],
+          hookTimeout: 180_000,
           browser: browser(),
         },
       },
