@@ -12,10 +12,18 @@ export type { RouteMethod, WebhookServer, WebhookServerOptions } from './handler
 export { createWebhookServer } from './handler'
 export type { Migration } from './migrations/index'
 export { MIGRATIONS_TABLE, MigrationError, migrate, migrations } from './migrations/index'
+export type { SecretBox } from './secrets'
+export { parseEncryptionKey, SecretDecryptionError } from './secrets'
 export type {
+  DispatchOutcome,
   ExecutionPageQuery,
   ExecutionRecord,
+  NewExecution,
   NewWebhookRecord,
+  ReceivingWebhook,
+  RecordResult,
+  StoredSecrets,
+  StoreNotification,
   WebhookRecord,
   WebhookStore,
 } from './store'
