@@ -34,6 +34,8 @@ const deliveryMethods = [
   'internal',
 ] as const satisfies readonly DeliveryMethod[]
 
+const kebabCase = () =>
+  z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be kebab-case (a-z, 0-9, -)' }))
 const nonEmpty = () => z.string().check(z.trim(), z.minLength(1))
 const httpsUrl = () =>
   z
@@ -65,7 +67,7 @@ export const integrationTriggerSchema = /* @__PURE__ */ triggerSchema()
 
 const definitionSchema = (trigger: ReturnType<typeof triggerSchema>) =>
   z.object({
-    id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be kebab-case (a-z, 0-9, -)' })),
+    id: kebabCase(),
     name: nonEmpty(),
     description: nonEmpty(),
     category: z.enum(integrationCategories.map((c) => c.id) as [IntegrationCategory, ...IntegrationCategory[]]),
@@ -88,6 +90,15 @@ const definitionSchema = (trigger: ReturnType<typeof triggerSchema>) =>
     triggers: z.array(trigger).check(z.minLength(1)),
     /** Ordered steps a user follows in the provider's console. `{webhookUrl}` is replaced by the URL. */
     setupSteps: z.array(nonEmpty()).check(z.minLength(1)),
+    /**
+     * How the provider signs its events: the id of a signature scheme of the server
+     * (`integration-webhooks/server`), e.g. `github`, `stripe`. Unknown or absent → `standard-webhooks`.
+     */
+    signature: z.optional(
+      z.object({
+        scheme: kebabCase(),
+      }),
+    ),
     /** Path segment of the host's receiving endpoint; defaults to `id`. */
     webhookPath: z.optional(
       z.string().check(z.regex(/^[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*$/, { message: 'must be a URL path' })),

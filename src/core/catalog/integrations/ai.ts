@@ -13,6 +13,7 @@ export const aiIntegrations: readonly Integration[] = [
     isAvailable: true,
     authType: 'none',
     delivery: 'internal',
+    signature: { scheme: 'standard-webhooks' },
     triggers: [
       { event: 'agent_completed', label: 'Agent finished' },
       { event: 'agent_failed', label: 'Agent failed' },
@@ -33,6 +34,7 @@ export const aiIntegrations: readonly Integration[] = [
     isAvailable: true,
     authType: 'none',
     delivery: 'internal',
+    signature: { scheme: 'standard-webhooks' },
     triggers: [
       { event: 'schedule', label: 'On a schedule' },
       { event: 'manual', label: 'Manual run' },

@@ -15,6 +15,7 @@ export const businessIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developers.hubspot.com/docs/apps/developer-platform/add-features/configure-webhooks',
     delivery: 'webhook',
+    signature: { scheme: 'hubspot' },
     triggers: [
       { event: 'contact_created', label: 'Contact created', providerEvent: 'contact.creation' },
       { event: 'contact_updated', label: 'Contact changed', providerEvent: 'contact.propertyChange' },
@@ -39,6 +40,7 @@ export const businessIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://airtable.com/developers/web/api/webhooks-overview',
     delivery: 'webhook',
+    signature: { scheme: 'airtable' },
     triggers: [
       { event: 'record_created', label: 'Record created', providerEvent: 'tableData add' },
       { event: 'record_updated', label: 'Record updated', providerEvent: 'tableData update' },
@@ -63,6 +65,7 @@ export const businessIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://mailchimp.com/developer/marketing/guides/sync-audience-data-webhooks/',
     delivery: 'webhook',
+    signature: { scheme: 'mailchimp' },
     triggers: [
       { event: 'subscribed', label: 'Subscribed', providerEvent: 'subscribe' },
       { event: 'unsubscribed', label: 'Unsubscribed', providerEvent: 'unsubscribe' },
@@ -87,6 +90,7 @@ export const businessIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://shopify.dev/docs/apps/build/webhooks',
     delivery: 'webhook',
+    signature: { scheme: 'shopify' },
     triggers: [
       { event: 'order_created', label: 'Order created', providerEvent: 'orders/create' },
       { event: 'customer_created', label: 'Customer created', providerEvent: 'customers/create' },
@@ -109,6 +113,7 @@ export const businessIntegrations: readonly Integration[] = [
     authType: 'api_key',
     docsUrl: 'https://docs.stripe.com/webhooks',
     delivery: 'webhook',
+    signature: { scheme: 'stripe' },
     triggers: [
       { event: 'payment_succeeded', label: 'Payment succeeded', providerEvent: 'payment_intent.succeeded' },
       { event: 'invoice_paid', label: 'Invoice paid', providerEvent: 'invoice.paid' },
@@ -137,6 +142,7 @@ export const businessIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developer.paypal.com/api/rest/webhooks/',
     delivery: 'webhook',
+    signature: { scheme: 'paypal' },
     triggers: [
       { event: 'payment_captured', label: 'Payment captured', providerEvent: 'PAYMENT.CAPTURE.COMPLETED' },
       { event: 'payment_refunded', label: 'Payment refunded', providerEvent: 'PAYMENT.CAPTURE.REFUNDED' },

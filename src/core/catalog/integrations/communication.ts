@@ -15,6 +15,7 @@ export const communicationIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developers.google.com/gmail/api/guides/push',
     delivery: 'google-pubsub',
+    signature: { scheme: 'google-pubsub' },
     triggers: [
       { event: 'new_email', label: 'New email', providerEvent: 'history (messageAdded)' },
       { event: 'label_added', label: 'Label added', providerEvent: 'history (labelAdded)' },
@@ -39,6 +40,7 @@ export const communicationIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://docs.slack.dev/apis/events-api/',
     delivery: 'webhook',
+    signature: { scheme: 'slack' },
     triggers: [
       { event: 'new_message', label: 'New message', providerEvent: 'message.channels' },
       { event: 'reaction_added', label: 'Reaction added', providerEvent: 'reaction_added' },
@@ -64,6 +66,7 @@ export const communicationIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://docs.discord.com/developers/events/webhook-events',
     delivery: 'webhook',
+    signature: { scheme: 'discord' },
     triggers: [
       { event: 'slash_command', label: 'Slash command', providerEvent: 'APPLICATION_COMMAND interaction' },
       { event: 'app_authorized', label: 'App authorized', providerEvent: 'APPLICATION_AUTHORIZED' },
@@ -88,6 +91,7 @@ export const communicationIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://learn.microsoft.com/en-us/graph/teams-changenotifications-chatmessage',
     delivery: 'microsoft-graph',
+    signature: { scheme: 'microsoft-graph' },
     triggers: [
       { event: 'channel_message', label: 'New channel message', providerEvent: 'chatMessage created' },
       { event: 'chat_message', label: 'New chat message', providerEvent: 'chatMessage created (chat)' },
@@ -112,6 +116,7 @@ export const communicationIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://learn.microsoft.com/en-us/graph/outlook-change-notifications-overview',
     delivery: 'microsoft-graph',
+    signature: { scheme: 'microsoft-graph' },
     triggers: [
       { event: 'new_email', label: 'New email', providerEvent: 'message created' },
       { event: 'email_updated', label: 'Email updated', providerEvent: 'message updated' },

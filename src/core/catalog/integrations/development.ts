@@ -15,6 +15,7 @@ export const developmentIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://docs.github.com/en/webhooks',
     delivery: 'webhook',
+    signature: { scheme: 'github' },
     triggers: [
       { event: 'push', label: 'Push', providerEvent: 'push' },
       { event: 'issue_opened', label: 'Issue opened', providerEvent: 'issues.opened' },
@@ -41,6 +42,7 @@ export const developmentIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://docs.gitlab.com/user/project/integrations/webhooks/',
     delivery: 'webhook',
+    signature: { scheme: 'gitlab' },
     triggers: [
       { event: 'push', label: 'Push', providerEvent: 'Push Hook' },
       { event: 'issue_opened', label: 'Issue opened', providerEvent: 'Issue Hook (open)' },

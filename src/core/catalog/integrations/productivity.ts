@@ -15,6 +15,7 @@ export const productivityIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developers.google.com/calendar/api/guides/push',
     delivery: 'google-watch-channel',
+    signature: { scheme: 'google-channel' },
     // Notifications say only `exists`; an incremental sync tells which change
     triggers: [
       { event: 'event_created', label: 'Event created', providerEvent: 'exists (new)' },
@@ -43,6 +44,7 @@ export const productivityIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developers.google.com/drive/api/guides/push',
     delivery: 'google-watch-channel',
+    signature: { scheme: 'google-channel' },
     triggers: [
       { event: 'sheet_updated', label: 'Sheet edited', providerEvent: 'update (content)' },
       { event: 'sharing_changed', label: 'Sharing changed', providerEvent: 'update (permissions)' },
@@ -66,6 +68,7 @@ export const productivityIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developers.google.com/drive/api/guides/push',
     delivery: 'google-watch-channel',
+    signature: { scheme: 'google-channel' },
     triggers: [
       { event: 'file_changed', label: 'File added or changed', providerEvent: 'change' },
       { event: 'file_trashed', label: 'File trashed', providerEvent: 'trash' },
@@ -92,6 +95,7 @@ export const productivityIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developers.google.com/drive/api/guides/push',
     delivery: 'google-watch-channel',
+    signature: { scheme: 'google-channel' },
     triggers: [
       { event: 'document_updated', label: 'Document edited', providerEvent: 'update (content)' },
       { event: 'sharing_changed', label: 'Sharing changed', providerEvent: 'update (permissions)' },
@@ -115,6 +119,7 @@ export const productivityIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developers.notion.com/reference/webhooks',
     delivery: 'webhook',
+    signature: { scheme: 'notion' },
     triggers: [
       { event: 'page_created', label: 'Page created', providerEvent: 'page.created' },
       { event: 'page_updated', label: 'Page edited', providerEvent: 'page.content_updated' },
@@ -140,6 +145,7 @@ export const productivityIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/',
     delivery: 'webhook',
+    signature: { scheme: 'trello' },
     triggers: [
       { event: 'card_created', label: 'Card created', providerEvent: 'createCard' },
       { event: 'card_updated', label: 'Card updated', providerEvent: 'updateCard' },

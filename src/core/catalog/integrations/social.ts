@@ -15,6 +15,7 @@ export const socialIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://docs.x.com/x-api/account-activity/introduction',
     delivery: 'webhook',
+    signature: { scheme: 'x' },
     triggers: [
       { event: 'new_post', label: 'New post or mention', providerEvent: 'tweet_create_events' },
       { event: 'new_follower', label: 'New follower', providerEvent: 'follow_events' },
@@ -40,6 +41,7 @@ export const socialIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developers.facebook.com/docs/graph-api/webhooks',
     delivery: 'webhook',
+    signature: { scheme: 'meta' },
     triggers: [
       { event: 'feed_changed', label: 'Feed activity', providerEvent: 'feed' },
       { event: 'new_message', label: 'New message', providerEvent: 'messages' },
@@ -69,6 +71,7 @@ export const socialIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developers.facebook.com/docs/instagram-platform/webhooks',
     delivery: 'webhook',
+    signature: { scheme: 'meta' },
     triggers: [
       { event: 'new_comment', label: 'New comment', providerEvent: 'comments' },
       { event: 'new_message', label: 'New message', providerEvent: 'messages' },
@@ -93,6 +96,7 @@ export const socialIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developers.tiktok.com/doc/webhooks-overview',
     delivery: 'webhook',
+    signature: { scheme: 'tiktok' },
     triggers: [
       { event: 'post_published', label: 'Post published', providerEvent: 'post.publish.complete' },
       { event: 'post_failed', label: 'Post failed', providerEvent: 'post.publish.failed' },
@@ -117,6 +121,7 @@ export const socialIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation',
     delivery: 'webhook',
+    signature: { scheme: 'linkedin' },
     triggers: [
       { event: 'new_comment', label: 'New comment', providerEvent: 'COMMENT' },
       { event: 'new_reaction', label: 'New reaction', providerEvent: 'LIKE' },
@@ -139,6 +144,7 @@ export const socialIntegrations: readonly Integration[] = [
     authType: 'none',
     docsUrl: 'https://developers.google.com/youtube/v3/guides/push_notifications',
     delivery: 'webhook',
+    signature: { scheme: 'websub' },
     triggers: [
       { event: 'new_video', label: 'New video', providerEvent: 'Atom entry (new video)' },
       { event: 'video_updated', label: 'Video updated', providerEvent: 'Atom entry (title/description)' },

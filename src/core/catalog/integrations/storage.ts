@@ -15,6 +15,7 @@ export const storageIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://learn.microsoft.com/en-us/onedrive/developer/rest-api/concepts/using-webhooks',
     delivery: 'microsoft-graph',
+    signature: { scheme: 'microsoft-graph' },
     // Graph sends only `updated` for drives; a delta query says what changed
     triggers: [
       { event: 'file_changed', label: 'File added or changed', providerEvent: 'driveItem updated' },
@@ -40,6 +41,7 @@ export const storageIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://www.dropbox.com/developers/reference/webhooks',
     delivery: 'webhook',
+    signature: { scheme: 'dropbox' },
     // Notifications name only accounts; list_folder/continue gives the entries
     triggers: [
       { event: 'file_changed', label: 'File added or changed', providerEvent: 'list_folder (file)' },
@@ -64,6 +66,7 @@ export const storageIntegrations: readonly Integration[] = [
     authType: 'oauth',
     docsUrl: 'https://developer.box.com/guides/webhooks/',
     delivery: 'webhook',
+    signature: { scheme: 'box' },
     triggers: [
       { event: 'file_uploaded', label: 'File uploaded', providerEvent: 'FILE.UPLOADED' },
       { event: 'file_trashed', label: 'File trashed', providerEvent: 'FILE.TRASHED' },
