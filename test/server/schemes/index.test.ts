@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { availableIntegrations } from '../../../src/core/catalog/builtin'
+import { defaultScheme, schemeFor, schemes } from '../../../src/server/schemes/index'
+
+describe('the scheme registry', () => {
+  it('finds each scheme by id, and each scheme is registered under its own id', () => {
+    for (const [id, scheme] of Object.entries(schemes)) expect(scheme.id).toBe(id)
+    expect(schemeFor({ id: 'github', signature: { scheme: 'github' } }).id).toBe('github')
+  })
+
+  it('falls back to Standard Webhooks for entries without a scheme, or with one that does not exist', () => {
+    expect(defaultScheme.id).toBe('standard-webhooks')
+    expect(schemeFor({ id: 'my-tool' })).toBe(defaultScheme)
+    expect(schemeFor({ id: 'x', signature: { scheme: 'toString' } })).toBe(defaultScheme)
+    expect(schemeFor({ id: 'x', signature: { scheme: 'no-such-scheme' } })).toBe(defaultScheme)
+  })
+
+  it('every built-in entry names a scheme; internal ones use Standard Webhooks', () => {
+    for (const integration of availableIntegrations) {
+      expect(integration.signature?.scheme, integration.id).toMatch(/^[a-z0-9-]+$/)
+      if (integration.delivery === 'internal') expect(integration.signature?.scheme).toBe('standard-webhooks')
+    }
+  })
+})
