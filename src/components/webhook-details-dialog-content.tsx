@@ -193,12 +193,15 @@ function DialogBody(props: BodyProps) {
     const result = await create(webhook.provider_id)
     if (result.ok) {
       const saved = result.data
-      focusUrl.current = true
-      props.setUpFrom.current = { suggestion: webhook.id, saved: saved.id }
-      setTestMessage(l.setUpDone(toDisplayText(saved.name ?? saved.external_config.integration_name, name)))
       // The host shows the saved webhook (the manager opens its id); without a host to do so, the dialog closes.
-      if (props.onCreated) props.onCreated(saved)
-      else onOpenChange(false)
+      if (props.onCreated) {
+        focusUrl.current = true
+        props.setUpFrom.current = { suggestion: webhook.id, saved: saved.id }
+        setTestMessage(l.setUpDone(toDisplayText(saved.name ?? saved.external_config.integration_name, name)))
+        props.onCreated(saved)
+      } else {
+        onOpenChange(false)
+      }
     }
     hold(null)
   }

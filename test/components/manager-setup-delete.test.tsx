@@ -1,12 +1,13 @@
 // Issue 12: "Set up" saves a suggested webhook and shows it with its receiving URL; "Delete",
 // behind a confirmation that names the webhook, removes a saved one. Against the mocks' store.
-import { screen, waitFor, within } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { delay, HttpResponse, http } from 'msw'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createWebhookMockStore, mockWebhooks, type WebhookMockOptions } from '../../mocks'
-import { defaultLabels as l } from '../../src/components'
-import { API, setupMswServer } from '../react/utils'
+import { defaultLabels as l, WebhookDetailsDialog } from '../../src/components'
+import { makeWebhook } from '../core/fixtures'
+import { API, Providers, setupMswServer } from '../react/utils'
 import { expectNoAxeViolations, renderManager } from './helpers'
 
 const server = setupMswServer()
@@ -173,5 +174,41 @@ describe('IntegrationWebhookManager: Delete', slow, () => {
     await waitFor(() => expect(screen.getByRole('button', { name: l.deleteWebhook })).toHaveFocus())
     expect(store.getWebhook('github-webhook')).toBeDefined()
     await expectNoAxeViolations(document.body)
+  })
+})
+
+describe('WebhookDetailsDialog on its own', slow, () => {
+  const suggestion = makeWebhook({
+    id: 'github-webhook',
+    provider_id: 'github',
+    status: 'inactive',
+    setupRequired: true,
+  })
+
+  it('hands the saved webhook to onCreated, or asks to close without it', async () => {
+    mount({ scenario: 'empty' })
+    const user = userEvent.setup()
+    const onOpenChange = vi.fn()
+    const onCreated = vi.fn()
+    const { rerender } = render(
+      <Providers>
+        <WebhookDetailsDialog webhook={suggestion} generated onOpenChange={onOpenChange} onCreated={onCreated} />
+      </Providers>,
+    )
+    await user.click(await screen.findByRole('button', { name: l.setUp }, { timeout: 10_000 }))
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ provider_id: 'github' })))
+    expect(onOpenChange).not.toHaveBeenCalled()
+
+    rerender(
+      <Providers>
+        <WebhookDetailsDialog
+          webhook={{ ...suggestion, id: 'slack-webhook', provider_id: 'slack' }}
+          generated
+          onOpenChange={onOpenChange}
+        />
+      </Providers>,
+    )
+    await user.click(await screen.findByRole('button', { name: l.setUp }))
+    await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false))
   })
 })
