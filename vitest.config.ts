@@ -91,6 +91,9 @@ export default defineConfig({
         test: {
           name: 'react',
           environment: 'jsdom',
+          // Whole-manager flows (render, axe, the dialog's first load) take 1–3 s here when the
+          // machine is idle and three times that on a loaded 2-core CI runner: 5 s failed there.
+          testTimeout: 20_000,
           include: ['test/**/*.test.tsx'],
           exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.ssr.test.tsx'],
           setupFiles: ['test/react/setup.ts'],

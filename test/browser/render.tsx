@@ -22,7 +22,10 @@ export function rerender(element: ReactNode): void {
   root?.render(element)
 }
 
-afterEach(() => {
+afterEach(async ({ task }) => {
+  // A failed test (a timeout) may still be running: let its retrying assertions run out on its
+  // own DOM before it goes, so none of them acts on the next test's.
+  if (task.result?.state === 'fail') await new Promise((resolve) => setTimeout(resolve, 1500))
   root?.unmount()
   container?.remove()
   root = undefined

@@ -6,7 +6,10 @@ import { API } from '../react/utils'
 
 /** Runs axe on a container; colour contrast needs real layout, so the browser stories check it. */
 export async function expectNoAxeViolations(container: Element) {
-  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
+  const results = await axe.run(container, {
+    rules: { 'color-contrast': { enabled: false } },
+    resultTypes: ['violations'],
+  })
   const violations = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   )
