@@ -38,16 +38,15 @@ interface Metrics {
 }
 
 /**
- * Every row has one height (the theme gives rows a fixed height with single-line cells), so
+ * Every row has one height (the theme gives rows a height in em with single-line cells), so
  * the window is arithmetic: no per-row measuring. The heights of a row and of the (sticky)
- * header are read when the table mounts and when its container resizes; a scroll only reads
- * the scroll position.
+ * header are read when the table mounts, when its container resizes and when the header does
+ * (the text size changed); a scroll only reads the scroll position.
  */
 function measure(container: HTMLElement, previous: Metrics, remeasure: boolean, scrolling: boolean): Metrics {
   let { rowHeight, headHeight } = previous
   if (remeasure) {
-    // A hovered or focused row may show its full URL on more lines: measure another.
-    const row = container.querySelector('[data-slot="row"]:not(:hover, :focus-within)')
+    const row = container.querySelector('[data-slot="row"]')
     rowHeight = row?.getBoundingClientRect().height || rowHeight
     headHeight = container.querySelector('thead')?.getBoundingClientRect().height ?? 0
   }
@@ -151,6 +150,10 @@ export function VirtualRows<Row>({
     update(true)
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => update(true))
     observer?.observe(container)
+    // The header's height follows the text size and spacing (a reader's settings, a host's
+    // font), as the rows' do, and changes with nothing else: a scroll never resizes it.
+    const head = container.querySelector('thead')
+    if (head) observer?.observe(head)
     container.addEventListener('scroll', onScroll, { passive: true })
     container.addEventListener('scrollend', onScrollEnd, { passive: true })
     return () => {

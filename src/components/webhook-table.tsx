@@ -236,7 +236,7 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
  * that opens its details. Above `virtualizeThreshold` rows the body is virtualised,
  * so the DOM holds only the visible rows whatever the count (at most 100); a row that
  * holds the keyboard focus stays while it is scrolled away. Every row has one height,
- * `--iw-row-height` (default 67px, two lines per cell): raise it with the font size.
+ * `--iw-row-height` (default 4.8em, two lines per cell): it follows the text size.
  *
  * Styling API: `data-slot="table-container | table | sort-button | row | …"`,
  * `data-sort-direction="ascending | descending"` on sorted headers, `data-status` on rows,
