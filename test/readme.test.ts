@@ -24,7 +24,7 @@ function readmeBlock(name: string): string {
 
 // The blocks import the core from source: load it while the file is collected (no time limit),
 // not in the first test, where transforming its module graph took over 5 s on a loaded machine.
-await import('../src/core/index.ts')
+await import('../src/core/index')
 
 let runs = 0
 /** Runs a README block as a module, importing the package from source, and returns what it logged. */

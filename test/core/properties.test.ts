@@ -310,13 +310,19 @@ describe('generateFallbackWebhooks', () => {
       })
       .map((parts) => parts.join('')),
   )
+  // Rows carry RFC 3339 timestamps: four-digit years (toISOString writes -000001 or +275760 beyond).
+  const date = fc.date({
+    noInvalidDate: true,
+    min: new Date('0000-01-01T00:00:00.000Z'),
+    max: new Date('9999-12-31T23:59:59.999Z'),
+  })
   const options = fc.record(
     {
       userId: fc.string({ unit: 'grapheme' }),
       now: fc.oneof(
-        fc.date({ noInvalidDate: true }),
-        fc.date({ noInvalidDate: true }).map((date) => date.getTime()),
-        fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+        date,
+        date.map((value) => value.getTime()),
+        date.map((value) => value.toISOString()),
       ),
       origin: fc.webUrl().map((url) => new URL(url).origin),
       webhookUrl: template,
