@@ -22,7 +22,7 @@ export type {
 export { useWebhookActions } from './use-webhook-actions'
 export type { UseWebhookExecutionsOptions, WebhookExecutionsState } from './use-webhook-executions'
 export { useWebhookExecutions } from './use-webhook-executions'
-export type { UseWebhookTableOptions, WebhookTableState } from './use-webhook-table'
+export type { UseWebhookTableOptions, WebhookTableFeatures, WebhookTableState } from './use-webhook-table'
 export { useWebhookTable, webhookColumns } from './use-webhook-table'
 export type { FallbackSettings, WebhooksContextValue, WebhooksProviderProps } from './webhooks-provider'
 export { useWebhooksContext, WebhooksProvider } from './webhooks-provider'

@@ -1,7 +1,12 @@
+// Types from @tanstack/react-table only (it re-exports table-core's): the published .d.ts may
+// name only declared dependencies, and strict installs (pnpm) cannot resolve table-core.
 import {
+  type ColumnDef,
   createColumnHelper,
+  type ReactTable,
   rowSortingFeature,
   type SortingState,
+  type TableFeature,
   tableFeatures,
   useTable,
 } from '@tanstack/react-table'
@@ -22,7 +27,10 @@ import { useCallback, useEffect, useMemo } from 'react'
 import { whenIdle } from './idle'
 import { useControllableState } from './use-controllable-state'
 
-const features = /* @__PURE__ */ tableFeatures({ rowSortingFeature })
+/** The TanStack Table features of the webhook table: sorting. */
+export type WebhookTableFeatures = { rowSortingFeature: TableFeature }
+
+const features: WebhookTableFeatures = /* @__PURE__ */ tableFeatures({ rowSortingFeature })
 
 /** The columns a table shows, in the order their sorts are prepared at idle time. */
 const preparedColumns: readonly WebhookSortKey[] = [
@@ -34,7 +42,7 @@ const preparedColumns: readonly WebhookSortKey[] = [
   'triggerCount',
   'triggerTypes',
 ]
-type Features = typeof features
+type Features = WebhookTableFeatures
 
 function buildColumns() {
   const column = createColumnHelper<Features, IntegrationWebhook>()
@@ -61,7 +69,8 @@ function buildColumns() {
  * webhookColumns.map((column) => column.id) // ['name', 'webhookUrl', 'status', …]
  * ```
  */
-export const webhookColumns: ReturnType<typeof buildColumns> = /* @__PURE__ */ buildColumns()
+export const webhookColumns: readonly ColumnDef<WebhookTableFeatures, IntegrationWebhook, unknown>[] =
+  /* @__PURE__ */ buildColumns()
 
 /** A piece of table state a host may own: `value` + `onChange`, or just a default. */
 type Controllable<Name extends string, T> = { [K in Name]?: T } & { [K in `default${Capitalize<Name>}`]?: T } & {
@@ -90,7 +99,7 @@ export type UseWebhookTableOptions = Controllable<'sorting', WebhookSortRule[]> 
 /** What {@link useWebhookTable} returns. */
 export interface WebhookTableState {
   /** The TanStack Table instance: header groups with sort toggles, rows with stable ids (the webhook id). */
-  table: ReturnType<typeof useTable<Features, IntegrationWebhook>>
+  table: ReactTable<WebhookTableFeatures, IntegrationWebhook>
   /** The filtered, sorted rows (the same order as `table.getRowModel().rows`). */
   rows: readonly IntegrationWebhook[]
   sorting: WebhookSortRule[]
