@@ -28,7 +28,7 @@ const react = ['react', 'react-dom']
 module.exports = [
   check('integration-webhooks/core (everything, with zod/mini and the catalog)', 'dist/core/index.js', '*', '23.5 kB'),
   // An app that imports from integration-webhooks/core gets the catalog in its first chunk
-  // (core re-exports it); only the hooks, which import core/base.js, load it on demand.
+  // (core re-exports it); only the hooks and the components, which import core/without-catalog.js, load it on demand.
   check(
     'integration-webhooks/core: createWebhookClient + loadWebhooks',
     'dist/core/index.js',

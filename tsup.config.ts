@@ -24,12 +24,41 @@ const shared: Options = {
   ],
 }
 
+/**
+ * Points the ESM client files (the hooks' entry, the components' entry and their shared chunks)
+ * at `dist/core/without-catalog.js` instead of the public `integration-webhooks/core`: what they
+ * use of core, without the built-in catalog's data, which loadWebhooks then loads with import()
+ * (see the core build). It shares its chunks with core/index.js, so an app still has one copy of
+ * each module. Only the details dialog's chunk, which shows setup steps from the catalog, keeps
+ * the public entry (and the catalog with it, when the dialog first opens).
+ *
+ * A rewrite after the build, because no bundler setting does it: the path to write depends on
+ * the output file (`../core/…` from dist/react, `./core/…` from dist), which esbuild does not
+ * know when it resolves an import, and tsup's `external` resolves before any plugin. The type
+ * declarations keep importing 'integration-webhooks/core'. test/package/entry.test.ts guards
+ * the result on dist: which files import what, and that every name they import exists.
+ */
+async function pointClientFilesAtCoreWithoutCatalog(): Promise<void> {
+  const components = (await readdir('dist')).filter((file) => /^(index|chunk-[^.]+)\.js$/.test(file))
+  const rewrites: [file: string, target: string][] = [
+    ['dist/react/index.js', '../core/without-catalog.js'],
+    ...components.map((file): [string, string] => [`dist/${file}`, './core/without-catalog.js']),
+  ]
+  for (const [file, target] of rewrites) {
+    const code = await readFile(file, 'utf8')
+    const rewritten = code.replaceAll('from "integration-webhooks/core";', `from "${target}";`)
+    if (rewritten === code && file.endsWith('index.js'))
+      throw new Error(`${file}: no import of integration-webhooks/core to point at core/without-catalog.js`)
+    await writeFile(file, rewritten)
+  }
+}
+
 export default defineConfig([
   // Framework-agnostic: no React and no "use client", so it loads on servers and in workers.
   // ESM: three files over shared chunks, so there is still one copy of each module.
   // - core/index: the public entry;
-  // - core/hooks: what the hooks and the components' first load use, none of which needs the
-  //   built-in catalog at import;
+  // - core/without-catalog: what the hooks and the components' first load use, none of which
+  //   needs the built-in catalog at import (src/core/without-catalog.ts, not a public entry);
   // - core/builtin-catalog: the catalog's data, which every other file imports from here.
   // So an app that uses only the hooks loads the catalog through the import() in
   // loadWebhooks, when the API has nothing saved, and not before: a bundler ties a file to
@@ -40,7 +69,7 @@ export default defineConfig([
     format: 'esm',
     entry: {
       'core/index': 'src/core/index.ts',
-      'core/hooks': 'src/core/hooks.ts',
+      'core/without-catalog': 'src/core/without-catalog.ts',
       'core/builtin-catalog': 'src/core/catalog/builtin.ts',
     },
     dts: { ...(shared.dts as object), entry: { 'core/index': 'src/core/index.ts' } },
@@ -88,26 +117,7 @@ export default defineConfig([
     async onSuccess() {
       await mkdir('dist', { recursive: true })
       await copyFile('src/components/styles.css', 'dist/styles.css')
-      // The ESM hooks import core/hooks.js: what they use of core, without the built-in
-      // catalog's data, which loadWebhooks then loads with import() (see the core build above).
-      // It shares its chunks with core/index.js, so there is still one copy of each module. (A rewrite after the
-      // build rather than a resolver plugin: tsup's `external` resolves first, and the type
-      // declarations must keep importing 'integration-webhooks/core'.)
-      // The components' entry and shared chunks too; only the details dialog's chunk, which
-      // shows setup steps from the catalog, keeps importing the public entry (and the catalog
-      // with it, when the dialog first opens).
-      const components = (await readdir('dist')).filter((file) => /^(index|chunk-[^.]+)\.js$/.test(file))
-      const rewrites: [file: string, target: string][] = [
-        ['dist/react/index.js', '../core/hooks.js'],
-        ...components.map((file): [string, string] => [`dist/${file}`, './core/hooks.js']),
-      ]
-      for (const [file, target] of rewrites) {
-        const code = await readFile(file, 'utf8')
-        const rewritten = code.replaceAll('from "integration-webhooks/core";', `from "${target}";`)
-        if (rewritten === code && file.endsWith('index.js'))
-          throw new Error(`${file}: no import of integration-webhooks/core to point at core/hooks.js`)
-        await writeFile(file, rewritten)
-      }
+      await pointClientFilesAtCoreWithoutCatalog()
     },
   },
 ])

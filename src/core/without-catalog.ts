@@ -1,5 +1,5 @@
 // What the ESM builds of integration-webhooks/react and of the components' first load import
-// from core (tsup points their imports of 'integration-webhooks/core' here; types come from
+// from core (tsup's pointClientFilesAtCoreWithoutCatalog points their imports of 'integration-webhooks/core' here; types come from
 // the public entry). Nothing here imports the built-in catalog statically, so an app loads
 // it with the import() in loadWebhooks (fallback rows) or with the details dialog's chunk,
 // and not before: a bundler ties a file to the first chunk if any file of that chunk imports

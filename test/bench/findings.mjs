@@ -82,7 +82,7 @@ ${biggest}.
 
 What is done: the catalog is a file of its own (\`dist/core/builtin-catalog.js\`) that \`loadWebhooks\` loads with
 \`import()\` when the API has nothing saved, and its entries are validated by the tests instead of at import (no
-definition schema in the bundle). The hooks import core through \`dist/core/hooks.js\`, which never imports the
+definition schema in the bundle). The hooks import core through \`dist/core/without-catalog.js\`, which never imports the
 catalog statically, so they download it only for fallback rows; \`integration-webhooks/core\` itself re-exports the
 catalog, so \`createWebhookClient\` + \`loadWebhooks\` imported from it weigh ${kB(client)}.
 Reaching 12 kB for all of \`core\` would need the catalog served as data by the host (fetched, not bundled) or a

@@ -47,9 +47,9 @@ describe('integration-webhooks/core as published', () => {
   })
 
   it('keeps the built-in catalog out of what the hooks import statically, for import() to load it', () => {
-    // core/hooks.js is what the ESM hooks import: nothing it reaches statically may import the
+    // core/without-catalog.js is what the ESM hooks import: nothing it reaches statically may import the
     // catalog, or every bundler ties the catalog to the first chunk.
-    const reached = staticImports('dist/core/hooks.js')
+    const reached = staticImports('dist/core/without-catalog.js')
     expect(reached).not.toContain('dist/core/builtin-catalog.js')
     expect(
       reached.some((file) => readFileSync(join(root, file), 'utf8').includes("import('./builtin-catalog.js')")),
@@ -90,7 +90,7 @@ describe('integration-webhooks/core as published', () => {
     const out = node([
       '--input-type=module',
       '-e',
-      `const { loadWebhooks, createWebhookClient } = await import('./dist/core/hooks.js')
+      `const { loadWebhooks, createWebhookClient } = await import('./dist/core/without-catalog.js')
        const client = createWebhookClient({ apiUrl: 'https://api.example', retry: false,
          fetch: async () => new Response('{"webhooks":[]}', { headers: { 'content-type': 'application/json' } }) })
        const { webhooks, source } = await loadWebhooks(client, { userId: 'u', origin: 'https://a.example' })
@@ -123,9 +123,9 @@ describe('integration-webhooks/react as published', () => {
   })
 
   it('loads the published core instead of carrying its own copy', () => {
-    // ESM: core/hooks.js, which shares its chunks with core/index.js; CommonJS: the core entry.
+    // ESM: core/without-catalog.js, which shares its chunks with core/index.js; CommonJS: the core entry.
     const esm = readFileSync(join(root, 'dist/react/index.js'), 'utf8')
-    expect(esm).toMatch(/from ['"]\.\.\/core\/hooks\.js['"]/)
+    expect(esm).toMatch(/from ['"]\.\./core\/without-catalog\.js['"]/)
     expect(esm).not.toMatch(/from ['"]integration-webhooks\/core['"]/)
     expect(esm).not.toContain('class WebhookApiError')
     expect(readFileSync(join(root, 'dist/react/index.cjs'), 'utf8')).toMatch(
@@ -136,7 +136,7 @@ describe('integration-webhooks/react as published', () => {
     const out = node([
       '--input-type=module',
       '-e',
-      `const hooks = await import('./dist/core/hooks.js')
+      `const hooks = await import('./dist/core/without-catalog.js')
        const core = await import('integration-webhooks/core')
        console.log(hooks.loadWebhooks === core.loadWebhooks, hooks.createWebhookClient === core.createWebhookClient)`,
     ])
@@ -161,8 +161,8 @@ describe('integration-webhooks (the components) as published', () => {
     const esm = readFileSync(join(root, 'dist/index.js'), 'utf8')
     expect(esm.startsWith('"use client";')).toBe(true)
     expect(esm).toMatch(/from ['"]integration-webhooks\/react['"]/)
-    // Core through core/hooks.js (its chunks shared with the public entry), like the hooks.
-    expect(esm).toMatch(/from ['"]\.\/core\/hooks\.js['"]/)
+    // Core through core/without-catalog.js (its chunks shared with the public entry), like the hooks.
+    expect(esm).toMatch(/from ['"]\./core\/without-catalog\.js['"]/)
     expect(esm).not.toMatch(/from ['"]integration-webhooks\/core['"]/)
     expect(esm).not.toContain('function useIntegrationWebhooks')
     expect(esm).not.toContain('class WebhookApiError')
@@ -172,23 +172,31 @@ describe('integration-webhooks (the components) as published', () => {
     const files = esmFiles('dist')
     const dialog = files.filter((file) => file.startsWith('webhook-details-dialog-content-'))
     expect(dialog).toHaveLength(1)
-    // Everything the entry reaches statically, through core/hooks.js and the shared chunks.
+    // Everything the entry reaches statically, through core/without-catalog.js and the shared chunks.
     const reached = staticImports('dist/index.js')
     expect(reached).not.toContain('dist/core/builtin-catalog.js')
     expect(reached).not.toContain(`dist/${dialog[0]}`)
     // The dialog's chunk shows setup steps from the catalog: it imports the public entry.
     expect(readFileSync(join(root, 'dist', dialog[0] ?? ''), 'utf8')).toMatch(/from ['"]integration-webhooks\/core['"]/)
-    // Every file of the components links in Node: a name missing from core/hooks.js would throw here.
+    // Every file of the components links in Node: a name missing from core/without-catalog.js would throw here.
     const out = node([
       '--input-type=module',
       '-e',
       `const ui = await import('./dist/index.js')
        await import('./dist/${dialog[0]}')
        const core = await import('integration-webhooks/core')
-       const hooks = await import('./dist/core/hooks.js')
+       const hooks = await import('./dist/core/without-catalog.js')
        console.log(typeof ui.IntegrationWebhookManager, hooks.WebhookApiError === core.WebhookApiError)`,
     ])
     expect(out).toBe('function true')
+  })
+
+  it('imports the public core entry from the details dialog's chunk only (the build's rewrite is complete)', () => {
+    const importsPublicCore = (file: string) =>
+      /from ['"]integration-webhooks\/core['"]/.test(readFileSync(join(root, 'dist', file), 'utf8'))
+    const files = esmFiles('dist').filter(importsPublicCore)
+    expect(files).toEqual([expect.stringMatching(/^webhook-details-dialog-content-/)])
+    expect(esmFiles('dist/react').filter((file) => importsPublicCore(`react/${file}`))).toEqual([])
   })
 
   it('injects no styles at run time: the theme is the separate styles.css', () => {
