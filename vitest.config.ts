@@ -54,6 +54,27 @@ const browserDeps = {
   ],
 }
 
+const react18 = path.join(dirname, 'test/react18/node_modules')
+/** react and react-dom, and their subpaths, from test/react18 (exact names only). */
+const react18Aliases = [
+  { find: /^react$/, replacement: path.join(react18, 'react/index.js') },
+  { find: /^react\/(.*)$/, replacement: path.join(react18, 'react/$1') },
+  { find: /^react-dom$/, replacement: path.join(react18, 'react-dom/index.js') },
+  { find: /^react-dom\/(.*)$/, replacement: path.join(react18, 'react-dom/$1') },
+]
+/** Dependencies that import react: inlined in the react18 project, so they get React 18 too. */
+const reactDependents = [
+  /@testing-library\/react/,
+  /\/swr\//,
+  /@radix-ui\//,
+  /@tanstack\/react-/,
+  /react-remove-scroll/,
+  /react-style-singleton/,
+  /use-callback-ref/,
+  /use-sidecar/,
+  /use-sync-external-store/,
+]
+
 export default defineConfig({
   plugins: [react()],
   // Layers import each other by their public names; tests run them from source.
@@ -97,6 +118,24 @@ export default defineConfig({
           include: ['test/**/*.test.tsx'],
           exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.ssr.test.tsx'],
           setupFiles: ['test/react/setup.ts'],
+        },
+      },
+      {
+        // The same hooks and components suites on React 18.3 (react and react-dom are peers at
+        // ^18 || ^19). test/react18 holds React 18 (its react-dom needs react 18 beside it);
+        // every dependency that imports React is run through Vite so the aliases reach it too.
+        extends: true,
+        resolve: { alias: react18Aliases },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          // As the react project: whole-manager flows take several seconds on a loaded machine.
+          testTimeout: 20_000,
+          include: ['test/**/*.test.tsx'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.ssr.test.tsx'],
+          setupFiles: ['test/react18/setup.ts', 'test/react/setup.ts'],
+          server: { deps: { inline: reactDependents } },
+          env: { EXPECTED_REACT_MAJOR: '18' },
         },
       },
       {
