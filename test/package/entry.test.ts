@@ -125,7 +125,7 @@ describe('integration-webhooks/react as published', () => {
   it('loads the published core instead of carrying its own copy', () => {
     // ESM: core/without-catalog.js, which shares its chunks with core/index.js; CommonJS: the core entry.
     const esm = readFileSync(join(root, 'dist/react/index.js'), 'utf8')
-    expect(esm).toMatch(/from ['"]\.\./core\/without-catalog\.js['"]/)
+    expect(esm).toMatch(/from ['"]\.\.\/core\/without-catalog\.js['"]/)
     expect(esm).not.toMatch(/from ['"]integration-webhooks\/core['"]/)
     expect(esm).not.toContain('class WebhookApiError')
     expect(readFileSync(join(root, 'dist/react/index.cjs'), 'utf8')).toMatch(
@@ -162,7 +162,7 @@ describe('integration-webhooks (the components) as published', () => {
     expect(esm.startsWith('"use client";')).toBe(true)
     expect(esm).toMatch(/from ['"]integration-webhooks\/react['"]/)
     // Core through core/without-catalog.js (its chunks shared with the public entry), like the hooks.
-    expect(esm).toMatch(/from ['"]\./core\/without-catalog\.js['"]/)
+    expect(esm).toMatch(/from ['"]\.\/core\/without-catalog\.js['"]/)
     expect(esm).not.toMatch(/from ['"]integration-webhooks\/core['"]/)
     expect(esm).not.toContain('function useIntegrationWebhooks')
     expect(esm).not.toContain('class WebhookApiError')
@@ -191,7 +191,7 @@ describe('integration-webhooks (the components) as published', () => {
     expect(out).toBe('function true')
   })
 
-  it('imports the public core entry from the details dialog's chunk only (the build's rewrite is complete)', () => {
+  it("imports the public core entry from the details dialog's chunk only (the build's rewrite is complete)", () => {
     const importsPublicCore = (file: string) =>
       /from ['"]integration-webhooks\/core['"]/.test(readFileSync(join(root, 'dist', file), 'utf8'))
     const files = esmFiles('dist').filter(importsPublicCore)
