@@ -48,6 +48,8 @@ interface BodyProps extends WebhookDetailsDialogProps {
   focusUrl: RefObject<boolean>
   /** The last "Set up": which suggestion the saved webhook continues. */
   setUpFrom: RefObject<{ suggestion: string; saved: string } | undefined>
+  /** Set when the user closed the dialog while it held a row. */
+  dismissed: RefObject<boolean>
 }
 
 /** The message of a failed action: the server's own words when it sent some. */
@@ -69,9 +71,18 @@ export default function WebhookDetailsDialogContent(props: WebhookDetailsDialogP
   const removedAt = useRef<number | undefined>(undefined)
   const focusUrl = useRef(false)
   const setUpFrom = useRef<{ suggestion: string; saved: string } | undefined>(undefined)
+  // Closed by the user while "Set up" runs: the dialog goes at once, and does not come back with the answer.
+  const dismissed = useRef(false)
+  const changeOpen = (open: boolean) => {
+    if (!open && held) {
+      dismissed.current = true
+      setHeld(null)
+    }
+    onOpenChange(open)
+  }
   return (
     <UiContext.Provider value={ui}>
-      <Dialog.Root open={shown !== null} onOpenChange={onOpenChange}>
+      <Dialog.Root open={shown !== null} onOpenChange={changeOpen}>
         <Dialog.Portal container={props.container ?? undefined}>
           <Dialog.Overlay data-iw="" data-slot="dialog-overlay" />
           {shown && (
@@ -84,6 +95,7 @@ export default function WebhookDetailsDialogContent(props: WebhookDetailsDialogP
               removedAt={removedAt}
               focusUrl={focusUrl}
               setUpFrom={setUpFrom}
+              dismissed={dismissed}
             />
           )}
         </Dialog.Portal>
@@ -189,9 +201,10 @@ function DialogBody(props: BodyProps) {
   const setUp = async () => {
     if (setUpPending) return
     setTestMessage('')
+    props.dismissed.current = false
     hold({ webhook, generated })
     const result = await create(webhook.provider_id)
-    if (result.ok) {
+    if (result.ok && !props.dismissed.current) {
       const saved = result.data
       // The host shows the saved webhook (the manager opens its id); without a host to do so, the dialog closes.
       if (props.onCreated) {

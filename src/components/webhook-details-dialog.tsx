@@ -55,7 +55,8 @@ export interface WebhookDetailsDialogProps {
   /**
    * After "Set up" saved a suggested webhook (`generated`). Show the saved one, with its own
    * receiving URL, by passing it as `webhook` (the manager opens its id); without this callback
-   * the dialog asks to close instead (`onOpenChange(false)`).
+   * the dialog asks to close instead (`onOpenChange(false)`). Not called when the user closed the
+   * dialog before the server answered (the saved row still joins the list).
    */
   onCreated?: (webhook: IntegrationWebhook) => void
   /** After a confirmed "Delete" deleted the webhook; the dialog then asks to close (`onOpenChange(false)`). */

@@ -100,6 +100,36 @@ describe('IntegrationWebhookManager: Set up', slow, () => {
   })
 })
 
+describe('IntegrationWebhookManager: closing during Set up', slow, () => {
+  it('closes at once and stays closed when the answer comes; the saved row joins the list', async () => {
+    const store = mount({ scenario: 'empty' })
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    server.use(
+      http.post(API, async () => {
+        await gate
+        return undefined // on to the store's handler, which saves it
+      }),
+    )
+    const onCreated = vi.fn()
+    const user = userEvent.setup()
+    renderManager({ onCreated })
+    const dialog = await openDetails(user, 'GitHub')
+    await user.click(within(dialog).getByRole('button', { name: l.setUp }))
+    await within(dialog).findByRole('button', { name: l.settingUp })
+    await user.click(within(dialog).getByRole('button', { name: l.close }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+
+    release()
+    await waitFor(() => expect(store.getWebhooks()).toHaveLength(1))
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Details for / })).toHaveLength(1))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(onCreated).not.toHaveBeenCalled()
+  })
+})
+
 describe('IntegrationWebhookManager: Delete', slow, () => {
   it('asks first, naming the webhook; Cancel returns to Delete; confirming removes the row and says so', async () => {
     const store = mount()
