@@ -105,5 +105,23 @@ export interface SignatureScheme {
    * for test events and `integration-webhooks send`. Undefined for schemes we cannot sign
    * (the host-verifier ones).
    */
-  sign?(input: SignInput): Promise<{ headers: Record<string, string>; url?: URL }>
+  sign?(input: SignInput): Promise<SignedRequest>
+  /**
+   * Values this scheme needs in the webhook's `integration_config`, made once when the
+   * webhook is created and shown to the user (Meta's `verify_token`, checked by its GET
+   * handshake). Undefined for schemes that need none. (Added with the schemes; optional.)
+   */
+  initialConfig?(): Record<string, string>
+}
+
+/** What `sign` returns: the headers to send, and where the scheme needs them the URL and the body. */
+export interface SignedRequest {
+  readonly headers: Record<string, string>
+  /** The URL to send to, when the scheme signs into its query. */
+  readonly url?: URL
+  /**
+   * The body to send instead of the input's, when the proof travels inside the body
+   * (Microsoft Graph's `clientState` in each notification). Send this one when present.
+   */
+  readonly body?: Uint8Array
 }

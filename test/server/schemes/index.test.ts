@@ -21,4 +21,21 @@ describe('the scheme registry', () => {
       if (integration.delivery === 'internal') expect(integration.signature?.scheme).toBe('standard-webhooks')
     }
   })
+
+  it("every built-in entry's scheme exists, and schemeFor gives it", () => {
+    for (const integration of availableIntegrations) {
+      const id = integration.signature?.scheme ?? ''
+      expect(Object.hasOwn(schemes, id), `${integration.id} → ${id}`).toBe(true)
+      expect(schemeFor(integration).id).toBe(id)
+    }
+  })
+
+  it('each scheme has a label, a secret spec, and signs unless its proof is not ours to make', () => {
+    for (const scheme of Object.values(schemes)) {
+      expect(scheme.label.length).toBeGreaterThan(0)
+      expect(scheme.secret.formHint.length).toBeGreaterThan(0)
+      const cannotSign = scheme.secret.source === 'host-verifier' || scheme.id === 'discord'
+      expect(typeof scheme.sign, scheme.id).toBe(cannotSign ? 'undefined' : 'function')
+    }
+  })
 })
