@@ -265,7 +265,6 @@ describe('custom data', () => {
     const { client } = mount({ now: '2030-01-01T00:00:00.000Z' })
     const execution = await client.sendTest('gmail-webhook')
     expect(execution.triggered_at).toBe('2030-01-01T00:00:01.000Z')
-    expect(MOCK_NOW).toBe('2026-11-20T12:00:00.000Z')
   })
 })
 
