@@ -1,7 +1,7 @@
 import { createWebhookClient } from 'integration-webhooks/core'
 import { HttpResponse, http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createWebhookHandlers, createWebhookMockStore, MOCK_NOW, mockExecutions, mockWebhooks } from '../../mocks'
+import { createWebhookHandlers, createWebhookMockStore, mockExecutions, mockWebhooks } from '../../mocks'
 import { API, failure, makeClient, raw, setupMswServer } from './utils'
 
 const server = setupMswServer()
