@@ -149,6 +149,9 @@ export default defineConfig({
         test: {
           name: 'package',
           environment: 'node',
+          // Each test starts Node processes (and esbuild) on the built files: seconds each on a
+          // loaded machine, where 5 s failed six of them.
+          testTimeout: 60_000,
           include: ['test/package/**/*.test.ts'],
           globalSetup: ['test/package/build.ts'],
         },
