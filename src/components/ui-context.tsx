@@ -1,5 +1,11 @@
 import { createContext, useContext, useEffect, useLayoutEffect, useMemo, useState } from 'react'
-import { defaultLabels, mergeLabels, type PartialLabels, type WebhookManagerLabels } from './labels'
+import {
+  defaultLabels,
+  localizedDefaultLabels,
+  mergeLabels,
+  type PartialLabels,
+  type WebhookManagerLabels,
+} from './labels'
 
 export interface UiConfig {
   labels: WebhookManagerLabels
@@ -11,10 +17,12 @@ export const UiContext = createContext<UiConfig>({ labels: defaultLabels, locale
 /** The labels and locale of the nearest manager, with a part's own overrides on top. */
 export function useUi(labels?: PartialLabels, locale?: string): UiConfig {
   const parent = useContext(UiContext)
-  return useMemo(
-    () => ({ labels: mergeLabels(parent.labels, labels), locale: locale ?? parent.locale }),
-    [parent, labels, locale],
-  )
+  return useMemo(() => {
+    const resolved = locale ?? parent.locale
+    // Outside a manager (or in the manager itself) the defaults write their numbers for the locale.
+    const base = parent.labels === defaultLabels ? localizedDefaultLabels(resolved) : parent.labels
+    return { labels: mergeLabels(base, labels), locale: resolved }
+  }, [parent, labels, locale])
 }
 
 /** `useLayoutEffect` in the browser (it runs before the paint); `useEffect` on the server, where it would warn. */

@@ -4,6 +4,7 @@ import { filterWebhooks, SECRET_MASK } from 'integration-webhooks/core'
 import { createWebhookHandlers, mockWebhooks } from 'integration-webhooks/mocks'
 import { HttpResponse, http } from 'msw'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
+import { germanLabels } from '../support/german-labels'
 import {
   API,
   defaultWebhook,
@@ -334,36 +335,19 @@ export const StaleAfterFailedRefresh: Story = {
   },
 }
 
-/** Every string through `labels`, dates and numbers through `locale`. */
+/** Every string through `labels` (a complete German set), dates and numbers through `locale`. */
 export const Translated: Story = {
-  args: {
-    locale: 'de-DE',
-    labels: {
-      title: 'Integrations-Webhooks',
-      description: 'Wohin jeder Anbieter seine Ereignisse sendet und was mit ihnen geschah.',
-      refresh: 'Aktualisieren',
-      search: 'Webhooks durchsuchen',
-      searchPlaceholder: 'Nach Name, Anbieter, Trigger oder URL suchen',
-      category: 'Kategorie',
-      allCategories: 'Alle Kategorien',
-      status: 'Status',
-      allStatuses: 'Alle Status',
-      needsSetupOnly: 'Nur einzurichtende',
-      columns: {
-        name: 'Integration',
-        webhookUrl: 'Webhook-URL',
-        lastTriggered: 'Zuletzt ausgelöst',
-        triggerCount: 'Ausführungen',
-        errorCount: 'Fehler',
-      },
-      statuses: { active: 'Aktiv', inactive: 'Inaktiv', error: 'Fehler' },
-    },
-  },
+  args: { locale: 'de-DE', labels: germanLabels },
   parameters: { msw: { handlers: createWebhookHandlers({ apiUrl: API }) } },
   play: async ({ canvasElement }) => {
-    const canvas = await findRows(canvasElement)
+    const canvas = within(canvasElement)
+    await canvas.findAllByRole('button', { name: /^Details zu / }, { timeout: NETWORK_TIMEOUT })
     await expect(canvas.getByRole('heading', { name: 'Integrations-Webhooks' })).toBeInTheDocument()
     await expect(canvas.getByRole('columnheader', { name: 'Zuletzt ausgelöst' })).toBeInTheDocument()
+    // Long German headers wrap beside their sort icon: none is cut.
+    for (const header of canvas.getAllByRole('columnheader')) {
+      await expect(header.scrollWidth).toBeLessThanOrEqual(header.clientWidth)
+    }
   },
 }
 

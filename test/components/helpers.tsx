@@ -4,6 +4,11 @@ import { expect } from 'vitest'
 import { IntegrationWebhookManager, type IntegrationWebhookManagerProps } from '../../src/components'
 import { API } from '../react/utils'
 
+// The details dialog's code loads on demand, the first time a dialog opens: transforming it
+// (Radix and all) took seconds on a loaded machine, inside whichever test opened a dialog first.
+// Load it while the test file is collected instead.
+await import('../../src/components/webhook-details-dialog-content')
+
 /** Runs axe on a container; colour contrast needs real layout, so the browser stories check it. */
 export async function expectNoAxeViolations(container: Element) {
   const results = await axe.run(container, {
