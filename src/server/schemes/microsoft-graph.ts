@@ -62,7 +62,9 @@ export const microsoftGraph: SignatureScheme = {
     const change = stringField(item, 'lifecycleEvent') ?? stringField(item, 'changeType')
     if (!change) return null
     const type = resourceType(item)
-    return type ? `${type} ${change}` : change
+    // Teams: a chat's messages (`chats/{id}/messages/{id}`) apart from a channel's.
+    const chat = type === 'chatMessage' && /^\/?chats\(|^\/?chats\//i.test(stringField(item, 'resource') ?? '')
+    return type ? `${type} ${change}${chat ? ' (chat)' : ''}` : change
   },
   /** Graph puts the proof in the body: the returned body has `clientState` set on every notification. */
   async sign({ body, secret }) {
