@@ -163,6 +163,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
+          // Real Chromium and real waits: seconds each on a loaded 2-core machine (load 20 here),
+          // where 15 s timed out flows that take 2 s at rest.
+          testTimeout: 45_000,
           exclude: ['test/e2e/**'],
           browser: browser(),
         },
@@ -186,6 +189,8 @@ export default defineConfig({
         optimizeDeps: browserDeps,
         test: {
           name: 'storybook',
+          // As the browser project: a story loads the mocked endpoint and the whole component.
+          testTimeout: 45_000,
           browser: browser(),
         },
       },

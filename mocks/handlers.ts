@@ -80,7 +80,10 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
     return undefined
   }
 
-  const tick = (state: StoreState) => state.options.nowMs + ++state.ticks * SECOND
+  // What the mock creates now (a test event, a redelivery) is dated now — the real clock — so the
+  // UI says "just now", not "2 weeks ago" against the fixtures' fixed date; with a \`now\` in the
+  // future, a second after it for each event, as before.
+  const tick = (state: StoreState) => Math.max(Date.now(), state.options.nowMs + ++state.ticks * SECOND)
 
   function record(state: StoreState, webhook: IntegrationWebhook, execution: WebhookExecution) {
     ensureExecutions(state, webhook.id).unshift(execution)

@@ -1,4 +1,10 @@
-import { displayText, formatDuration, maskSecretText, type WebhookExecution } from 'integration-webhooks/core'
+import {
+  displayText,
+  formatDateTime,
+  formatDuration,
+  maskSecretText,
+  type WebhookExecution,
+} from 'integration-webhooks/core'
 import { useWebhookActions, useWebhookExecutions } from 'integration-webhooks/react'
 import { Fragment, useEffect, useId, useRef, useState } from 'react'
 import { ChevronIcon } from './icons'
@@ -219,6 +225,7 @@ function ExecutionRow({
   // A delivery error may quote what the receiver answered: credentials, tokens, a DSN.
   const errorMessage = execution.error_message ? displayText(maskSecretText(execution.error_message)) : ''
   const columns = columnIds.length + 1 + (retry === undefined ? 0 : 1)
+  const exactTime = formatDateTime(execution.triggered_at, { locale }) || l.none
   return (
     <Fragment>
       <tr data-slot="execution-row" data-status={execution.status} data-state={isOpen ? 'open' : 'closed'}>
@@ -228,7 +235,8 @@ function ExecutionRow({
             data-slot="expand-button"
             aria-expanded={isOpen}
             aria-controls={detailId}
-            aria-label={`${l.showExecution}: ${displayText(execution.trigger_type)}`}
+            // Rows share trigger types: the time and the status tell them apart.
+            aria-label={`${l.showExecution}: ${displayText(execution.trigger_type)}, ${exactTime}, ${l.executionStatuses[execution.status]}`}
             onClick={onToggle}
           >
             <ChevronIcon />
@@ -236,6 +244,8 @@ function ExecutionRow({
         </td>
         <td data-column="time">
           <RelativeTime value={execution.triggered_at} now={now} locale={locale} fallback={l.none} />
+          {/* The exact time under the relative one: a long history reads "2 weeks ago" on every row. */}
+          <span data-slot="absolute-time">{exactTime}</span>
         </td>
         <td data-column="triggerType">
           <code data-slot="trigger-type">{displayText(execution.trigger_type)}</code>
@@ -275,7 +285,7 @@ function ExecutionRow({
                   }}
                   aria-disabled={retry.pending || undefined}
                   aria-busy={retry.pending || undefined}
-                  aria-label={`${l.retry}: ${displayText(execution.trigger_type)}`}
+                  aria-label={`${l.retry}: ${displayText(execution.trigger_type)}, ${exactTime}`}
                 >
                   {retry.pending ? l.retrying : l.retry}
                 </button>

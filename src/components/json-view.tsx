@@ -22,7 +22,7 @@ export function JsonView({ value, label }: { value: unknown; label: string }) {
     // scroll them (axe: scrollable-region-focusable). A <section> cannot hold preformatted text.
     // biome-ignore lint/a11y/useSemanticElements: see above
     // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
-    <pre data-slot="code-block" role="region" aria-label={label} tabIndex={0}>
+    <pre dir="ltr" data-slot="code-block" role="region" aria-label={label} tabIndex={0}>
       {text}
     </pre>
   )

@@ -351,6 +351,52 @@ export const Translated: Story = {
   },
 }
 
+/** Arabic, right to left: the layout mirrors; code, JSON, URLs, ids and trigger types stay left-to-right islands. */
+export const RightToLeft: Story = {
+  name: 'Right to left (Arabic)',
+  decorators: [
+    (Story) => (
+      <div dir="rtl" lang="ar">
+        <Story />
+      </div>
+    ),
+  ],
+  args: {
+    locale: 'ar-EG',
+    labels: {
+      title: 'خطافات الويب للتكاملات',
+      description: 'إلى أين يرسل كل مزوّد أحداثه، وماذا حدث لها.',
+      refresh: 'تحديث',
+      search: 'البحث في الخطافات',
+      searchPlaceholder: 'ابحث بالاسم أو المزوّد أو المشغّل أو العنوان',
+      openDetails: (name: string) => `تفاصيل ${name}`,
+      columns: {
+        name: 'التكامل',
+        webhookUrl: 'عنوان الخطاف',
+        status: 'الحالة',
+        triggerTypes: 'المشغّلات',
+        lastTriggered: 'آخر تشغيل',
+        triggerCount: 'مرات التنفيذ',
+        errorCount: 'الأخطاء',
+      },
+      statuses: { active: 'نشط', inactive: 'غير نشط', error: 'خطأ' },
+    },
+  },
+  parameters: { msw: { handlers: createWebhookHandlers({ apiUrl: API }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await canvas.findAllByRole('button', { name: /^تفاصيل / }, { timeout: NETWORK_TIMEOUT })
+    await userEvent.click(canvas.getByRole('button', { name: 'تفاصيل GitHub' }))
+    const dialog = await canvas.findByRole('dialog', { name: 'GitHub' }, { timeout: NETWORK_TIMEOUT })
+    const expand = await within(dialog).findAllByRole('button', { name: /^Show details/ }, { timeout: NETWORK_TIMEOUT })
+    await userEvent.click(expand[0] as HTMLElement)
+    const payload = within(dialog).getByRole('region', { name: defaultLabels.payload })
+    // JSON keeps its order and punctuation: a left-to-right island in the right-to-left page.
+    await expect(getComputedStyle(payload).direction).toBe('ltr')
+    await expect(payload.textContent?.startsWith('{')).toBe(true)
+  },
+}
+
 // ---------------------------------------------------------------- flows
 
 const sortEndpoint = mockEndpoint()

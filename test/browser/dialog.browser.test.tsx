@@ -87,3 +87,55 @@ describe('The details dialog in real Chromium', () => {
     await expect.poll(active).toBe(twentyFirst?.querySelector('[data-slot="expand-button"]'))
   })
 })
+
+describe('The details dialog in a right-to-left page, in real Chromium', () => {
+  it('keeps a JSON payload left to right: its order and punctuation as written', async () => {
+    const store = createWebhookMockStore({ apiUrl: API })
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
+      (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
+    render(
+      <div dir="rtl" lang="ar">
+        <IntegrationWebhookManager
+          apiUrl={API}
+          fetch={fetch}
+          retry={false}
+          locale="ar-EG"
+          swr={{ provider: () => new Map() }}
+        />
+      </div>,
+    )
+    await openGitHub()
+    await userEvent.click(
+      dialog()
+        .getByRole('button', { name: /^Show details/ })
+        .first(),
+    )
+    const payload = dialog().getByRole('region', { name: 'Payload' }).element() as HTMLElement
+    expect(getComputedStyle(payload).direction).toBe('ltr')
+    // The opening brace starts the first line at the left edge, and "}" ends the last at the left too.
+    const range = document.createRange()
+    const text = payload.firstChild as Text
+    range.setStart(text, 0)
+    range.setEnd(text, 1)
+    expect(range.toString()).toBe('{')
+    const box = payload.getBoundingClientRect()
+    expect(range.getBoundingClientRect().left - box.left).toBeLessThan(20)
+    // A trigger type in the history is a left-to-right island too.
+    const trigger = dialog()
+      .element()
+      .querySelector('[data-slot="execution-row"] [data-slot="trigger-type"]') as HTMLElement
+    expect(getComputedStyle(trigger).direction).toBe('ltr')
+  })
+})
+
+describe('The execution history in real Chromium', () => {
+  it('names each expand button by its trigger, exact time and status, and shows the exact time', async () => {
+    renderManager()
+    await openGitHub()
+    const rows = [...dialog().element().querySelectorAll('[data-slot="execution-row"]')]
+    const names = rows.map((row) => row.querySelector('[data-slot="expand-button"]')?.getAttribute('aria-label'))
+    expect(new Set(names).size).toBe(rows.length)
+    expect(names[0]).toMatch(/^Show details: github_trigger_\w+, .*\d{4}.*, (Success|Failed|Pending)$/)
+    expect(rows[0]?.querySelector('[data-slot="absolute-time"]')?.textContent).toMatch(/\d{4}/)
+  })
+})

@@ -359,7 +359,7 @@ describe('IntegrationWebhookManager', () => {
       expect(payload.textContent).toContain('"text": "<b>hello</b>"')
       expect(payload.querySelector('b')).toBeNull()
 
-      await user.click(within(history).getByRole('button', { name: 'Retry: github_trigger_push' }))
+      await user.click(within(history).getByRole('button', { name: /^Retry: github_trigger_push, / }))
       expect(await within(history).findByText('slack_trigger_retried')).toBeInTheDocument()
 
       await user.click(within(dialog).getByRole('button', { name: 'Send test event' }))

@@ -261,6 +261,14 @@ describe('custom data', () => {
     expect({ webhooks, executions }).toEqual(snapshot)
   })
 
+  it('dates what it creates now with the real clock, after the fixtures', async () => {
+    const { client } = mount()
+    const before = Date.now()
+    const execution = await client.sendTest('gmail-webhook')
+    expect(Date.parse(execution.triggered_at)).toBeGreaterThanOrEqual(before)
+    expect(Date.parse(execution.triggered_at)).toBeLessThanOrEqual(Date.now())
+  })
+
   it('dates new executions after `now`', async () => {
     const { client } = mount({ now: '2030-01-01T00:00:00.000Z' })
     const execution = await client.sendTest('gmail-webhook')
