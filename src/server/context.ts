@@ -1,5 +1,21 @@
 import type { IntegrationCatalog, IntegrationWebhook } from 'integration-webhooks/core'
+import type { createDispatcher } from './dispatch'
+import { schemeFor } from './schemes/index'
+import type { SchemeRequest } from './schemes/types'
+import type { SecretBox } from './secrets'
 import type { WebhookRecord, WebhookStore } from './store'
+
+/** What routes share of the server beyond its settings. @internal */
+export interface ServerParts {
+  readonly secrets: SecretBox
+  /** The dispatcher, when the server has an `onEvent`. */
+  readonly dispatcher: ReturnType<typeof createDispatcher> | null
+  readonly dispatchMode: 'background' | 'inline'
+  /** Host-supplied verifiers by provider id (Google Pub/Sub OIDC, PayPal). */
+  readonly verifiers: Readonly<Record<string, (request: SchemeRequest) => Promise<boolean>>>
+  /** The receiver itself, for test events: the same code path as a real delivery. */
+  receive(request: Request, token: string): Promise<Response>
+}
 
 /** What every route gets: the request, its user, its path parameters and the server's settings. @internal */
 export interface RouteContext {
@@ -10,6 +26,7 @@ export interface RouteContext {
   readonly store: WebhookStore
   readonly catalog: IntegrationCatalog
   readonly settings: ServerSettings
+  readonly parts: ServerParts
 }
 
 /** The server's options, resolved once. @internal */
@@ -20,6 +37,10 @@ export interface ServerSettings {
   readonly fallback: boolean
   readonly maxBodyBytes: number
   readonly maxWebhooksPerUser: number
+  /** The largest event body the receiver reads, in bytes. */
+  readonly maxEventBytes: number
+  /** How far a provider's signed timestamp may be from now, in seconds. */
+  readonly toleranceSeconds: number
   readonly now: () => Date
 }
 
@@ -38,9 +59,11 @@ export function receivePrefix(context: Pick<RouteContext, 'settings' | 'url'>): 
  * (which appears nowhere else), the URL filled into its setup steps.
  * @internal
  */
-export function toApiWebhook(record: WebhookRecord, prefix: string): IntegrationWebhook {
+export function toApiWebhook(record: WebhookRecord, prefix: string, catalog: IntegrationCatalog): IntegrationWebhook {
   const url = prefix + record.receive_token
   const external = record.external_config
+  const scheme = schemeFor(catalog.resolve(record.provider_id))
+  const needsSecret = needsSecretFor(scheme.secret.source)
   const instructions = typeof external.instructions === 'string' ? external.instructions : ''
   return {
     id: record.id,
@@ -57,7 +80,16 @@ export function toApiWebhook(record: WebhookRecord, prefix: string): Integration
       capabilities: Array.isArray(external.capabilities) ? (external.capabilities as string[]) : [],
       ...external,
       instructions: instructions.includes('{webhookUrl}') ? instructions.replaceAll('{webhookUrl}', url) : instructions,
-      setup_required: record.setup_required,
+      // Set up once the first verified event arrived, and only while the secret it needs is there.
+      setup_required: record.setup_required || (needsSecret && !record.secret_set),
+    },
+    signing: {
+      scheme: scheme.id,
+      label: scheme.label,
+      source: scheme.secret.source,
+      form_hint: scheme.secret.formHint,
+      secret_set: record.secret_set,
+      previous_expires_at: record.previous_secret_expires_at,
     },
     status: record.status,
     last_triggered: record.last_triggered,
@@ -66,4 +98,9 @@ export function toApiWebhook(record: WebhookRecord, prefix: string): Integration
     created_at: record.created_at,
     updated_at: record.updated_at,
   }
+}
+
+/** Whether a scheme's secret source means events are refused until a secret is set. @internal */
+export function needsSecretFor(source: string): boolean {
+  return source === 'generated' || source === 'provider' || source === 'handshake'
 }

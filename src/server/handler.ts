@@ -1,14 +1,20 @@
 import { defaultCatalog, type IntegrationCatalog } from 'integration-webhooks/core'
-import type { RouteContext, ServerSettings } from './context'
+import { type RouteContext, type ServerParts, type ServerSettings, toApiWebhook } from './context'
+import { createDispatcher, defaultBackoff, type WebhookEvent } from './dispatch'
 import { HttpError } from './errors'
 import { errorResponse } from './http'
 import { isWellFormedId } from './ids'
+import { retryExecution, sendTestEvent } from './routes/deliveries'
 import { listExecutions } from './routes/executions'
+import { receiveEvent } from './routes/receive'
+import { revealSecret, rotateSecret, setSecret } from './routes/secrets'
 import { createWebhook, deleteWebhook, getWebhook, listWebhooks, setWebhookStatus } from './routes/webhooks'
+import type { SchemeRequest } from './schemes/types'
+import { createSecretBox } from './secrets'
 import type { WebhookStore } from './store'
 
 /** An HTTP method a route answers. */
-export type RouteMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+export type RouteMethod = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 type RouteHandler = (context: RouteContext) => Promise<Response>
 
@@ -16,6 +22,8 @@ type RouteHandler = (context: RouteContext) => Promise<Response>
 interface Route {
   readonly pattern: readonly string[]
   readonly methods: Partial<Record<RouteMethod, RouteHandler>>
+  /** No session: the receiver, where the provider's signature is the proof. */
+  readonly public?: true
 }
 
 // Routing is data: method + path pattern → route function. Literal segments are matched
@@ -23,7 +31,16 @@ interface Route {
 const routes: readonly Route[] = [
   { pattern: [], methods: { GET: listWebhooks, POST: createWebhook } },
   { pattern: ['executions', ':webhookId'], methods: { GET: listExecutions } },
+  { pattern: ['executions', ':webhookId', ':executionId', 'retry'], methods: { POST: retryExecution } },
+  {
+    pattern: ['receive', ':token'],
+    methods: { GET: receiveEvent, HEAD: receiveEvent, POST: receiveEvent },
+    public: true,
+  },
   { pattern: [':id'], methods: { GET: getWebhook, PATCH: setWebhookStatus, DELETE: deleteWebhook } },
+  { pattern: [':id', 'test'], methods: { POST: sendTestEvent } },
+  { pattern: [':id', 'secret'], methods: { GET: revealSecret, PUT: setSecret } },
+  { pattern: [':id', 'secret', 'rotate'], methods: { POST: rotateSecret } },
 ]
 
 /** Options of {@link createWebhookServer}. */
@@ -75,6 +92,64 @@ export interface WebhookServerOptions {
    * @defaultValue logs to `console.error`
    */
   onError?: (error: unknown, request: Request) => void
+  /**
+   * The host's workflow trigger: called with each received event, at least once
+   * (`execution.id` is its idempotency key). A throw (or a rejection, or `eventTimeoutMs`
+   * passing) is retried with backoff up to `maxAttempts`; what it returns is stored as the
+   * execution's response body. Without it, events are recorded and stay `pending` until a
+   * server with one (another instance on the same PostgreSQL) dispatches them.
+   */
+  onEvent?: (event: WebhookEvent) => unknown | Promise<unknown>
+  /**
+   * `background`: answer the provider at once and dispatch from a worker loop (woken by
+   * NOTIFY, polling as a fallback). `inline`: await `onEvent` before answering, for
+   * serverless hosts that cannot run a loop (mind the provider's timeout: Slack allows 3 s).
+   * @defaultValue 'background'
+   */
+  dispatch?: 'background' | 'inline'
+  /**
+   * The wait before attempt `attempt + 1` of a failed `onEvent`, in ms.
+   * @defaultValue 5 s, 30 s, 2 min, 10 min, 30 min…, each ±20 %
+   */
+  backoff?: (attempt: number) => number
+  /** Attempts of `onEvent` per execution before it is an error. @defaultValue 5 */
+  maxAttempts?: number
+  /** Failed executions in a row that turn the webhook's status to `error`. @defaultValue 5 */
+  failureThreshold?: number
+  /** How long one `onEvent` call may take, in ms. @defaultValue 30000 */
+  eventTimeoutMs?: number
+  /** Executions the worker loop runs at once. @defaultValue 4 */
+  concurrency?: number
+  /** How long a claim holds before another worker may take the execution over, in ms. @defaultValue 60000 */
+  leaseMs?: number
+  /** How often the worker looks for due executions without a notification, in ms. @defaultValue 1000 */
+  pollIntervalMs?: number
+  /**
+   * What is kept: executions older than `maxAgeDays`, and past the newest `maxPerWebhook`
+   * of each webhook, are deleted (checked at start and every 10 minutes; pending ones are kept).
+   * @defaultValue { maxAgeDays: 30, maxPerWebhook: 10000 }
+   */
+  retention?: { maxAgeDays?: number | null; maxPerWebhook?: number | null }
+  /**
+   * 32 random bytes (64 hex digits or base64) that seal signing secrets at rest with
+   * AES-256-GCM. Without it secrets are stored as they are, and the server warns once.
+   */
+  encryptionKey?: string | Uint8Array
+  /**
+   * Verifiers for providers whose proof needs a call to the provider (Gmail's Google Pub/Sub
+   * OIDC token, PayPal's verify API), by provider id. Without one, such events are refused.
+   */
+  verifiers?: Record<string, (request: SchemeRequest) => Promise<boolean>>
+  /**
+   * The largest event the receiver reads, in bytes (413 past it).
+   * @defaultValue 1048576
+   */
+  maxEventBytes?: number
+  /**
+   * How far a provider's signed timestamp may be from now, in seconds (older: a replay, 401).
+   * @defaultValue 300
+   */
+  toleranceSeconds?: number
   /** The clock, for tests. @defaultValue `() => new Date()` */
   now?: () => Date
 }
@@ -207,6 +282,8 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     fallback: options.fallback ?? true,
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, 64 * 1024),
     maxWebhooksPerUser: positive('maxWebhooksPerUser', options.maxWebhooksPerUser, 1000),
+    maxEventBytes: positive('maxEventBytes', options.maxEventBytes, 1024 * 1024),
+    toleranceSeconds: positive('toleranceSeconds', options.toleranceSeconds, 300),
     now: options.now ?? (() => new Date()),
   }
   const catalog = options.catalog ?? defaultCatalog
@@ -219,6 +296,61 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
   const inFlight = new Set<Promise<Response>>()
   let closing = false
 
+  if (options.encryptionKey === undefined) {
+    console.warn(
+      '[integration-webhooks] no encryptionKey: signing secrets are stored unencrypted. Pass 32 random bytes (`openssl rand -base64 32`) to seal them with AES-256-GCM.',
+    )
+  }
+  const box = createSecretBox(options.encryptionKey)
+  // A key of the wrong form is the host's mistake, said when the server is made.
+  box.catch(() => {})
+  const secrets: ServerParts['secrets'] = {
+    encrypted: options.encryptionKey !== undefined,
+    seal: async (secret) => (await box).seal(secret),
+    open: async (stored) => (await box).open(stored),
+  }
+  const dispatchMode = options.dispatch ?? 'background'
+  const retention = { maxAgeDays: 30, maxPerWebhook: 10_000, ...options.retention }
+  const dispatcher = options.onEvent
+    ? createDispatcher({
+        store,
+        onEvent: options.onEvent,
+        // Providers' events carry no request: the stored receiving URL's origin is publicUrl's.
+        toApiWebhook: (record) =>
+          toApiWebhook(record, `${settings.publicUrl ?? ''}${settings.basePath}/receive/`, catalog),
+        workerId: `${crypto.randomUUID()}`,
+        concurrency: positive('concurrency', options.concurrency, 4),
+        leaseMs: positive('leaseMs', options.leaseMs, 60_000),
+        pollIntervalMs: positive('pollIntervalMs', options.pollIntervalMs, 1000),
+        maxAttempts: positive('maxAttempts', options.maxAttempts, 5),
+        failureThreshold: positive('failureThreshold', options.failureThreshold, 5),
+        timeoutMs: positive('eventTimeoutMs', options.eventTimeoutMs, 30_000),
+        backoff: options.backoff ?? defaultBackoff,
+        retention: {
+          maxAgeMs: retention.maxAgeDays == null ? null : retention.maxAgeDays * 86_400_000,
+          maxPerWebhook: retention.maxPerWebhook ?? null,
+        },
+        report: (error) => report(error, new Request('http://internal/dispatch')),
+      })
+    : null
+  if (dispatcher && dispatchMode === 'background') void dispatcher.start()
+  const parts: ServerParts = {
+    secrets,
+    dispatcher,
+    dispatchMode,
+    verifiers: options.verifiers ?? {},
+    // The receiver called directly (test events): the same code path, whatever the mount.
+    async receive(request, token) {
+      try {
+        const url = new URL(request.url)
+        return await receiveEvent({ request, url, userId: '', params: { token }, store, catalog, settings, parts })
+      } catch (error) {
+        if (error instanceof HttpError) return errorResponse(error)
+        throw error
+      }
+    },
+  }
+
   async function answer(request: Request): Promise<Response> {
     let url: URL
     try {
@@ -229,14 +361,27 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     const segments = segmentsOf(url.pathname, settings.basePath)
     const found = segments && match(segments)
     if (!found || 'malformedId' in found) throw notFound()
-    const method = (request.method === 'HEAD' ? 'GET' : request.method.toUpperCase()) as RouteMethod
-    const handler = found.route.methods[method]
+    const method = request.method.toUpperCase() as RouteMethod
+    const handler = found.route.methods[method] ?? (method === 'HEAD' ? found.route.methods.GET : undefined)
     if (!handler) {
       const allow = Object.keys(found.route.methods)
-      if (allow.includes('GET')) allow.push('HEAD')
+      if (allow.includes('GET') && !allow.includes('HEAD')) allow.push('HEAD')
       throw new HttpError('method_not_allowed', `${request.method} is not allowed here`, {
         headers: { allow: allow.join(', ') },
       })
+    }
+    if (found.route.public) {
+      const response = await handler({
+        request,
+        url,
+        userId: '',
+        params: found.params,
+        store,
+        catalog,
+        settings,
+        parts,
+      })
+      return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response
     }
     let userId: unknown
     try {
@@ -250,7 +395,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       report(new TypeError(`authenticate must return a user id string or null, got ${typeof userId}`), request)
       return errorResponse(new HttpError('internal', 'Internal server error'))
     }
-    const response = await handler({ request, url, userId, params: found.params, store, catalog, settings })
+    const response = await handler({ request, url, userId, params: found.params, store, catalog, settings, parts })
     return request.method === 'HEAD'
       ? new Response(null, { status: response.status, headers: response.headers })
       : response
@@ -277,6 +422,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     async close() {
       closing = true
       await Promise.allSettled([...inFlight])
+      await dispatcher?.close()
     },
   }
 }

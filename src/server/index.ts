@@ -6,12 +6,26 @@ export type { NextRouteHandlers } from './adapters/next'
 export { toNextJsHandler } from './adapters/next'
 export type { FetchHandler, NodeListenerOptions } from './adapters/node'
 export { toNodeListener } from './adapters/node'
+export type { WebhookEvent } from './dispatch'
 export type { ServerErrorCode } from './errors'
 export { HttpError, serverErrorStatus } from './errors'
 export type { RouteMethod, WebhookServer, WebhookServerOptions } from './handler'
 export { createWebhookServer } from './handler'
 export type { Migration } from './migrations/index'
 export { MIGRATIONS_TABLE, MigrationError, migrate, migrations } from './migrations/index'
+export type { SampleEvent } from './samples/index'
+export { listSampleEvents, sampleBytes, sampleEvent } from './samples/index'
+export type {
+  Handshake,
+  SchemeContext,
+  SchemeRequest,
+  SecretSource,
+  SecretSpec,
+  SignatureScheme,
+  SignInput,
+  Verification,
+} from './schemes/index'
+export { schemeFor, schemes } from './schemes/index'
 export type { SecretBox } from './secrets'
 export { parseEncryptionKey, SecretDecryptionError } from './secrets'
 export type {

@@ -38,7 +38,7 @@ export function parseEncryptionKey(key: string | Uint8Array): Uint8Array {
   let bytes: Uint8Array | null = null
   if (/^[0-9a-fA-F]{64}$/.test(text)) bytes = Uint8Array.from(text.match(/../g) ?? [], (h) => Number.parseInt(h, 16))
   else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) bytes = fromB64url(text.replace(/=$/, ''))
-  if (!bytes || bytes.byteLength !== 32) {
+  if (bytes?.byteLength !== 32) {
     throw new TypeError(
       'encryptionKey must be 32 random bytes as 64 hex digits or base64 (make one with `openssl rand -base64 32`)',
     )

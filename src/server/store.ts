@@ -26,6 +26,10 @@ export interface WebhookRecord {
   error_count: number
   created_at: string
   updated_at: string
+  /** Whether a signing secret is set (the secret itself is read only through `getSecrets`). */
+  secret_set: boolean
+  /** Until when the previous secret still verifies, or null. */
+  previous_secret_expires_at: string | null
 }
 
 /** What a store needs to save a new webhook; counters, timestamps and status start fresh. */
@@ -41,7 +45,10 @@ export type NewWebhookRecord = Pick<
   | 'external_config'
   | 'status'
   | 'setup_required'
->
+> & {
+  /** The first signing secret, sealed, for schemes whose secret we generate. */
+  signing_secret?: string | null
+}
 
 /** One execution as a store keeps it: the contract's `WebhookExecution` and its extra fields. */
 export interface ExecutionRecord {
@@ -72,7 +79,7 @@ export interface ExecutionPageQuery {
 }
 
 /** A webhook as the receiver needs it: the record and its stored (sealed) secrets. */
-export interface ReceivingWebhook extends WebhookRecord {
+export interface ReceivingWebhook extends Omit<WebhookRecord, 'previous_secret_expires_at'> {
   /** The current signing secret as stored (sealed: see `SecretBox`), or null when none is set. */
   signing_secret: string | null
   /** The previous secret, which still verifies until `previous_secret_expires_at`. */
@@ -177,9 +184,10 @@ export interface WebhookStore {
   /**
    * Claims up to `limit` pending executions that are due, for `workerId`, until `leaseMs`
    * from now (`FOR UPDATE SKIP LOCKED`: concurrent workers never claim the same one). A
-   * claim whose lease ran out (its worker died) is claimed again.
+   * claim whose lease ran out (its worker died) is claimed again. `onlyId` claims that one
+   * execution if it is claimable (inline dispatch).
    */
-  claimExecutions(workerId: string, limit: number, leaseMs: number): Promise<ExecutionRecord[]>
+  claimExecutions(workerId: string, limit: number, leaseMs: number, onlyId?: string): Promise<ExecutionRecord[]>
   /**
    * Ends or reschedules a claimed execution and updates its webhook's counters and status,
    * atomically. False when the claim is no longer this worker's (its lease ran out and

@@ -1,6 +1,31 @@
 import { createPostgresStore, type SqlStore } from 'integration-webhooks/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, databaseUrl, freshDatabase, testServer } from './support'
+import { schemes } from '../../src/server/schemes/index'
+import { startChild } from './child'
+import { call, databaseUrl, freshDatabase, TEST_KEY, testServer } from './support'
+
+async function until(check: () => Promise<boolean>, what: string, limitMs = 120_000) {
+  const end = Date.now() + limitMs
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+async function signedPush(url: string, secret: string, n: number) {
+  const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/main', n }))
+  const github = schemes.github
+  if (!github?.sign) throw new Error('the github scheme signs')
+  const { headers } = await github.sign({
+    body,
+    secret,
+    url: new URL(url),
+    now: new Date(),
+    deliveryId: crypto.randomUUID(),
+    eventName: 'push',
+  })
+  return new Request(url, { method: 'POST', headers, body })
+}
 
 // Several stateless instances on one PostgreSQL: what one writes, the other reads; nothing is lost.
 describe.skipIf(!databaseUrl)('two server instances on one PostgreSQL', () => {
@@ -48,6 +73,70 @@ describe.skipIf(!databaseUrl)('two server instances on one PostgreSQL', () => {
     expect(fromA.json.webhooks).toHaveLength(100)
     expect(fromA.json.webhooks.every((row: { status: string }) => row.status === 'inactive')).toBe(true)
     expect(fromB.json).toEqual(fromA.json)
+  })
+
+  it('1,000 events received by both instances: each dispatched to onEvent exactly once', async () => {
+    const handled: string[] = []
+    const workers = stores.map((store) =>
+      testServer(store, {
+        onEvent: (event) => void handled.push(event.execution.id),
+        pollIntervalMs: 100,
+        concurrency: 8,
+      }),
+    )
+    try {
+      const [x, y] = workers as [typeof a, typeof a]
+      const webhook = (await call(x, 'POST', '', { user: 'flood', body: { provider_id: 'github' } })).json.webhook
+      const { secret } = (await call(y, 'GET', `/${webhook.id}/secret`, { user: 'flood' })).json
+      for (let batch = 0; batch < 20; batch++) {
+        const responses = await Promise.all(
+          Array.from({ length: 50 }, async (_, i) => {
+            const n = batch * 50 + i
+            return (n % 2 ? x : y).handle(await signedPush(webhook.webhook_url, secret, n))
+          }),
+        )
+        expect(responses.every((r) => r.status === 202)).toBe(true)
+      }
+      await until(async () => handled.length >= 1000, '1,000 dispatches')
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(handled).toHaveLength(1000)
+      expect(new Set(handled).size).toBe(1000)
+      const saved = (await call(x, 'GET', `/${webhook.id}`, { user: 'flood' })).json.webhook
+      expect(saved).toMatchObject({ trigger_count: 1000, error_count: 0 })
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()))
+    }
+  })
+
+  it('a worker killed mid-dispatch: its execution is taken over after the lease and completed', async () => {
+    const webhook = (await call(a, 'POST', '', { user: 'crash', body: { provider_id: 'github' } })).json.webhook
+    // A process whose onEvent starts and never finishes, with a short lease, killed mid-dispatch.
+    const doomed = await startChild(
+      `const store = await server.createPostgresStore({ connectionString: process.env.URL, max: 2 })
+       server.createWebhookServer({ store, authenticate: () => null, encryptionKey: process.env.KEY, leaseMs: 1000,
+         pollIntervalMs: 50, onEvent: (event) => { console.log('dispatching ' + event.execution.id); return new Promise(() => {}) } })`,
+      { URL: database.url, KEY: TEST_KEY },
+    )
+    const sent = (await call(a, 'POST', `/${webhook.id}/test`, { user: 'crash' })).json.execution
+    await doomed.waitFor((line) => line === `dispatching ${sent.id}`)
+    doomed.child.kill('SIGKILL')
+    await doomed.exited
+    const handled: string[] = []
+    const survivor = testServer(stores[1] as SqlStore, {
+      onEvent: (event) => void handled.push(event.execution.id),
+      pollIntervalMs: 100,
+    })
+    try {
+      await until(async () => handled.includes(sent.id), 'the takeover')
+      await until(
+        async () =>
+          (await call(survivor, 'GET', `/executions/${webhook.id}`, { user: 'crash' })).json.executions[0]?.status ===
+          'success',
+        'the success',
+      )
+    } finally {
+      await survivor.close()
+    }
   })
 
   it('the per-user limit holds across instances', async () => {

@@ -84,6 +84,8 @@ export async function countRows(store: SqlStore): Promise<{ webhooks: number; ex
 }
 
 export const BASE = '/api/integration-webhooks'
+/** 32 bytes, hex: the test servers seal secrets like a production one. */
+export const TEST_KEY = '7f'.repeat(32)
 export const ORIGIN = 'https://app.example.com'
 
 /** A server whose users sign in with an `x-user` header (tests only). */
@@ -93,6 +95,7 @@ export function testServer(store: SqlStore, options: Partial<WebhookServerOption
     publicUrl: ORIGIN,
     authenticate: (request) => request.headers.get('x-user'),
     onError: () => {},
+    encryptionKey: TEST_KEY,
     ...options,
   })
 }

@@ -4,6 +4,7 @@ import { publicOrigin, type RouteContext, receivePrefix, toApiWebhook } from '..
 import { HttpError, webhookNotFound } from '../errors'
 import { empty, json, readJsonBody } from '../http'
 import { newId, newReceiveToken } from '../ids'
+import { schemeFor } from '../schemes/index'
 
 // C0 and C1 controls, and the bidirectional formatting characters that can make a name
 // read differently from what it is (U+202A–U+202E, U+2066–U+2069), plus U+200E/U+200F.
@@ -46,7 +47,7 @@ export async function listWebhooks(context: RouteContext): Promise<Response> {
     return json({ webhooks, source: 'generated' })
   }
   const prefix = receivePrefix(context)
-  return json({ webhooks: records.map((record) => toApiWebhook(record, prefix)), source: 'saved' })
+  return json({ webhooks: records.map((record) => toApiWebhook(record, prefix, context.catalog)), source: 'saved' })
 }
 
 /** `POST {basePath}` `{ provider_id, name? }`: saves a webhook from a catalog entry, with its own receiving URL. */
@@ -62,6 +63,14 @@ export async function createWebhook(context: RouteContext): Promise<Response> {
   if (!integration.isAvailable) {
     throw new HttpError('unknown_provider', `The integration "${body.provider_id}" is not available`)
   }
+  // Where we issue the secret (GitHub, GitLab, Standard Webhooks, channel tokens…), it is made
+  // now, so the setup steps can show it; a provider-issued one is pasted in later.
+  const scheme = schemeFor(integration)
+  const secret =
+    scheme.secret.source === 'generated' ? await context.parts.secrets.seal(scheme.secret.generate()) : null
+  // Meta checks the URL with a verify token the user pastes into the app's settings.
+  const integrationConfig: Record<string, unknown> =
+    scheme.id === 'meta' ? { verify_token: newReceiveToken().slice(0, 32) } : {}
   const created = await context.store.createWebhook(
     {
       id: newId(),
@@ -70,7 +79,8 @@ export async function createWebhook(context: RouteContext): Promise<Response> {
       name: body.name ?? integration.name,
       receive_token: newReceiveToken(),
       trigger_types: integration.triggers.map((trigger) => trigger.type),
-      integration_config: {},
+      integration_config: integrationConfig,
+      signing_secret: secret,
       // The steps keep their {webhookUrl} placeholder: the URL is filled in when read, so a
       // change of publicUrl never leaves stale steps behind.
       external_config: {
@@ -92,7 +102,7 @@ export async function createWebhook(context: RouteContext): Promise<Response> {
       `You have ${context.settings.maxWebhooksPerUser} webhooks, the most allowed: delete one to create another`,
     )
   }
-  return json({ webhook: toApiWebhook(created, receivePrefix(context)) }, 201, {
+  return json({ webhook: toApiWebhook(created, receivePrefix(context), context.catalog) }, 201, {
     location: `${context.settings.basePath}/${encodeURIComponent(created.id)}`,
   })
 }
@@ -101,7 +111,7 @@ export async function createWebhook(context: RouteContext): Promise<Response> {
 export async function getWebhook(context: RouteContext): Promise<Response> {
   const record = await context.store.getWebhook(context.userId, context.params.id as string)
   if (!record) throw webhookNotFound()
-  return json({ webhook: toApiWebhook(record, receivePrefix(context)) })
+  return json({ webhook: toApiWebhook(record, receivePrefix(context), context.catalog) })
 }
 
 /** `PATCH {basePath}/{id}` `{ status: 'active' | 'inactive' }` */
@@ -109,7 +119,7 @@ export async function setWebhookStatus(context: RouteContext): Promise<Response>
   const body = parseBody(statusBody, await readJsonBody(context.request, context.settings.maxBodyBytes))
   const record = await context.store.setWebhookStatus(context.userId, context.params.id as string, body.status)
   if (!record) throw webhookNotFound()
-  return json({ webhook: toApiWebhook(record, receivePrefix(context)) })
+  return json({ webhook: toApiWebhook(record, receivePrefix(context), context.catalog) })
 }
 
 /** `DELETE {basePath}/{id}`: the webhook and its executions. */

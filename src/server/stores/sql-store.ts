@@ -20,7 +20,9 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const webhookColumns = `id, user_id, provider_id, name, receive_token, trigger_types, integration_config,
   external_config, status, setup_required, ${iso('last_triggered')} AS last_triggered,
   trigger_count::float8 AS trigger_count, error_count::float8 AS error_count,
-  ${iso('created_at')} AS created_at, ${iso('updated_at')} AS updated_at`
+  ${iso('created_at')} AS created_at, ${iso('updated_at')} AS updated_at,
+  signing_secret IS NOT NULL AS secret_set,
+  ${iso('CASE WHEN previous_secret_expires_at > now() THEN previous_secret_expires_at END')} AS previous_secret_expires_at`
 
 // ORDER BY names the table's columns through its alias (`e.triggered_at`): a bare name would
 // sort by the output column of the same name, the to_char text, and no index serves that.
@@ -82,8 +84,8 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
         if ((count?.n ?? 0) >= maxPerUser) return 'limit_reached' as const
         const [row] = await tx.query<WebhookRecord>(
           `INSERT INTO integration_webhooks (id, user_id, provider_id, name, receive_token, trigger_types,
-             integration_config, external_config, status, setup_required)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10)
+             integration_config, external_config, status, setup_required, signing_secret)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11)
            RETURNING ${webhookColumns}`,
           [
             record.id,
@@ -96,6 +98,7 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
             JSON.stringify(record.external_config),
             record.status,
             record.setup_required,
+            record.signing_secret ?? null,
           ],
         )
         return row as WebhookRecord
@@ -135,8 +138,7 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
 
     async findWebhookByToken(token) {
       const rows = await driver.query<ReceivingWebhook>(
-        `SELECT ${webhookColumns}, signing_secret, previous_secret,
-           ${iso('previous_secret_expires_at')} AS previous_secret_expires_at
+        `SELECT ${webhookColumns}, signing_secret, previous_secret
          FROM integration_webhooks WHERE receive_token = $1`,
         [token],
       )
@@ -231,18 +233,19 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
       return rows[0] ?? null
     },
 
-    claimExecutions: (workerId, limit, leaseMs) =>
+    claimExecutions: (workerId, limit, leaseMs, onlyId) =>
       driver.query<ExecutionRecord>(
         `UPDATE webhook_executions AS e SET claimed_by = $1, lease_until = now() + $3 * interval '1 millisecond'
          WHERE e.id IN (
            SELECT id FROM webhook_executions
            WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
              AND (lease_until IS NULL OR lease_until < now())
+             AND ($4::text IS NULL OR id = $4)
            ORDER BY next_attempt_at NULLS FIRST, triggered_at
            LIMIT $2 FOR UPDATE SKIP LOCKED
          )
          RETURNING ${executionColumnsOf('e.')}`,
-        [workerId, limit, leaseMs],
+        [workerId, limit, leaseMs, onlyId ?? null],
       ),
 
     async finishExecution(executionId, workerId, outcome: DispatchOutcome) {
