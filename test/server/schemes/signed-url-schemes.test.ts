@@ -1,6 +1,7 @@
 // Trello (body + callback URL), HubSpot v3 (method + URI + body + timestamp), Box (two
 // headers, two keys, a delivery timestamp) and Discord (Ed25519).
 
+import { verifyKey } from 'discord-interactions'
 import { describe, expect, it } from 'vitest'
 import { box } from '../../../src/server/schemes/box'
 import { concat, hmac, toBase64, toHex } from '../../../src/server/schemes/crypto'
@@ -101,6 +102,32 @@ describe('discord', () => {
       await handshaker(discord)(request({ headers: signedEvent.headers, body: eventPing }), context([publicKey])),
     ).toEqual({ status: 204 })
   })
+  it('agrees with discord-interactions verifyKey (signed, tampered, other key)', async () => {
+    const publicKey = await keyPair()
+    const body = JSON.stringify({ id: '3', type: 2, token: 't', data: { name: 'blep' } })
+    const signed = await discordSigner({
+      body: enc(body),
+      secret: publicKey,
+      url: URL_,
+      now: NOW,
+      deliveryId: '',
+      eventName: '',
+    })
+    const signature = signed.headers['X-Signature-Ed25519'] ?? ''
+    const timestamp = signed.headers['X-Signature-Timestamp'] ?? ''
+    const cases: [string, string][] = [
+      [body, publicKey],
+      [`${body} `, publicKey],
+      [body, await keyPair()],
+    ]
+    for (const [sent, key] of cases) {
+      const theirs = await verifyKey(sent, signature, timestamp, key)
+      const ours = await discord.verify(request({ headers: signed.headers, body: sent }), context([key]))
+      expect(ours.ok).toBe(theirs)
+    }
+    expect(await verifyKey(body, signature, timestamp, publicKey)).toBe(true)
+  })
+
   it('names webhook events by their type; a malformed public key is refused with a reason', async () => {
     const authorized = { version: 1, application_id: '2', type: 1, event: { type: 'APPLICATION_AUTHORIZED', data: {} } }
     expect(discord.eventName(request({}), authorized)).toBe('APPLICATION_AUTHORIZED')
