@@ -27,3 +27,43 @@ describe('README: the server quick start', () => {
     expect(logs[1]).toBe('saved 1')
   })
 })
+
+describe('README: onEvent', () => {
+  it('runs as written: a test event reaches onEvent with its trigger type, payload and idempotency key', async () => {
+    const block = readmeBlock('server-on-event')
+    const file = `${root}.tmp/readme-on-event.ts`
+    const calls: unknown[] = []
+    writeFileSync(
+      file,
+      `import { createPgliteStore, createWebhookServer } from 'integration-webhooks/server'
+       const store = await createPgliteStore()
+       const authenticate = (request: Request) => request.headers.get('x-user')
+       const workflows = { trigger: async (...args: unknown[]) => { (globalThis as any).__calls.push(args); return { id: 'run_1' } } }
+       process.env.WEBHOOKS_KEY = '${'ab'.repeat(32)}'
+       ${block}
+       export { webhooks, store }`,
+    )
+    ;(globalThis as { __calls?: unknown[] }).__calls = calls
+    const { webhooks, store } = (await import(/* @vite-ignore */ file)) as {
+      webhooks: { handle(r: Request): Promise<Response>; close(): Promise<void> }
+      store: { close(): Promise<void> }
+    }
+    const api = 'https://app.example.com/api/integration-webhooks'
+    const headers = { 'x-user': 'u1', 'content-type': 'application/json' }
+    const { webhook } = await (
+      await webhooks.handle(
+        new Request(api, { method: 'POST', headers, body: JSON.stringify({ provider_id: 'github' }) }),
+      )
+    ).json()
+    const sent = await webhooks.handle(new Request(`${api}/${webhook.id}/test`, { method: 'POST', headers }))
+    expect(sent.status).toBe(202)
+    for (let i = 0; i < 400 && calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25))
+    expect(calls[0]).toEqual([
+      'github_trigger_push',
+      expect.objectContaining({ ref: expect.any(String) }),
+      { idempotencyKey: expect.any(String) },
+    ])
+    await webhooks.close()
+    await store.close()
+  })
+})
