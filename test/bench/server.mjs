@@ -59,9 +59,10 @@ async function measureStore(kind, store) {
     const response = await server.handle(
       new Request(`https://app.example.com/api/integration-webhooks${pathname}`, { headers: { 'x-user': user } }),
     )
-    const text = await response.text()
-    if (response.status !== 200) throw new Error(`${pathname}: ${response.status} ${text}`)
-    return text
+    // The bytes a server writes to its socket: never decoded back into a string.
+    const bytes = await response.arrayBuffer()
+    if (response.status !== 200) throw new Error(`${pathname}: ${response.status} ${new TextDecoder().decode(bytes)}`)
+    return bytes
   }
   // One webhook made through the route, then copied in SQL: realistic rows, quickly.
   const seed = async (user, count) => {
@@ -247,7 +248,7 @@ Run at \`${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: rootDir,
   .map((n) => n.toFixed(2))
   .join(
     ' / ',
-  )} at the end; ${runs} samples a measurement after 3 warm-ups, median (p25–p75) in ms. Each route is timed from \`handle(request)\` to its body read as text; its baseline, in the same run and interleaved with it, reads the same rows with one plain \`SELECT *\` and \`JSON.stringify\`s them.
+  )} at the end; ${runs} samples a measurement after 3 warm-ups, median (p25–p75) in ms. Each route is timed from \`handle(request)\` to its body's bytes (what a server writes to the socket); its baseline, in the same run and interleaved with it, reads the same rows with one plain \`SELECT *\` and \`JSON.stringify\`s them.
 
 ### Targets
 
