@@ -142,6 +142,52 @@ export interface WebhookManagerLabels {
   showInvalid: string
   hideInvalid: string
   invalidRow: (index: number, id: string | undefined) => string
+  // signing secret (details dialog of a saved webhook)
+  signingSecret: string
+  /** Which scheme proves the events, e.g. "Verified with GitHub (X-Hub-Signature-256)." */
+  signedWith: (scheme: string) => string
+  /** A generated secret: where it goes on the provider's side. */
+  secretGoesTo: (provider: string) => string
+  /** A provider-issued secret: where to find it on the provider's side. */
+  secretComesFrom: (provider: string) => string
+  /** No secret yet: events are refused until it is pasted. */
+  secretMissing: (provider: string) => string
+  /** The provider sends the secret during its handshake. */
+  secretByHandshake: (provider: string) => string
+  /** No secret here: the host's verifier checks each event with the provider. */
+  hostVerified: (provider: string) => string
+  /** No signature exists: the unguessable URL is the proof. */
+  urlTokenOnly: (provider: string) => string
+  /** What stands for a hidden secret. */
+  secretHidden: string
+  revealingSecret: string
+  /** The field for a provider-issued secret. */
+  pasteSecret: (provider: string) => string
+  /** Its expected form, from the scheme (`form_hint`). */
+  secretForm: (hint: string) => string
+  saveSecret: string
+  savingSecret: string
+  secretSaved: string
+  secretFailed: (reason: string) => string
+  rotateSecret: string
+  rotateTitle: string
+  rotateDescription: (provider: string) => string
+  /** The question over the grace choices. */
+  rotateGrace: string
+  graceNow: string
+  graceHour: string
+  graceDay: string
+  rotateConfirm: string
+  rotating: string
+  /** Announced after a rotation. */
+  secretRotated: string
+  /** While a rotated-out secret still verifies. */
+  previousValidUntil: (time: string) => string
+  // execution history: deliveries
+  deliveryId: string
+  retryOf: (executionId: string) => string
+  attempts: (count: number) => string
+  payloadTruncated: string
 }
 
 function englishLabels(locale: string | undefined): WebhookManagerLabels {
@@ -286,6 +332,40 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     showInvalid: 'Show why',
     hideInvalid: 'Hide details',
     invalidRow: (index, id) => (id ? `Row ${index + 1} (${id})` : `Row ${index + 1}`),
+    signingSecret: 'Signing secret',
+    signedWith: (scheme) => `Events are verified with ${scheme}.`,
+    secretGoesTo: (provider) => `Paste this secret into the "Secret" field of the webhook in ${provider}'s settings.`,
+    secretComesFrom: (provider) => `Copy it from the webhook's settings in ${provider}.`,
+    secretMissing: (provider) => `Events are refused until you paste the signing secret from ${provider}.`,
+    secretByHandshake: (provider) => `${provider} sends this secret when it verifies the URL; it is stored then.`,
+    hostVerified: (provider) =>
+      `There is no secret to keep here: your server's verifier checks each event with ${provider}.`,
+    urlTokenOnly: (provider) =>
+      `${provider} does not sign its events: the unguessable webhook URL is the proof. Keep it private.`,
+    secretHidden: 'Hidden',
+    revealingSecret: 'Loading the secret…',
+    pasteSecret: (provider) => `Signing secret from ${provider}`,
+    secretForm: (hint) => `Expected form: ${hint}.`,
+    saveSecret: 'Save secret',
+    savingSecret: 'Saving…',
+    secretSaved: 'Signing secret saved.',
+    secretFailed: (reason) => `Could not do it: ${reason}`,
+    rotateSecret: 'Rotate secret',
+    rotateTitle: 'Rotate the signing secret?',
+    rotateDescription: (provider) =>
+      `A new secret is made now. Paste it into ${provider} before the old one stops working.`,
+    rotateGrace: 'The old secret stops working',
+    graceNow: 'Immediately',
+    graceHour: 'After 1 hour',
+    graceDay: 'After 24 hours',
+    rotateConfirm: 'Rotate',
+    rotating: 'Rotating…',
+    secretRotated: 'New signing secret made. Copy it to the provider.',
+    previousValidUntil: (time) => `The previous secret still works until ${time}.`,
+    deliveryId: 'Delivery id',
+    retryOf: (executionId) => `Retry of ${executionId}`,
+    attempts: (n) => plural(n, 'attempt', 'attempts'),
+    payloadTruncated: 'The payload was too large and is stored cut short.',
   }
 }
 

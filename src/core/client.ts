@@ -14,6 +14,8 @@ import {
   executionResponseSchema,
   type IntegrationWebhook,
   integrationWebhookSchema,
+  type SigningSecret,
+  signingSecretSchema,
   type WebhookExecution,
   webhookExecutionSchema,
   webhookResponseSchema,
@@ -49,6 +51,10 @@ export interface WebhookRoutes {
   get: (webhookId: string) => string
   /** Where `deleteWebhook` sends its DELETE. @defaultValue `` id => id `` */
   delete: (webhookId: string) => string
+  /** Where `revealSecret` GETs and `setSecret` PUTs. @defaultValue `` id => `${id}/secret` `` */
+  secret: (webhookId: string) => string
+  /** Where `rotateSecret` POSTs. @defaultValue `` id => `${id}/secret/rotate` `` */
+  rotateSecret: (webhookId: string) => string
 }
 
 /**
@@ -68,6 +74,8 @@ export const defaultWebhookRoutes: Readonly<WebhookRoutes> = {
   create: () => '',
   get: (id) => id,
   delete: (id) => id,
+  secret: (id) => `${id}/secret`,
+  rotateSecret: (id) => `${id}/secret/rotate`,
 }
 
 type Awaitable<T> = T | Promise<T>
@@ -130,6 +138,36 @@ export interface CreateWebhookOptions extends RequestOptions {
   name?: string
 }
 
+/** Options of {@link WebhookClient.setSecret} and {@link WebhookClient.rotateSecret}. */
+export interface SecretOptions extends RequestOptions {
+  /**
+   * How long the secret being replaced still verifies, in seconds (0 to 2,592,000, 30 days):
+   * time for the provider's side to switch to the new one.
+   * @defaultValue 0 (the old secret stops verifying at once)
+   */
+  graceSeconds?: number
+}
+
+/**
+ * The longest grace period the server accepts: 30 days, in seconds.
+ *
+ * @example
+ * ```ts
+ * client.rotateSecret(id, { graceSeconds: Math.min(days * 86_400, MAX_GRACE_SECONDS) })
+ * ```
+ */
+export const MAX_GRACE_SECONDS = 30 * 24 * 3600
+
+function graceBody(graceSeconds: number | undefined): { grace_seconds?: number } {
+  if (graceSeconds === undefined) return {}
+  if (!(Number.isInteger(graceSeconds) && graceSeconds >= 0 && graceSeconds <= MAX_GRACE_SECONDS)) {
+    throw new TypeError(
+      `graceSeconds must be a whole number of seconds from 0 to ${MAX_GRACE_SECONDS}, got ${String(graceSeconds)}`,
+    )
+  }
+  return { grace_seconds: graceSeconds }
+}
+
 /**
  * A typed client for the webhook endpoint. Every failure of a request is a
  * {@link WebhookApiError}; a bad argument (an empty id, an unknown status) is a `TypeError`.
@@ -160,10 +198,28 @@ export interface WebhookClient {
    * lost answer the webhook may be gone already, and a repeat would report `not-found`.
    */
   deleteWebhook(webhookId: string, options?: RequestOptions): Promise<void>
+  /**
+   * `GET {apiUrl}/{id}/secret`: the webhook's signing secret (null while none is set) and until
+   * when the previous one still verifies. The only call that returns a secret: keep it out of
+   * logs and caches.
+   */
+  revealSecret(webhookId: string, options?: RequestOptions): Promise<SigningSecret>
+  /**
+   * `PUT {apiUrl}/{id}/secret` with `{ secret, grace_seconds? }`: stores a secret the provider
+   * issued; returns the webhook (its `signing.secret_set` now true). A secret of the wrong form
+   * is a `bad-request` with `code: 'invalid_secret'` and the server's sentence in `serverMessage`.
+   */
+  setSecret(webhookId: string, secret: string, options?: SecretOptions): Promise<IntegrationWebhook>
+  /**
+   * `POST {apiUrl}/{id}/secret/rotate` with `{ grace_seconds? }`: a new secret we issue. Never
+   * retried (a repeat would rotate twice). A secret the provider issues is a `conflict` with
+   * `code: 'not_rotatable'`.
+   */
+  rotateSecret(webhookId: string, options?: SecretOptions): Promise<SigningSecret>
 }
 
 interface Call<T> {
-  method: 'GET' | 'PATCH' | 'POST' | 'DELETE'
+  method: 'GET' | 'PATCH' | 'POST' | 'PUT' | 'DELETE'
   path: string
   query?: Record<string, string | undefined>
   body?: unknown
@@ -200,6 +256,14 @@ function single<T>(envelope: z.ZodMiniType, key: string, schema: z.ZodMiniType<T
       issues: formatIssues(bare.error.issues),
     })
   }
+}
+
+function parseSigningSecret(json: unknown): SigningSecret {
+  const result = signingSecretSchema.safeParse(json)
+  if (result.success) return result.data
+  throw new WebhookApiError('invalid-response', 'The response is not { secret, previous_expires_at }', {
+    issues: formatIssues(result.error.issues),
+  })
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -539,6 +603,40 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
         idempotent: false,
         noContent: true,
         parse: () => undefined,
+        signal: opts.signal,
+      }),
+    revealSecret: async (webhookId, opts = {}) =>
+      send({
+        method: 'GET',
+        path: routes.secret(requireId(webhookId, 'webhookId')),
+        idempotent: true,
+        parse: parseSigningSecret,
+        signal: opts.signal,
+      }),
+    setSecret: async (webhookId, secret, opts = {}) => {
+      if (typeof secret !== 'string' || secret.trim() === '') {
+        throw new TypeError(
+          `secret must be a non-empty string, got ${typeof secret === 'string' ? 'blanks' : typeof secret}`,
+        )
+      }
+      return send({
+        method: 'PUT',
+        path: routes.secret(requireId(webhookId, 'webhookId')),
+        body: { secret, ...graceBody(opts.graceSeconds) },
+        // PUT sets an absolute value: repeating it after a lost answer stores the same secret. Not
+        // with a grace period: a repeat would keep the new secret as "previous" and drop the old one.
+        idempotent: !opts.graceSeconds,
+        parse: parseWebhook,
+        signal: opts.signal,
+      })
+    },
+    rotateSecret: async (webhookId, opts = {}) =>
+      send({
+        method: 'POST',
+        path: routes.rotateSecret(requireId(webhookId, 'webhookId')),
+        body: graceBody(opts.graceSeconds),
+        idempotent: false,
+        parse: parseSigningSecret,
         signal: opts.signal,
       }),
   }

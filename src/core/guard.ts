@@ -94,6 +94,20 @@ function isExternalConfig(value: unknown): boolean {
   )
 }
 
+const signingSources: readonly unknown[] = ['generated', 'provider', 'handshake', 'host-verifier', 'url-token']
+
+function isSigning(value: unknown): boolean {
+  return (
+    isLooseObject(value) &&
+    typeof value.scheme === 'string' &&
+    typeof value.label === 'string' &&
+    signingSources.includes(value.source) &&
+    typeof value.form_hint === 'string' &&
+    typeof value.secret_set === 'boolean' &&
+    (value.previous_expires_at === null || isDateTime(value.previous_expires_at))
+  )
+}
+
 /**
  * Whether `integrationWebhookSchema` accepts `row` and its result would equal `row` itself.
  *
@@ -120,6 +134,8 @@ export function isPlainValidWebhook(row: unknown): row is IntegrationWebhook {
     isCount(row.error_count) &&
     isDateTime(row.created_at) &&
     isDateTime(row.updated_at) &&
-    (row.name === undefined || typeof row.name === 'string')
+    (row.name === undefined || typeof row.name === 'string') &&
+    // A malformed `signing` is for the schema, which drops it.
+    (row.signing === undefined || isSigning(row.signing))
   )
 }

@@ -36,11 +36,12 @@ export type {
   CreateWebhookOptions,
   ListExecutionsOptions,
   RequestOptions,
+  SecretOptions,
   WebhookClient,
   WebhookClientOptions,
   WebhookRoutes,
 } from './client'
-export { createWebhookClient, DEFAULT_API_URL, defaultWebhookRoutes } from './client'
+export { createWebhookClient, DEFAULT_API_URL, defaultWebhookRoutes, MAX_GRACE_SECONDS } from './client'
 export { isDateTimeString, parseDateTime } from './date-time'
 export type { WebhookApiErrorDetails, WebhookApiErrorKind } from './errors'
 export { errorKindForStatus, isWebhookApiError, WebhookApiError } from './errors'
@@ -75,7 +76,10 @@ export {
 export type {
   ExecutionStatus,
   IntegrationWebhook,
+  SigningSecret,
+  SigningSecretSource,
   WebhookExecution,
+  WebhookSigning,
   WebhookSource,
   WebhookStatus,
 } from './schemas'
@@ -83,8 +87,11 @@ export {
   executionsPageEnvelopeSchema,
   externalConfigSchema,
   integrationWebhookSchema,
+  signingSecretSchema,
+  signingSecretSources,
   webhookExecutionSchema,
   webhookListEnvelopeSchema,
+  webhookSigningSchema,
 } from './schemas'
 export type { WebhookSortKey, WebhookSortRule } from './sort'
 export { compareWebhooks, prepareSort, sortWebhooks, webhookComparators, webhookStatusRank } from './sort'

@@ -28,6 +28,42 @@ export const externalConfigSchema = /* @__PURE__ */ z.looseObject({
 })
 
 /**
+ * Where a webhook's signing secret comes from (see {@link webhookSigningSchema}).
+ *
+ * @example
+ * ```ts
+ * signingSecretSources.includes(webhook.signing.source) // true
+ * ```
+ */
+export const signingSecretSources = ['generated', 'provider', 'handshake', 'host-verifier', 'url-token'] as const
+
+/**
+ * The zod schema of a saved webhook's `signing`: how its events are proven to come from the
+ * provider. Never holds the secret itself (reveal it with `revealSecret`).
+ * Unknown extra fields pass through.
+ *
+ * - `source`: `generated` (we issue it; paste it into the provider), `provider` (the provider
+ *   issues it; paste it here, `form_hint` says its form), `handshake` (the provider sends it
+ *   when the URL is verified), `host-verifier` (the host's verifier checks each event with the
+ *   provider), `url-token` (no signature exists: the unguessable URL is the proof).
+ * - `secret_set`: whether a secret is stored; `previous_expires_at`: until when the secret it
+ *   replaced still verifies (a rotation's grace period), or null.
+ *
+ * @example
+ * ```ts
+ * webhookSigningSchema.parse(webhook.signing).secret_set
+ * ```
+ */
+export const webhookSigningSchema = /* @__PURE__ */ z.looseObject({
+  scheme: z.string(),
+  label: z.string(),
+  source: z.enum(signingSecretSources),
+  form_hint: z.string(),
+  secret_set: z.boolean(),
+  previous_expires_at: z.nullable(dateTime()),
+})
+
+/**
  * The zod schema of one webhook configuration, exactly as the HTTP contract returns it.
  * Unknown extra fields pass through.
  *
@@ -56,6 +92,11 @@ export const integrationWebhookSchema = /* @__PURE__ */ z.looseObject({
    * catalog's name of the integration. Optional: generated rows and older endpoints have none.
    */
   name: z.optional(z.string()),
+  /**
+   * How the webhook's events are verified (saved webhooks of a server that signs; generated rows
+   * and older endpoints have none). A malformed `signing` is dropped rather than hiding the row.
+   */
+  signing: z.optional(z.catch(z.optional(webhookSigningSchema), undefined)),
 })
 
 /**
@@ -81,6 +122,14 @@ export const webhookExecutionSchema = /* @__PURE__ */ z.looseObject({
   error_message: z.nullable(z.string()),
   execution_time_ms: z.nullable(z.number().check(z.gte(0))),
   triggered_at: dateTime(),
+  /** The provider's delivery id (`X-GitHub-Delivery`, Stripe's event id, `webhook-id`, …), when it sent one. */
+  provider_event_id: z.optional(z.nullable(z.string())),
+  /** How many times the host's `onEvent` was tried for it (1 on the first try). */
+  attempt: z.optional(count()),
+  /** The execution this one redelivers (`POST …/retry`), or null. */
+  retry_of: z.optional(z.nullable(z.string())),
+  /** Whether the stored payload was cut at the server's limit (256 KiB). */
+  payload_truncated: z.optional(z.boolean()),
 })
 
 /** Where a list of webhooks came from: saved configuration, or generated defaults. */
@@ -121,6 +170,20 @@ export const webhookResponseSchema = /* @__PURE__ */ z.looseObject({ webhook: in
 /** The body of a test or retry response. */
 export const executionResponseSchema = /* @__PURE__ */ z.looseObject({ execution: webhookExecutionSchema })
 
+/**
+ * The body of `GET {apiUrl}/{id}/secret` and of `POST {apiUrl}/{id}/secret/rotate`: the current
+ * secret (null when none is set yet) and until when the previous one still verifies.
+ *
+ * @example
+ * ```ts
+ * signingSecretSchema.parse({ secret: 'abc', previous_expires_at: null }).secret // 'abc'
+ * ```
+ */
+export const signingSecretSchema = /* @__PURE__ */ z.looseObject({
+  secret: z.nullable(z.string()),
+  previous_expires_at: z.nullable(dateTime()),
+})
+
 /** A webhook configuration for one integration. Inferred from {@link integrationWebhookSchema}. */
 export type IntegrationWebhook = z.infer<typeof integrationWebhookSchema>
 /** One execution of a webhook. Inferred from {@link webhookExecutionSchema}. */
@@ -129,5 +192,11 @@ export type WebhookExecution = z.infer<typeof webhookExecutionSchema>
 export type WebhookStatus = IntegrationWebhook['status']
 /** `'success' | 'error' | 'pending'` */
 export type ExecutionStatus = WebhookExecution['status']
+/** How a saved webhook's events are verified. Inferred from {@link webhookSigningSchema}. */
+export type WebhookSigning = z.infer<typeof webhookSigningSchema>
+/** `'generated' | 'provider' | 'handshake' | 'host-verifier' | 'url-token'` */
+export type SigningSecretSource = WebhookSigning['source']
+/** A revealed or rotated secret. Inferred from {@link signingSecretSchema}. */
+export type SigningSecret = z.infer<typeof signingSecretSchema>
 /** `'saved' | 'generated'` */
 export type WebhookSource = z.infer<typeof webhookSourceSchema>

@@ -15,6 +15,7 @@ export { useIntegrationWebhooks } from './use-integration-webhooks'
 export type {
   ActionResult,
   CreateWebhookActionOptions,
+  SecretActionOptions,
   UseWebhookActionsOptions,
   WebhookAction,
   WebhookActionsState,

@@ -2,6 +2,8 @@ import {
   type CreateWebhookOptions,
   type IntegrationWebhook,
   isWebhookApiError,
+  type SecretOptions,
+  type SigningSecret,
   type WebhookApiError,
   type WebhookClient,
   type WebhookExecution,
@@ -13,7 +15,18 @@ import type { WebhooksSnapshot } from './use-integration-webhooks'
 import { useWebhooksContext } from './webhooks-provider'
 
 /** The actions of {@link useWebhookActions}, by name. */
-export type WebhookAction = 'setStatus' | 'sendTest' | 'retryExecution' | 'create' | 'remove'
+export type WebhookAction =
+  | 'setStatus'
+  | 'sendTest'
+  | 'retryExecution'
+  | 'create'
+  | 'remove'
+  | 'revealSecret'
+  | 'setSecret'
+  | 'rotateSecret'
+
+/** Options of {@link WebhookActionsState.setSecret} and {@link WebhookActionsState.rotateSecret}. */
+export type SecretActionOptions = Pick<SecretOptions, 'graceSeconds'>
 
 /** Options of {@link WebhookActionsState.create}. */
 export type CreateWebhookActionOptions = Pick<CreateWebhookOptions, 'name'>
@@ -56,6 +69,26 @@ export interface WebhookActionsState {
    */
   remove: (webhookId: string) => Promise<ActionResult<void>>
   /**
+   * Reads the webhook's signing secret (null while none is set). The secret is returned, never
+   * cached: keep it in the component that shows it, and drop it when hidden.
+   */
+  revealSecret: (webhookId: string) => Promise<ActionResult<SigningSecret>>
+  /**
+   * Stores a secret the provider issued (checked for its form by the server: a wrong one fails
+   * with `code: 'invalid_secret'` and the server's sentence in `serverMessage`). The list shows
+   * the webhook as the server returns it (`signing.secret_set` true).
+   */
+  setSecret: (
+    webhookId: string,
+    secret: string,
+    options?: SecretActionOptions,
+  ) => Promise<ActionResult<IntegrationWebhook>>
+  /**
+   * Replaces a secret we issue with a new one; with `graceSeconds` the old one keeps verifying
+   * that long. Returns the new secret; the list shows `secret_set` and `previous_expires_at`.
+   */
+  rotateSecret: (webhookId: string, options?: SecretActionOptions) => Promise<ActionResult<SigningSecret>>
+  /**
    * Whether `action` is in flight for `id` (a webhook id; an execution id for `retryExecution`;
    * a provider id for `create`).
    */
@@ -93,6 +126,16 @@ function addRow(snapshot: WebhooksSnapshot | undefined, row: IntegrationWebhook)
   const at = snapshot.webhooks.findIndex((w) => w.id === row.id)
   const webhooks = at < 0 ? [...snapshot.webhooks, row] : snapshot.webhooks.map((w, i) => (i === at ? row : w))
   return { ...snapshot, webhooks }
+}
+
+/** The list with the row of `webhookId` changed by `change` (unchanged when absent). */
+function patchRow(
+  snapshot: WebhooksSnapshot | undefined,
+  webhookId: string,
+  change: (row: IntegrationWebhook) => IntegrationWebhook,
+): WebhooksSnapshot | undefined {
+  if (!snapshot) return snapshot
+  return { ...snapshot, webhooks: snapshot.webhooks.map((w) => (w.id === webhookId ? change(w) : w)) }
 }
 
 function removeRow(snapshot: WebhooksSnapshot | undefined, webhookId: string): WebhooksSnapshot | undefined {
@@ -302,6 +345,47 @@ export function useWebhookActions(options: UseWebhookActionsOptions = {}): Webho
     [run, mutate, client, listKeyId, onRemove],
   )
 
+  const revealSecret = useCallback(
+    (webhookId: string) => run('revealSecret', webhookId, () => client.revealSecret(webhookId)),
+    [run, client],
+  )
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listKeyId stands for listKey
+  const setSecret = useCallback(
+    (webhookId: string, secret: string, secretOptions: SecretActionOptions = {}) =>
+      run('setSecret', webhookId, async () => {
+        const updated = await client.setSecret(webhookId, secret, { graceSeconds: secretOptions.graceSeconds })
+        await mutate<WebhooksSnapshot>(listKey, (current) => patchRow(current, webhookId, () => updated), {
+          revalidate: false,
+        })
+        return updated
+      }),
+    [run, mutate, client, listKeyId],
+  )
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listKeyId stands for listKey
+  const rotateSecret = useCallback(
+    (webhookId: string, secretOptions: SecretActionOptions = {}) =>
+      run('rotateSecret', webhookId, async () => {
+        const rotated = await client.rotateSecret(webhookId, { graceSeconds: secretOptions.graceSeconds })
+        await mutate<WebhooksSnapshot>(
+          listKey,
+          (current) =>
+            patchRow(current, webhookId, (row) =>
+              row.signing
+                ? {
+                    ...row,
+                    signing: { ...row.signing, secret_set: true, previous_expires_at: rotated.previous_expires_at },
+                  }
+                : row,
+            ),
+          { revalidate: false },
+        )
+        return rotated
+      }),
+    [run, mutate, client, listKeyId],
+  )
+
   return useMemo(
     () => ({
       setStatus,
@@ -309,9 +393,12 @@ export function useWebhookActions(options: UseWebhookActionsOptions = {}): Webho
       retryExecution,
       create,
       remove,
+      revealSecret,
+      setSecret,
+      rotateSecret,
       isPending: (action, id) => pending.has(slot(action, id)),
       errorFor: (action, id) => errors.get(slot(action, id)),
     }),
-    [setStatus, sendTest, retryExecution, create, remove, pending, errors],
+    [setStatus, sendTest, retryExecution, create, remove, revealSecret, setSecret, rotateSecret, pending, errors],
   )
 }

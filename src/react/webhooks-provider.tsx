@@ -107,6 +107,8 @@ function latestRoutes(latest: Latest): WebhookRoutes {
     create: () => route('create')(),
     get: (id) => route('get')(id),
     delete: (id) => route('delete')(id),
+    secret: (id) => route('secret')(id),
+    rotateSecret: (id) => route('rotateSecret')(id),
   }
 }
 
