@@ -70,7 +70,9 @@ export function toApiWebhook(record: WebhookRecord, prefix: string, catalog: Int
   if (typeof external.category !== 'string') external.category = 'other'
   if (!Array.isArray(external.capabilities)) external.capabilities = []
   const instructions = typeof external.instructions === 'string' ? external.instructions : ''
-  external.instructions = instructions.includes('{webhookUrl}') ? instructions.replaceAll('{webhookUrl}', url) : instructions
+  external.instructions = instructions.includes('{webhookUrl}')
+    ? instructions.replaceAll('{webhookUrl}', url)
+    : instructions
   // Set up once the first verified event arrived, and only while the secret it needs is there.
   external.setup_required = record.setup_required || (needsSecretFor(scheme.secret.source) && !record.secret_set)
   return {
