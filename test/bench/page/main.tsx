@@ -145,8 +145,21 @@ function typeQuery(query: string) {
 
 const bench = {
   /** Builds the rows (and for the manager, the JSON body the endpoint answers), outside any timing. */
-  setup(count: number) {
+  setup(count: number, huge = false) {
     rows = makeRows(count)
+    // A hostile first row (issue 17, item 9): 100,000 setup lines and 10,000 trigger types, half
+    // of them repeated. The dialog shows the first few of each behind "Show all (n)".
+    if (huge && rows[0]) {
+      const first = rows[0]
+      rows[0] = {
+        ...first,
+        trigger_types: Array.from({ length: 10_000 }, (_, i) => `${first.provider_id}_trigger_${i % 5_000}`),
+        external_config: {
+          ...first.external_config,
+          instructions: Array.from({ length: 100_000 }, (_, i) => `${i + 1}. Step ${i + 1}`).join('\n'),
+        },
+      }
+    }
     // A Blob, like a body from the network: the timed fetch then only reads and parses it.
     listBody = new Blob([JSON.stringify({ webhooks: rows })], { type: 'application/json' })
     return { rows: rows.length, userAgent: navigator.userAgent }
