@@ -323,6 +323,43 @@ describe.each(storeKinds)('the receiver on %s', (kind) => {
       expect(response.json.execution.headers['x-integration-webhooks-test']).toBe('1')
     })
 
+    it('works for every provider of the catalog whose scheme can sign, once its secret is set', async () => {
+      const { defaultCatalog } = await import('integration-webhooks/core')
+      const { schemeFor } = await import('../../src/server/schemes/index')
+      const tried: string[] = []
+      for (const integration of defaultCatalog.integrations.filter((entry) => entry.isAvailable)) {
+        const scheme = schemeFor(integration)
+        if (!scheme.sign) continue
+        const webhook = await setUp(integration.id)
+        if (!webhook.signing.secret_set && scheme.secret.source !== 'url-token') {
+          const set = await call(server, 'PUT', `/${webhook.id}/secret`, { body: { secret: scheme.secret.generate() } })
+          expect(set.status, integration.id).toBe(200)
+        }
+        const response = await call(server, 'POST', `/${webhook.id}/test`)
+        expect([integration.id, response.status, response.json.error]).toEqual([integration.id, 202, undefined])
+        tried.push(integration.id)
+      }
+      expect(tried).toEqual(
+        expect.arrayContaining(['github', 'stripe', 'slack', 'teams', 'facebook', 'dropbox', 'notion']),
+      )
+    })
+
+    it("Meta's verify token is made on creation and answers its GET challenge", async () => {
+      const webhook = await setUp('facebook')
+      const saved = (await call(server, 'GET', `/${webhook.id}`)).json.webhook
+      const token = saved.integration_config.verify_token
+      expect(token).toEqual(expect.any(String))
+      const url = `${webhook.webhook_url}?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`
+      const response = await server.handle(new Request(url))
+      expect(response.status).toBe(200)
+      expect(await response.text()).toBe('1158201444')
+      const wrong = await server.handle(
+        new Request(`${webhook.webhook_url}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`),
+      )
+      expect(wrong.status).not.toBe(200)
+      expect((await countRows(open.store)).executions).toBe(0)
+    })
+
     it('no secret yet: 409 with what to do', async () => {
       const webhook = await setUp('stripe')
       const response = await call(server, 'POST', `/${webhook.id}/test`)

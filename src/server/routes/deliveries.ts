@@ -44,7 +44,8 @@ export async function sendTestEvent(context: RouteContext): Promise<Response> {
   const headers = new Headers({ 'content-type': sample.contentType, ...signed.headers })
   headers.set('x-integration-webhooks-test', '1')
   const response = await context.parts.receive(
-    new Request(signed.url ?? url, { method: 'POST', headers, body: body as BodyInit }),
+    // Microsoft Graph has no signature header: its proof (clientState) goes into the body.
+    new Request(signed.url ?? url, { method: 'POST', headers, body: (signed.body ?? body) as BodyInit }),
     record.receive_token,
   )
   const answer = (await response.json().catch(() => ({}))) as { execution_id?: string; error?: string }

@@ -24,8 +24,10 @@ export async function listExecutions(context: RouteContext): Promise<Response> {
   const limit = pageSize(context.url.searchParams.get('limit'))
   const cursor = context.url.searchParams.get('cursor')
   const before = cursor ? decodeCursor(webhookId, cursor) : null
-  if (!(await context.store.getWebhook(context.userId, webhookId))) throw webhookNotFound()
+  // The page query is scoped to the user, so it never shows another user's rows; only an
+  // empty page needs the second query that tells "no such webhook" (404) from "no executions".
   const rows = await context.store.listExecutions(context.userId, webhookId, { limit: limit + 1, before })
+  if (rows.length === 0 && !(await context.store.getWebhook(context.userId, webhookId))) throw webhookNotFound()
   const more = rows.length > limit
   const executions = more ? rows.slice(0, limit) : rows
   const last = executions[executions.length - 1]
