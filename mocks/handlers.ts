@@ -20,6 +20,65 @@ const webhookNotFound = () => error(404, 'Webhook not found')
 const coded = (status: number, message: string, code: string, issues?: string[]) =>
   HttpResponse.json({ error: message, code, ...(issues ? { issues } : {}) }, { status })
 
+/** Providers that issue the secret themselves (pasted in), as the server's schemes say. */
+const PROVIDER_ISSUED = new Set([
+  'stripe',
+  'slack',
+  'shopify',
+  'dropbox',
+  'hubspot',
+  'box',
+  'discord',
+  'airtable',
+  'twitter',
+  'x',
+  'trello',
+])
+/** Providers whose events a host-supplied verifier proves (no secret here). */
+const HOST_VERIFIED = new Set(['gmail', 'google-pubsub', 'paypal'])
+const MAX_GRACE_SECONDS = 30 * 24 * 3600
+
+/** The `signing` a saved webhook of `providerId` gets, as the server reports it. */
+export function mockSigning(providerId: string, secretSet: boolean): NonNullable<IntegrationWebhook['signing']> {
+  if (PROVIDER_ISSUED.has(providerId)) {
+    const stripe = providerId === 'stripe'
+    return {
+      scheme: providerId,
+      label: stripe ? 'Stripe (Stripe-Signature)' : `${providerId} signature`,
+      source: 'provider',
+      form_hint: stripe ? 'starts with whsec_' : 'at least 16 characters',
+      secret_set: secretSet,
+      previous_expires_at: null,
+    }
+  }
+  if (HOST_VERIFIED.has(providerId)) {
+    return {
+      scheme: providerId,
+      label: `${providerId} (host verifier)`,
+      source: 'host-verifier',
+      form_hint: '',
+      secret_set: false,
+      previous_expires_at: null,
+    }
+  }
+  return {
+    scheme: 'hmac-sha256',
+    label: providerId === 'github' ? 'GitHub (X-Hub-Signature-256)' : 'HMAC-SHA256',
+    source: 'generated',
+    form_hint: 'any text of 16 or more characters',
+    secret_set: secretSet,
+    previous_expires_at: null,
+  }
+}
+
+/** Why a pasted secret does not fit (null: it does), as the server checks its form. */
+function secretProblem(signing: NonNullable<IntegrationWebhook['signing']>, secret: string): string | null {
+  if (secret !== secret.trim()) return 'must not start or end with spaces'
+  if (signing.scheme === 'stripe')
+    return /^whsec_[A-Za-z0-9+/=]{8,}$/.test(secret) ? null : 'expected starts with whsec_'
+  return secret.length >= 16 ? null : `expected ${signing.form_hint}`
+}
+
 /** The issues of a create body, as `path: message` (none: it is valid). */
 function createBodyIssues(body: unknown): string[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return ['(root): expected an object']
@@ -146,7 +205,8 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
           capabilities: [...integration.capabilities],
           ...(integration.docsUrl ? { docs_url: integration.docsUrl } : {}),
         },
-        status: 'inactive',
+        // Active at once, as the real server saves it (events are refused until a needed secret is set).
+        status: 'active',
         last_triggered: null,
         trigger_count: 0,
         error_count: 0,
@@ -154,6 +214,13 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
         updated_at: stamp,
         name: name ?? integration.name,
       }
+      // A secret we issue is made now; one the provider issues waits to be pasted.
+      const signing = mockSigning(integration.id, false)
+      if (signing.source === 'generated') {
+        signing.secret_set = true
+        state.secrets.set(id, { secret: state.liveRng.alphanumeric(40), previous: null, previous_expires_at: null })
+      }
+      webhook.signing = signing
       state.webhooks.push(webhook)
       state.byId.set(id, webhook)
       state.executions.set(id, [])
@@ -209,6 +276,84 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
       },
     ),
 
+    http.get<{ webhookId: string }>(`${base}/:webhookId/secret`, async ({ params }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const state = get()
+      if (!state.byId.has(params.webhookId)) return coded(404, 'Webhook not found', 'not_found')
+      const stored = state.secrets.get(params.webhookId)
+      const live = stored?.previous_expires_at && Date.parse(stored.previous_expires_at) > Date.now()
+      return HttpResponse.json({
+        secret: stored?.secret ?? null,
+        previous_expires_at: live ? (stored?.previous_expires_at ?? null) : null,
+      })
+    }),
+
+    http.put<{ webhookId: string }>(`${base}/:webhookId/secret`, async ({ request, params }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const state = get()
+      const webhook = state.byId.get(params.webhookId)
+      if (!webhook) return coded(404, 'Webhook not found', 'not_found')
+      const body = (await request.json().catch(() => undefined)) as
+        | { secret?: unknown; grace_seconds?: unknown }
+        | undefined
+      const grace = body?.grace_seconds
+      if (
+        typeof body?.secret !== 'string' ||
+        body.secret === '' ||
+        (grace !== undefined &&
+          !(Number.isInteger(grace) && (grace as number) >= 0 && (grace as number) <= MAX_GRACE_SECONDS))
+      ) {
+        return coded(400, 'The request body is not valid', 'invalid_body')
+      }
+      const signing = webhook.signing ?? mockSigning(webhook.provider_id, false)
+      const value = body.secret.trim()
+      const problem = secretProblem(signing, value)
+      if (problem) {
+        return coded(400, `This is not a ${signing.label} secret: ${problem}`, 'invalid_secret', [`secret: ${problem}`])
+      }
+      const current = state.secrets.get(webhook.id)
+      const keep = grace && current?.secret ? current.secret : null
+      const expires = keep ? iso(Date.now() + (grace as number) * 1000) : null
+      state.secrets.set(webhook.id, { secret: value, previous: keep, previous_expires_at: expires })
+      webhook.signing = { ...signing, secret_set: true, previous_expires_at: expires }
+      webhook.updated_at = iso(tick(state))
+      return HttpResponse.json({ webhook: structuredClone(webhook) })
+    }),
+
+    http.post<{ webhookId: string }>(`${base}/:webhookId/secret/rotate`, async ({ request, params }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const state = get()
+      const webhook = state.byId.get(params.webhookId)
+      if (!webhook) return coded(404, 'Webhook not found', 'not_found')
+      const body = (await request.json().catch(() => ({}))) as { grace_seconds?: unknown } | null
+      const grace = body?.grace_seconds
+      if (
+        grace !== undefined &&
+        !(Number.isInteger(grace) && (grace as number) >= 0 && (grace as number) <= MAX_GRACE_SECONDS)
+      ) {
+        return coded(400, 'The request body is not valid', 'invalid_body')
+      }
+      const signing = webhook.signing ?? mockSigning(webhook.provider_id, false)
+      if (signing.source !== 'generated') {
+        const provider = webhook.external_config.integration_name
+        return coded(
+          409,
+          `${provider} issues this secret: roll it in ${provider}'s settings, then paste the new one here`,
+          'not_rotatable',
+        )
+      }
+      const current = state.secrets.get(webhook.id)
+      const keep = grace && current?.secret ? current.secret : null
+      const expires = keep ? iso(Date.now() + (grace as number) * 1000) : null
+      const secret = state.liveRng.alphanumeric(40)
+      state.secrets.set(webhook.id, { secret, previous: keep, previous_expires_at: expires })
+      webhook.signing = { ...signing, secret_set: true, previous_expires_at: expires }
+      return HttpResponse.json({ secret, previous_expires_at: expires })
+    }),
+
     http.get<{ webhookId: string }>(`${base}/:webhookId`, async ({ params }) => {
       const failed = await gate()
       if (failed) return failed
@@ -251,6 +396,22 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
       const state = get()
       const webhook = state.byId.get(params.webhookId)
       if (!webhook) return webhookNotFound()
+      const signing = webhook.signing
+      const provider = webhook.external_config.integration_name
+      if (signing?.source === 'host-verifier' || signing?.source === 'url-token') {
+        return coded(
+          409,
+          `${provider} events are proven by its own verifier: a test event cannot be signed here`,
+          'cannot_sign',
+        )
+      }
+      if (signing && !signing.secret_set) {
+        return coded(
+          409,
+          `Paste the signing secret from ${provider} first: test events are signed with it`,
+          'secret_required',
+        )
+      }
       const list = ensureExecutions(state, webhook.id)
       // A webhook in error fails its test the way its deliveries fail, so the UI can show it.
       const failure =

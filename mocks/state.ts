@@ -16,6 +16,8 @@ export interface StoreState {
   liveRng: Random
   executionListsGenerated: number
   executionsGenerated: number
+  /** The signing secrets of webhooks that have a `signing` (never in a list or an execution). */
+  secrets: Map<string, { secret: string | null; previous: string | null; previous_expires_at: string | null }>
 }
 
 /** The executions of a known webhook, generated on first use. */

@@ -124,6 +124,7 @@ export function createWebhookMockStore(options: WebhookMockOptions = {}): Webhoo
       liveRng: createRandom(deriveSeed(resolved.seed, 'live')),
       executionListsGenerated: 0,
       executionsGenerated: 0,
+      secrets: new Map(),
     }
   }
 

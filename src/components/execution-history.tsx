@@ -249,6 +249,11 @@ function ExecutionRow({
         </td>
         <td data-column="triggerType">
           <code data-slot="trigger-type">{displayText(execution.trigger_type)}</code>
+          {execution.retry_of && (
+            <span data-slot="retry-of" dir="ltr">
+              {displayText(l.retryOf(execution.retry_of))}
+            </span>
+          )}
         </td>
         <td data-column="status">
           <span data-slot="execution-status" data-status={execution.status}>
@@ -303,6 +308,33 @@ function ExecutionRow({
         <td colSpan={columns}>
           {isOpen && (
             <div data-slot="execution-detail-grid">
+              {(execution.provider_event_id || execution.retry_of || execution.attempt !== undefined) && (
+                <dl data-slot="delivery-facts">
+                  {execution.provider_event_id && (
+                    <div>
+                      <dt>{l.deliveryId}</dt>
+                      <dd>
+                        <code dir="ltr">{displayText(execution.provider_event_id)}</code>
+                      </dd>
+                    </div>
+                  )}
+                  {execution.retry_of && (
+                    <div>
+                      <dt>{l.retry}</dt>
+                      <dd>
+                        <code dir="ltr">{displayText(l.retryOf(execution.retry_of))}</code>
+                      </dd>
+                    </div>
+                  )}
+                  {execution.attempt !== undefined && (
+                    <div data-slot="attempts" data-attempt={execution.attempt}>
+                      <dt>{l.executionColumns.status}</dt>
+                      <dd>{l.attempts(execution.attempt)}</dd>
+                    </div>
+                  )}
+                </dl>
+              )}
+              {execution.payload_truncated && <p data-slot="hint">{l.payloadTruncated}</p>}
               <div>
                 <h4 data-slot="detail-title">{l.payload}</h4>
                 <JsonView value={execution.payload} label={l.payload} />

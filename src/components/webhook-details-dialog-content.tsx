@@ -22,6 +22,7 @@ import { categoryLabel } from './labels'
 import { LongList } from './long-list'
 import { RelativeTime } from './relative-time'
 import { SectionBoundary } from './section-boundary'
+import { SigningSecretSection } from './signing-secret-section'
 import { cx, UiContext, useNow, useUi } from './ui-context'
 import type { WebhookDetailsDialogProps } from './webhook-details-dialog'
 import { WebhookStatusBadge } from './webhook-status-badge'
@@ -295,6 +296,17 @@ function DialogBody(props: BodyProps) {
           </div>
         </Section>
 
+        {!generated && webhook.signing && (
+          <Section title={l.signingSecret} id={id('signing')}>
+            <SigningSecretSection
+              webhook={webhook}
+              providerName={integration.name}
+              actions={props.actions}
+              container={props.container}
+            />
+          </Section>
+        )}
+
         <div data-slot="control-row" data-kind={generated ? 'setup' : undefined}>
           {generated ? (
             <>
@@ -376,7 +388,8 @@ function DialogBody(props: BodyProps) {
         </div>
         {(statusError || testError) && (
           <p data-slot="inline-error" role="alert">
-            {displayText(l.actionFailed((statusError ?? testError)?.message ?? ''))}
+            {/* The server's own sentence (a test without a secret says what to do). */}
+            {displayText(l.actionFailed(reasonOf((statusError ?? testError) as Error)))}
           </p>
         )}
         {setUpError && (

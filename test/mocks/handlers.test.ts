@@ -284,7 +284,8 @@ describe('creating, reading and deleting webhooks', () => {
 
     expect(first).toMatchObject({
       provider_id: 'github',
-      status: 'inactive',
+      // Active at once, as the real server saves it.
+      status: 'active',
       name: 'GitHub',
       user_id: 'user_mock_1',
       trigger_count: 0,
@@ -357,5 +358,42 @@ describe('creating, reading and deleting webhooks', () => {
     mount({ scenario: 'server-error' })
     expect((await failure(makeClient().createWebhook('github'))).kind).toBe('server')
     expect((await failure(makeClient().deleteWebhook('github-webhook'))).kind).toBe('server')
+  })
+})
+
+describe('signing secrets', () => {
+  it('a GitHub webhook gets a generated secret: revealed, rotated with a grace period, and a test event is sent', async () => {
+    const { client } = mount({ scenario: 'empty' })
+    const created = await client.createWebhook('github')
+    expect(created.signing).toMatchObject({ source: 'generated', secret_set: true, previous_expires_at: null })
+    const { secret } = await client.revealSecret(created.id)
+    expect(secret).toMatch(/^\w{40}$/)
+    const rotated = await client.rotateSecret(created.id, { graceSeconds: 3600 })
+    expect(rotated.secret).not.toBe(secret)
+    expect(rotated.previous_expires_at).not.toBeNull()
+    expect((await client.revealSecret(created.id)).secret).toBe(rotated.secret)
+    expect((await client.getWebhook(created.id)).signing?.previous_expires_at).toBe(rotated.previous_expires_at)
+    expect((await client.sendTest(created.id)).webhook_id).toBe(created.id)
+  })
+
+  it('a Stripe webhook waits for its pasted secret: test 409, rotate 409, a wrong form 400, then whsec_ is kept', async () => {
+    const { client } = mount({ scenario: 'empty' })
+    const created = await client.createWebhook('stripe')
+    expect(created.signing).toMatchObject({ source: 'provider', secret_set: false, form_hint: 'starts with whsec_' })
+    expect((await client.revealSecret(created.id)).secret).toBeNull()
+    expect(await failure(client.sendTest(created.id))).toMatchObject({ kind: 'conflict', code: 'secret_required' })
+    expect(await failure(client.rotateSecret(created.id))).toMatchObject({ code: 'not_rotatable' })
+    const wrong = await failure(client.setSecret(created.id, 'sk_live_nope'))
+    expect(wrong).toMatchObject({ kind: 'bad-request', code: 'invalid_secret' })
+    expect(wrong.serverMessage).toMatch(/^This is not a Stripe \(Stripe-Signature\) secret: /)
+    const saved = await client.setSecret(created.id, 'whsec_abcdefgh1234')
+    expect(saved.signing?.secret_set).toBe(true)
+    expect((await client.revealSecret(created.id)).secret).toBe('whsec_abcdefgh1234')
+    expect((await client.sendTest(created.id)).status).toBeDefined()
+  })
+
+  it('answers 404 for the secret of an unknown webhook', async () => {
+    const { client } = mount({ scenario: 'empty' })
+    expect((await failure(client.revealSecret('nope'))).kind).toBe('not-found')
   })
 })
