@@ -63,3 +63,47 @@ describe('the manager on the real server', () => {
     await expect.element(page.getByText('Suggested configurations', { exact: true })).toBeVisible()
   })
 })
+
+describe('signing secrets on the real server (issue 13)', () => {
+  it('Set up GitHub → reveal and copy the secret → Send test event → the signed execution in the history', async () => {
+    const user = `e2e_${Math.random().toString(36).slice(2)}`
+    mount(user)
+    await userEvent.click(page.getByRole('button', { name: 'Details for GitHub', exact: true }))
+    const dialog = page.getByRole('dialog', { name: 'GitHub' })
+    await userEvent.click(dialog.getByRole('button', { name: 'Set up', exact: true }))
+    await expect.poll(async () => (await serverList(user)).source).toBe('saved')
+    const [saved] = (await serverList(user)).webhooks
+    const secretOnServer = (await (
+      await fetch(`${api}/${saved?.id}/secret`, { headers: { 'x-user': user } })
+    ).json()) as { secret: string }
+
+    // Reveal: the revealed text is the server's secret; Copy is offered beside it.
+    const section = dialog.getByRole('region', { name: 'Signing secret' })
+    await userEvent.click(section.getByRole('button', { name: 'Reveal Signing secret', exact: true }))
+    await expect.element(section.getByText(secretOnServer.secret, { exact: true })).toBeVisible()
+    await userEvent.click(section.getByRole('button', { name: 'Copy Signing secret: GitHub', exact: true }))
+
+    // Send test event: signed with that secret, through the receiver, into the history.
+    await userEvent.click(dialog.getByRole('button', { name: 'Send test event', exact: true }))
+    await expect.element(dialog.getByText('Test event sent.', { exact: true })).toBeVisible()
+    type Execution = { status: string; headers: Record<string, string>; provider_event_id: string | null }
+    const executions = async () =>
+      (
+        (await (await fetch(`${api}/executions/${saved?.id}`, { headers: { 'x-user': user } })).json()) as {
+          executions: Execution[]
+        }
+      ).executions
+    await expect.poll(async () => (await executions())[0]?.status).toBe('success')
+    const [execution] = await executions()
+    expect(execution?.headers['x-hub-signature-256']).toMatch(/^sha256=/)
+
+    // The history shows it; its details hold the signature header and the delivery id.
+    const expand = dialog.getByRole('button', { name: /^Show details: github_trigger_/ }).first()
+    await expect.element(expand).toBeVisible()
+    await userEvent.click(expand)
+    await expect.element(dialog.getByText(/x-hub-signature-256/).first()).toBeVisible()
+    if (execution?.provider_event_id) {
+      await expect.element(dialog.getByText(execution.provider_event_id, { exact: true })).toBeVisible()
+    }
+  })
+})

@@ -22,6 +22,8 @@ export default async function setup(project: TestProject) {
     store,
     authenticate: (request) => request.headers.get('x-user'),
     onError: (error) => console.error('[e2e server]', error),
+    // The host's workflow trigger: accepting every event turns its execution `success`.
+    onEvent: async () => ({ accepted: true }),
   })
   const listener = toNodeListener(webhooks)
   const server: Server = createServer((req, res) => {
