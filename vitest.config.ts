@@ -178,6 +178,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.browser.test.{ts,tsx}'],
           globalSetup: ['test/e2e/server-setup.ts'],
+          // Limits, not timings: a whole user flow through a real server on a busy machine.
+          testTimeout: 90_000,
           hookTimeout: 180_000,
           browser: browser(),
         },
