@@ -8,6 +8,8 @@ import '../../src/components/styles.css'
 // what a user of a host app sees, end to end, with the server's answers checked directly.
 
 const api = inject('realApiUrl')
+// How long to wait for the page or the server to catch up: a limit, generous for a busy machine.
+const wait = { timeout: 20_000 }
 
 function mount(user: string) {
   render(
@@ -32,35 +34,35 @@ describe('the manager on the real server', () => {
     mount(user)
 
     // Nothing saved: the catalog's suggestions, said plainly.
-    await expect.element(page.getByText('Suggested configurations', { exact: true })).toBeVisible()
+    await expect.element(page.getByText('Suggested configurations', { exact: true }), wait).toBeVisible()
     expect((await serverList(user)).source).toBe('generated')
 
     // Set up GitHub from its suggestion.
     await userEvent.click(page.getByRole('button', { name: 'Details for GitHub', exact: true }))
     const dialog = page.getByRole('dialog', { name: 'GitHub' })
-    await expect.element(dialog).toBeVisible()
+    await expect.element(dialog, wait).toBeVisible()
     await userEvent.click(dialog.getByRole('button', { name: 'Set up', exact: true }))
 
     // The server saved it, and the dialog shows its real receiving URL.
-    await expect.poll(async () => (await serverList(user)).source).toBe('saved')
+    await expect.poll(async () => (await serverList(user)).source, wait).toBe('saved')
     const [saved] = (await serverList(user)).webhooks
     expect(saved?.webhook_url).toMatch(new RegExp(`^${api}/receive/[A-Za-z0-9_-]{43}$`))
-    await expect.element(dialog.getByText(saved?.webhook_url ?? '?', { exact: true })).toBeVisible()
+    await expect.element(dialog.getByText(saved?.webhook_url ?? '?', { exact: true }), wait).toBeVisible()
 
     // Disable it: the server has it inactive.
     const toggle = dialog.getByRole('switch')
-    await expect.element(toggle).toBeChecked()
+    await expect.element(toggle, wait).toBeChecked()
     await userEvent.click(toggle)
-    await expect.poll(async () => (await serverList(user)).webhooks[0]?.status).toBe('inactive')
-    await expect.element(toggle).not.toBeChecked()
+    await expect.poll(async () => (await serverList(user)).webhooks[0]?.status, wait).toBe('inactive')
+    await expect.element(toggle, wait).not.toBeChecked()
 
     // Delete it, confirming: gone on the server, and the suggestions are back.
     await userEvent.click(dialog.getByRole('button', { name: 'Delete', exact: true }))
     await userEvent.click(page.getByRole('alertdialog').getByRole('button', { name: 'Delete webhook', exact: true }))
-    await expect.poll(async () => (await serverList(user)).source).toBe('generated')
+    await expect.poll(async () => (await serverList(user)).source, wait).toBe('generated')
     const gone = await fetch(`${api}/${saved?.id}`, { headers: { 'x-user': user } })
     expect(gone.status).toBe(404)
-    await expect.element(page.getByText('Suggested configurations', { exact: true })).toBeVisible()
+    await expect.element(page.getByText('Suggested configurations', { exact: true }), wait).toBeVisible()
   })
 })
 
@@ -71,7 +73,7 @@ describe('signing secrets on the real server (issue 13)', () => {
     await userEvent.click(page.getByRole('button', { name: 'Details for GitHub', exact: true }))
     const dialog = page.getByRole('dialog', { name: 'GitHub' })
     await userEvent.click(dialog.getByRole('button', { name: 'Set up', exact: true }))
-    await expect.poll(async () => (await serverList(user)).source).toBe('saved')
+    await expect.poll(async () => (await serverList(user)).source, wait).toBe('saved')
     const [saved] = (await serverList(user)).webhooks
     const secretOnServer = (await (
       await fetch(`${api}/${saved?.id}/secret`, { headers: { 'x-user': user } })
@@ -80,12 +82,12 @@ describe('signing secrets on the real server (issue 13)', () => {
     // Reveal: the revealed text is the server's secret; Copy is offered beside it.
     const section = dialog.getByRole('region', { name: 'Signing secret' })
     await userEvent.click(section.getByRole('button', { name: 'Reveal Signing secret', exact: true }))
-    await expect.element(section.getByText(secretOnServer.secret, { exact: true })).toBeVisible()
+    await expect.element(section.getByText(secretOnServer.secret, { exact: true }), wait).toBeVisible()
     await userEvent.click(section.getByRole('button', { name: 'Copy Signing secret: GitHub', exact: true }))
 
     // Send test event: signed with that secret, through the receiver, into the history.
     await userEvent.click(dialog.getByRole('button', { name: 'Send test event', exact: true }))
-    await expect.element(dialog.getByText('Test event sent.', { exact: true })).toBeVisible()
+    await expect.element(dialog.getByText('Test event sent.', { exact: true }), wait).toBeVisible()
     type Execution = { status: string; headers: Record<string, string>; provider_event_id: string | null }
     const executions = async () =>
       (
@@ -99,11 +101,11 @@ describe('signing secrets on the real server (issue 13)', () => {
 
     // The history shows it; its details hold the signature header and the delivery id.
     const expand = dialog.getByRole('button', { name: /^Show details: github_trigger_/ }).first()
-    await expect.element(expand).toBeVisible()
+    await expect.element(expand, wait).toBeVisible()
     await userEvent.click(expand)
     await expect.element(dialog.getByText(/x-hub-signature-256/).first()).toBeVisible()
     if (execution?.provider_event_id) {
-      await expect.element(dialog.getByText(execution.provider_event_id, { exact: true })).toBeVisible()
+      await expect.element(dialog.getByText(execution.provider_event_id, { exact: true }), wait).toBeVisible()
     }
   })
 })
