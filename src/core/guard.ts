@@ -135,7 +135,6 @@ export function isPlainValidWebhook(row: unknown): row is IntegrationWebhook {
     isDateTime(row.created_at) &&
     isDateTime(row.updated_at) &&
     (row.name === undefined || typeof row.name === 'string') &&
-    // A malformed `signing` is for the schema, which drops it.
     (row.signing === undefined || isSigning(row.signing))
   )
 }

@@ -94,9 +94,10 @@ export const integrationWebhookSchema = /* @__PURE__ */ z.looseObject({
   name: z.optional(z.string()),
   /**
    * How the webhook's events are verified (saved webhooks of a server that signs; generated rows
-   * and older endpoints have none). A malformed `signing` is dropped rather than hiding the row.
+   * and older endpoints have none). Checked like every field (z.catch would pull ~3.5 kB gz of
+   * zod's error machinery into the client): a malformed one makes the row invalid (reported).
    */
-  signing: z.optional(z.catch(z.optional(webhookSigningSchema), undefined)),
+  signing: z.optional(webhookSigningSchema),
 })
 
 /**

@@ -34,15 +34,17 @@ describe('signing secrets in the client', () => {
       expect((await client().getWebhook('wh_1')).signing).toBeUndefined()
     })
 
-    it('is dropped when malformed, without hiding the row', async () => {
+    it('makes the row invalid when malformed (reported, the other rows kept)', async () => {
       server.use(
         http.get(API, () =>
-          HttpResponse.json({ webhooks: [{ ...makeWebhook({ id: 'a' }), signing: { source: 42 } }] }),
+          HttpResponse.json({
+            webhooks: [{ ...makeWebhook({ id: 'a' }), signing: { source: 42 } }, makeWebhook({ id: 'b', signing })],
+          }),
         ),
       )
       const list = await client().listWebhooks()
-      expect(list.webhooks.map((w) => w.id)).toEqual(['a'])
-      expect(list.webhooks[0]?.signing).toBeUndefined()
+      expect(list.webhooks.map((w) => w.id)).toEqual(['b'])
+      expect(list.invalid.map((row) => row.id)).toEqual(['a'])
     })
 
     it('keeps the delivery fields of an execution typed', async () => {

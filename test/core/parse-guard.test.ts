@@ -101,8 +101,6 @@ const rowShape: Def = {
     created_at: dateTime,
     updated_at: dateTime,
     name: { type: 'optional', innerType: string() },
-    // The schema drops a malformed `signing` (z.catch) instead of rejecting the row: a broken one
-    // here makes a row the schema accepts without it, which the guard must leave to the schema.
     signing: {
       type: 'optional',
       innerType: {
@@ -597,7 +595,6 @@ describe('isPlainValidWebhook', () => {
   it('passes every row of JSON data the schema accepts, so the fast path is the usual one', () => {
     fc.assert(
       fc.property(jsonRow, (value) => {
-        // Accepted as it is: a malformed `signing` is accepted too, but dropped (left to the schema).
         const result = integrationWebhookSchema.safeParse(value)
         expect(isPlainValidWebhook(value)).toBe(result.success && isDeepStrictEqual(result.data, value))
       }),
