@@ -1,15 +1,6 @@
 import type { WebhookEvent } from 'integration-webhooks/server'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { call, type OpenStore, openStore, storeKinds, testServer } from './support'
-
-/** Waits until `check` holds (the worker runs on its own), failing after a generous limit. */
-async function until(check: () => Promise<boolean> | boolean, what: string, limitMs = 30_000) {
-  const end = Date.now() + limitMs
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
+import { call, type OpenStore, openStore, storeKinds, testServer, until } from './support'
 
 describe.each(storeKinds)('dispatch to onEvent on %s', (kind) => {
   let open: OpenStore

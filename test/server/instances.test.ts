@@ -2,15 +2,7 @@ import { createPostgresStore, type SqlStore } from 'integration-webhooks/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { schemes } from '../../src/server/schemes/index'
 import { startChild } from './child'
-import { call, databaseUrl, freshDatabase, TEST_KEY, testServer } from './support'
-
-async function until(check: () => Promise<boolean>, what: string, limitMs = 120_000) {
-  const end = Date.now() + limitMs
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
+import { call, databaseUrl, freshDatabase, TEST_KEY, testServer, until } from './support'
 
 async function signedPush(url: string, secret: string, n: number) {
   const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/main', n }))
@@ -97,7 +89,7 @@ describe.skipIf(!databaseUrl)('two server instances on one PostgreSQL', () => {
         )
         expect(responses.every((r) => r.status === 202)).toBe(true)
       }
-      await until(async () => handled.length >= 1000, '1,000 dispatches')
+      await until(async () => handled.length >= 1000, '1,000 dispatches', 120_000)
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(handled).toHaveLength(1000)
       expect(new Set(handled).size).toBe(1000)
@@ -127,12 +119,13 @@ describe.skipIf(!databaseUrl)('two server instances on one PostgreSQL', () => {
       pollIntervalMs: 100,
     })
     try {
-      await until(async () => handled.includes(sent.id), 'the takeover')
+      await until(async () => handled.includes(sent.id), 'the takeover', 120_000)
       await until(
         async () =>
           (await call(survivor, 'GET', `/executions/${webhook.id}`, { user: 'crash' })).json.executions[0]?.status ===
           'success',
         'the success',
+        120_000,
       )
     } finally {
       await survivor.close()

@@ -152,3 +152,12 @@ export async function insertExecutions(
     [webhook.id, webhook.user_id, webhook.provider_id, start, count],
   )
 }
+
+/** Waits until `check` holds (a worker runs on its own), failing after a generous limit. */
+export async function until(check: () => Promise<boolean> | boolean, what: string, limitMs = 30_000) {
+  const end = Date.now() + limitMs
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
