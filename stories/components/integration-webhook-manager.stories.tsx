@@ -121,6 +121,22 @@ export const Default: Story = {
   },
 }
 
+/** Nothing saved and suggestions turned off (`fallback={false}`): the real empty state, no rows at all. */
+export const NothingSaved: Story = {
+  name: 'Empty, suggestions off',
+  args: { fallback: false },
+  parameters: { msw: { handlers: createWebhookHandlers({ apiUrl: API, scenario: 'empty' }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(
+      await canvas.findByRole('heading', { name: defaultLabels.empty }, { timeout: NETWORK_TIMEOUT }),
+    ).toBeInTheDocument()
+    await expect(canvas.getByText(defaultLabels.emptyDescription)).toBeInTheDocument()
+    await expect(canvas.queryByRole('table')).not.toBeInTheDocument()
+    await expect(canvas.queryByRole('note')).not.toBeInTheDocument()
+  },
+}
+
 /** Nothing saved: the API answers an empty list, so the manager shows suggested defaults and says so. */
 export const Empty: Story = {
   parameters: { msw: { handlers: createWebhookHandlers({ apiUrl: API, scenario: 'empty' }) } },

@@ -1,7 +1,7 @@
-import { WebhookTable } from 'integration-webhooks'
+import { IntegrationWebhookManager, WebhookTable } from 'integration-webhooks'
 import { mockWebhooks } from 'integration-webhooks/mocks'
 import { describe, expect, it } from 'vitest'
-import { cdp } from 'vitest/browser'
+import { cdp, page } from 'vitest/browser'
 import { render, rerender } from './render'
 import '../../src/components/styles.css'
 
@@ -62,5 +62,62 @@ describe('Rows out of view in real Chromium', () => {
         ).length
       })
       .toBe(30)
+  })
+})
+
+describe('The table printed on A4 in real Chromium', () => {
+  it('fits the page width: every column, Executions and Errors too', async () => {
+    // A4 is 210 mm wide; with Chromium's default margins about 718 CSS px are printed.
+    await page.viewport(718, 1000)
+    const session = cdp()
+    await session.send('Emulation.setEmulatedMedia', { media: 'print' })
+    try {
+      render(<WebhookTable webhooks={large.slice(0, 30)} />)
+      await expect.poll(() => renderedRows().length).toBe(30)
+      const width = document.documentElement.clientWidth
+      for (const id of [
+        'name',
+        'webhookUrl',
+        'status',
+        'triggerTypes',
+        'lastTriggered',
+        'triggerCount',
+        'errorCount',
+      ]) {
+        const header = document.querySelector(`th[data-column="${id}"]`) as HTMLElement
+        expect(header.getBoundingClientRect().right, id).toBeLessThanOrEqual(width + 0.5)
+      }
+      // The URL is printed whole, not cut with an ellipsis.
+      const url = renderedRows()[0]?.querySelector('[data-slot="url"]') as HTMLElement
+      expect(url.scrollWidth).toBeLessThanOrEqual(url.clientWidth + 1)
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { media: '' })
+      await page.viewport(414, 896)
+    }
+  })
+})
+
+describe('The invalid-rows notice in real Chromium', () => {
+  it('keeps "Show why" and its focus ring clear of the sentence before it', async () => {
+    const rows = [...large.slice(0, 2), { id: 5 }]
+    render(
+      <IntegrationWebhookManager
+        apiUrl="https://app.test/api/integration-webhooks"
+        retry={false}
+        swr={{ provider: () => new Map() }}
+        fetch={async () => Response.json({ webhooks: rows })}
+      />,
+    )
+    const button = page.getByRole('button', { name: 'Show why' })
+    await expect.element(button).toBeVisible()
+    const element = button.element() as HTMLElement
+    // The sentence's text node (JSX puts the space between them in a node of its own).
+    let sentence = element.previousSibling as Text
+    while (!sentence.textContent?.trim()) sentence = sentence.previousSibling as Text
+    const range = document.createRange()
+    range.selectNodeContents(sentence)
+    const text = [...range.getClientRects()].at(-1) as DOMRect
+    // The focus ring is 2px wide, 2px out: the gap must be wider than that.
+    expect(element.getBoundingClientRect().left - text.right).toBeGreaterThan(5)
   })
 })
