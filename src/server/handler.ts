@@ -8,6 +8,7 @@ import { retryExecution, sendTestEvent } from './routes/deliveries'
 import { listExecutions } from './routes/executions'
 import { receiveEvent } from './routes/receive'
 import { revealSecret, rotateSecret, setSecret } from './routes/secrets'
+import { getWebhookStats, listWebhookStats } from './routes/stats'
 import { createWebhook, deleteWebhook, getWebhook, listWebhooks, setWebhookStatus } from './routes/webhooks'
 import type { SchemeRequest } from './schemes/types'
 import { createSecretBox } from './secrets'
@@ -31,6 +32,7 @@ interface Route {
 const routes: readonly Route[] = [
   { pattern: [], methods: { GET: listWebhooks, POST: createWebhook } },
   { pattern: ['executions', ':webhookId'], methods: { GET: listExecutions } },
+  { pattern: ['stats'], methods: { GET: listWebhookStats } },
   { pattern: ['executions', ':webhookId', ':executionId', 'retry'], methods: { POST: retryExecution } },
   {
     pattern: ['receive', ':token'],
@@ -39,6 +41,7 @@ const routes: readonly Route[] = [
   },
   { pattern: [':id'], methods: { GET: getWebhook, PATCH: setWebhookStatus, DELETE: deleteWebhook } },
   { pattern: [':id', 'test'], methods: { POST: sendTestEvent } },
+  { pattern: [':id', 'stats'], methods: { GET: getWebhookStats } },
   { pattern: [':id', 'secret'], methods: { GET: revealSecret, PUT: setSecret } },
   { pattern: [':id', 'secret', 'rotate'], methods: { POST: rotateSecret } },
 ]

@@ -36,9 +36,12 @@ export type {
   NewWebhookRecord,
   ReceivingWebhook,
   RecordResult,
+  StatsBucket,
+  StatsRange,
   StoredSecrets,
   StoreNotification,
   WebhookRecord,
+  WebhookStats,
   WebhookStore,
 } from './store'
 export type { SqlDriver, SqlQueryable } from './stores/driver'

@@ -123,6 +123,41 @@ export type DispatchOutcome =
   /** Failed for good; the webhook turns `error` after `failureThreshold` such failures in a row. */
   | { readonly status: 'error'; readonly durationMs: number; readonly error: string; readonly failureThreshold: number }
 
+/**
+ * The range a statistics query covers: `buckets` consecutive buckets of `bucketHours`
+ * hours, aligned to UTC (the hour, or the day for 24), the last one holding `now`.
+ */
+export interface StatsRange {
+  /** The end of the window: its last bucket is the one that holds this instant. */
+  now: Date
+  /** 1 (hourly buckets) or 24 (daily buckets). */
+  bucketHours: number
+  /** How many buckets, oldest first: 24 for 24 hours, 7 or 30 for days. */
+  buckets: number
+}
+
+/** One bucket of a statistics window: its start (RFC 3339, UTC) and what finished in it. */
+export interface StatsBucket {
+  start: string
+  success: number
+  error: number
+}
+
+/** One webhook's executions over a window, computed in SQL. */
+export interface WebhookStats {
+  total: number
+  success: number
+  error: number
+  pending: number
+  /** `success / (success + error)`, 0..1; null when nothing finished. */
+  success_rate: number | null
+  /** Percentiles of `execution_time_ms` over the executions that have one; null when none has. */
+  p50_ms: number | null
+  p95_ms: number | null
+  /** Every bucket of the window, oldest first, zeros included. */
+  buckets: StatsBucket[]
+}
+
 /** Notifications a store sends when executions change (ids only: rows are read back). */
 export interface StoreNotification {
   readonly type: 'execution'
@@ -196,6 +231,13 @@ export interface WebhookStore {
   finishExecution(executionId: string, workerId: string, outcome: DispatchOutcome): Promise<boolean>
   /** Deletes executions older than `olderThan`, and past the newest `perWebhook` of each webhook. Returns how many. */
   pruneExecutions(options: { olderThan: Date | null; perWebhook: number | null }): Promise<number>
+  /**
+   * The statistics of one of the user's webhooks over `range` (one query); null when the
+   * user has no such webhook. Totals cover exactly the buckets' range.
+   */
+  webhookStats(userId: string, webhookId: string, range: StatsRange): Promise<WebhookStats | null>
+  /** The statistics of every webhook of the user over `range`, by webhook id (one query; zeros for the quiet ones). */
+  userStats(userId: string, range: StatsRange): Promise<Record<string, WebhookStats>>
   /** Calls `listener` for every change notification (across processes on PostgreSQL). Resolves to an unsubscribe. */
   subscribe?(listener: (notification: StoreNotification) => void): Promise<() => Promise<void>>
   /** Releases the connection(s). For PGlite this must run before the process exits. */

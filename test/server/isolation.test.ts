@@ -23,6 +23,8 @@ describe.each(storeKinds)('user isolation on %s', (kind) => {
     ['DELETE', '/{id}'],
     ['GET', '/executions/{id}'],
     ['GET', '/executions/{id}?limit=5'],
+    ['GET', '/{id}/stats'],
+    ['GET', '/{id}/stats?window=30d'],
   ]
 
   it.each(routes)('%s %s answers 404 for another user, as for a missing id', async (method, path, body) => {

@@ -6,8 +6,10 @@ import type {
   NewExecution,
   NewWebhookRecord,
   ReceivingWebhook,
+  StatsRange,
   StoreNotification,
   WebhookRecord,
+  WebhookStats,
   WebhookStore,
 } from '../store'
 import type { SqlDriver } from './driver'
@@ -40,6 +42,64 @@ const notify = (alias: string) =>
 
 /** Payloads over this many bytes are cut to it once dispatched (the whole event is kept until then). */
 export const STORED_PAYLOAD_LIMIT = 256 * 1024
+
+// Statistics: $1 user, $2 now, $3 bucket hours, $4 buckets (and $5 the webhook, for one).
+// The window ends with the bucket that holds `now`, aligned to UTC by date_bin from a UTC
+// origin (fixed hours, whatever the session's time zone); buckets are counted in whole
+// hours (never '1 day', which a time zone with DST would stretch). Each webhook's
+// executions are read by two range scans of the page index (webhook_id, triggered_at)
+// under LATERAL: one for the totals and both percentiles (one sort), one for the buckets.
+const statsSql = (where: string) => `
+WITH bounds AS (
+  SELECT b.stop - $4::int * b.step AS start, b.stop, b.step
+  FROM (
+    SELECT date_bin(s.step, $2::timestamptz, timestamptz '2000-01-01 00:00:00+00') + s.step AS stop, s.step
+    FROM (SELECT $3::int * interval '1 hour' AS step) AS s
+  ) AS b
+)
+SELECT w.id, a.total, a.success, a.error, a.pending,
+  CASE WHEN a.success + a.error > 0 THEN a.success::float8 / (a.success + a.error) END AS success_rate,
+  a.percentiles[1] AS p50_ms, a.percentiles[2] AS p95_ms, k.buckets
+FROM bounds, integration_webhooks AS w
+CROSS JOIN LATERAL (
+  SELECT count(*)::int AS total,
+    count(*) FILTER (WHERE e.status = 'success')::int AS success,
+    count(*) FILTER (WHERE e.status = 'error')::int AS error,
+    count(*) FILTER (WHERE e.status = 'pending')::int AS pending,
+    percentile_cont(ARRAY[0.5, 0.95]::float8[]) WITHIN GROUP (ORDER BY e.execution_time_ms) AS percentiles
+  FROM webhook_executions AS e
+  WHERE e.webhook_id = w.id AND e.user_id = w.user_id
+    AND e.triggered_at >= bounds.start AND e.triggered_at < bounds.stop
+) AS a
+CROSS JOIN LATERAL (
+  SELECT json_agg(json_build_object('start', ${iso('g.start')}, 'success', coalesce(c.success, 0),
+      'error', coalesce(c.error, 0)) ORDER BY g.start) AS buckets
+  FROM generate_series(bounds.start, bounds.stop - bounds.step, bounds.step) AS g (start)
+  LEFT JOIN (
+    SELECT date_bin(bounds.step, e.triggered_at, bounds.start) AS start,
+      count(*) FILTER (WHERE e.status = 'success')::int AS success,
+      count(*) FILTER (WHERE e.status = 'error')::int AS error
+    FROM webhook_executions AS e
+    WHERE e.webhook_id = w.id AND e.user_id = w.user_id
+      AND e.triggered_at >= bounds.start AND e.triggered_at < bounds.stop
+    GROUP BY 1
+  ) AS c ON c.start = g.start
+) AS k
+WHERE ${where}
+ORDER BY w.created_at, w.id`
+
+const oneStats = statsSql('w.user_id = $1 AND w.id = $5')
+const allStats = statsSql('w.user_id = $1')
+
+type StatsRow = WebhookStats & { id: string }
+
+function statsParams(userId: string, range: StatsRange): unknown[] {
+  return [userId, range.now.toISOString(), range.bucketHours, range.buckets]
+}
+
+function toStats({ id: _id, ...stats }: StatsRow): WebhookStats {
+  return stats
+}
 
 /** A store over SQL: the one implementation behind the PGlite and PostgreSQL stores. */
 export interface SqlStore extends WebhookStore {
@@ -321,6 +381,18 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
         removed += rows[0]?.n ?? 0
       }
       return removed
+    },
+
+    async webhookStats(userId, webhookId, range) {
+      const [row] = await driver.query<StatsRow>(oneStats, [...statsParams(userId, range), webhookId])
+      return row ? toStats(row) : null
+    },
+
+    async userStats(userId, range) {
+      const rows = await driver.query<StatsRow>(allStats, statsParams(userId, range))
+      const stats: Record<string, WebhookStats> = {}
+      for (const row of rows) stats[row.id] = toStats(row)
+      return stats
     },
 
     subscribe: driver.listen
