@@ -20,6 +20,7 @@ import {
   webhookExecutionSchema,
   webhookResponseSchema,
 } from './schemas'
+import { runSubscription, type SubscribeOptions, type WebhookStreamEnd } from './stream'
 
 /**
  * The default `apiUrl`, compatible with the product's existing endpoint.
@@ -55,6 +56,8 @@ export interface WebhookRoutes {
   secret: (webhookId: string) => string
   /** Where `rotateSecret` POSTs. @defaultValue `` id => `${id}/secret/rotate` `` */
   rotateSecret: (webhookId: string) => string
+  /** Where `subscribe` reads the live stream. @defaultValue `'stream'` */
+  stream: () => string
 }
 
 /**
@@ -76,6 +79,7 @@ export const defaultWebhookRoutes: Readonly<WebhookRoutes> = {
   delete: (id) => id,
   secret: (id) => `${id}/secret`,
   rotateSecret: (id) => `${id}/secret/rotate`,
+  stream: () => 'stream',
 }
 
 type Awaitable<T> = T | Promise<T>
@@ -216,6 +220,16 @@ export interface WebhookClient {
    * `code: 'not_rotatable'`.
    */
   rotateSecret(webhookId: string, options?: SecretOptions): Promise<SigningSecret>
+  /**
+   * `GET {apiUrl}/stream`: live `execution`, `webhook` and `reset` events (Server-Sent Events
+   * read over `fetch`, so the client's headers, credentials and token go with it), until
+   * `signal` aborts. Reconnects after a drop, a 5xx or a 429 with backoff and jitter (the
+   * server's `retry:` as the first delay) and `Last-Event-ID`; stops on 401/403 (`closed`, with
+   * the error) and on 404/405 (`unsupported`: poll instead). Event data is checked against the
+   * schemas: an invalid event goes to `onInvalid`, never to `onEvent`. Resolves when it stops;
+   * never rejects.
+   */
+  subscribe(options: SubscribeOptions): Promise<WebhookStreamEnd>
 }
 
 interface Call<T> {
@@ -639,5 +653,18 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
         parse: parseSigningSecret,
         signal: opts.signal,
       }),
+    subscribe: async (opts) => {
+      const url = resolveUrl(routes.stream())
+      return runSubscription(
+        {
+          url,
+          headers: () => headersFor({ method: 'GET', body: undefined } as Call<unknown>, url),
+          fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+          credentials: options.credentials,
+          random: policy.random,
+        },
+        opts,
+      )
+    },
   }
 }

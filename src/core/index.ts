@@ -84,15 +84,27 @@ export type {
   WebhookStatus,
 } from './schemas'
 export {
+  executionEventSchema,
   executionsPageEnvelopeSchema,
   externalConfigSchema,
   integrationWebhookSchema,
   signingSecretSchema,
   signingSecretSources,
+  webhookEventSchema,
   webhookExecutionSchema,
   webhookListEnvelopeSchema,
   webhookSigningSchema,
 } from './schemas'
 export type { WebhookSortKey, WebhookSortRule } from './sort'
 export { compareWebhooks, prepareSort, sortWebhooks, webhookComparators, webhookStatusRank } from './sort'
+export type { SseEvent, SseMessage, SseRetry, SseState } from './sse'
+export { feedSse, initialSseState } from './sse'
 export { executionStatuses, webhookStatuses } from './statuses'
+export type {
+  InvalidStreamEvent,
+  SubscribeOptions,
+  WebhookStreamEnd,
+  WebhookStreamEvent,
+  WebhookStreamState,
+  WebhookStreamStateDetail,
+} from './stream'

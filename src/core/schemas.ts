@@ -201,3 +201,31 @@ export type SigningSecretSource = WebhookSigning['source']
 export type SigningSecret = z.infer<typeof signingSecretSchema>
 /** `'saved' | 'generated'` */
 export type WebhookSource = z.infer<typeof webhookSourceSchema>
+
+/**
+ * The data of a stream's `execution` event (`GET {apiUrl}/stream`): an execution created or
+ * changed, in the shape the executions route returns.
+ *
+ * @example
+ * ```ts
+ * executionEventSchema.safeParse(JSON.parse(data)).success
+ * ```
+ */
+export const executionEventSchema = /* @__PURE__ */ z.looseObject({
+  webhook_id: z.string().check(z.minLength(1)),
+  execution: webhookExecutionSchema,
+})
+
+/**
+ * The data of a stream's `webhook` event: a saved webhook as `GET {apiUrl}/{id}` returns it
+ * (never a secret), or `null` when it was deleted.
+ *
+ * @example
+ * ```ts
+ * webhookEventSchema.safeParse({ webhook_id: 'w1', webhook: null }).success // true
+ * ```
+ */
+export const webhookEventSchema = /* @__PURE__ */ z.looseObject({
+  webhook_id: z.string().check(z.minLength(1)),
+  webhook: z.nullable(integrationWebhookSchema),
+})

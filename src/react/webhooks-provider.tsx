@@ -109,6 +109,7 @@ function latestRoutes(latest: Latest): WebhookRoutes {
     delete: (id) => route('delete')(id),
     secret: (id) => route('secret')(id),
     rotateSecret: (id) => route('rotateSecret')(id),
+    stream: () => route('stream')(),
   }
 }
 
