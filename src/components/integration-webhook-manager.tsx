@@ -60,10 +60,11 @@ export interface IntegrationWebhookManagerProps
   openWebhookId?: string | null
   /** The webhook open at first (uncontrolled). */
   defaultOpenWebhookId?: string | null
-  /** Called when the user opens (id) or closes (`null`) a webhook. */
-  onOpenWebhookChange?: (webhookId: string | null) => void
-  /** Called with the webhook the user opens. */
-  onSelect?: (webhook: IntegrationWebhook) => void
+  /**
+   * Called when a webhook opens (its id and the webhook) or the dialog closes (`null`, `null`):
+   * the user opened a row, or "Set up" opened the saved webhook.
+   */
+  onOpenWebhookChange?: (webhookId: string | null, webhook: IntegrationWebhook | null) => void
   /** Called after a status change the server accepted. */
   onStatusChange?: (webhook: IntegrationWebhook) => void
   /** Called after "Set up" saved a suggested webhook (the dialog then shows the saved one). */
@@ -76,8 +77,8 @@ export interface IntegrationWebhookManagerProps
   onSignIn?: () => void
   /** Above this many rows in the list (before filtering) the table is virtualised. @defaultValue 100 */
   virtualizeThreshold?: number
-  /** Executions per page in the details dialog. @defaultValue 20 */
-  executionsPageSize?: number
+  /** Executions per page in the details dialog's history. @defaultValue 20 */
+  pageSize?: number
   /** Heading level of the title. @defaultValue 2 */
   headingLevel?: 1 | 2 | 3 | 4
 }
@@ -155,11 +156,17 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
   const tableOptions: Record<string, unknown> = {}
   for (const key of tableOptionKeys) if (props[key] !== undefined) tableOptions[key] = props[key]
   const model = useWebhookTable(list.webhooks, tableOptions as UseWebhookTableOptions)
-  const [openId, setOpenId] = useControllableState<string | null>({
+  // The webhook being opened, for onOpenWebhookChange's second argument.
+  const opening = useRef<IntegrationWebhook | null>(null)
+  const [openId, setOpenIdState] = useControllableState<string | null>({
     value: props.openWebhookId,
     defaultValue: props.defaultOpenWebhookId ?? null,
-    onChange: props.onOpenWebhookChange,
+    onChange: (id) => props.onOpenWebhookChange?.(id, id === null ? null : opening.current),
   })
+  const setOpenWebhook = (webhook: IntegrationWebhook | null) => {
+    opening.current = webhook
+    setOpenIdState(webhook?.id ?? null)
+  }
   const openWebhook = openId ? (list.webhooks.find((w) => w.id === openId) ?? null) : null
   const unauthorized = isWebhookApiError(list.error) && list.error.kind === 'unauthorized'
   // What a finished action says to screen readers once its dialog is gone (a deletion).
@@ -366,11 +373,6 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
     ],
   )
 
-  const open = (webhook: IntegrationWebhook) => {
-    setOpenId(webhook.id)
-    props.onSelect?.(webhook)
-  }
-
   const content = () => {
     if (unauthorized && !list.isStale) {
       return <UnauthorizedState onSignIn={props.onSignIn} onRetry={() => void list.refresh()} />
@@ -380,7 +382,7 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
     return (
       <WebhookTable
         model={model}
-        onOpen={open}
+        onOpen={setOpenWebhook}
         catalog={props.catalog}
         loading={list.isLoading}
         virtualizeThreshold={props.virtualizeThreshold}
@@ -451,18 +453,18 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
         <WebhookDetailsDialog
           webhook={openWebhook}
           onOpenChange={(isOpen) => {
-            if (!isOpen) setOpenId(null)
+            if (!isOpen) setOpenWebhook(null)
           }}
           generated={list.source === 'generated'}
           catalog={props.catalog}
-          pageSize={props.executionsPageSize}
+          pageSize={props.pageSize}
           nonce={props.nonce}
           container={root}
           onStatusChange={props.onStatusChange}
           onCreated={(webhook) => {
             // The dialog goes on with the saved webhook: its own receiving URL, the switch, Delete.
             setAnnouncement('')
-            setOpenId(webhook.id)
+            setOpenWebhook(webhook)
             props.onCreated?.(webhook)
           }}
           onDeleted={(webhook) => {

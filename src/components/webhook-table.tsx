@@ -24,14 +24,15 @@ import { preloadWebhookDetailsDialog } from './webhook-details-dialog'
 import { WebhookStatusBadge } from './webhook-status-badge'
 
 /**
- * The columns the table shows, in order (each is also a sort key).
+ * The ids of the columns `WebhookTable` shows, in order (each is also a sort key). The
+ * definitions of these and of the sort-only columns are `webhookColumnDefs`.
  *
  * @example
  * ```ts
- * webhookTableColumns.map((id) => defaultLabels.columns[id]) // ['Integration', 'Webhook URL', …]
+ * webhookTableColumnIds.map((id) => defaultLabels.columns[id]) // ['Integration', 'Webhook URL', …]
  * ```
  */
-export const webhookTableColumns = [
+export const webhookTableColumnIds = [
   'name',
   'webhookUrl',
   'status',
@@ -281,7 +282,7 @@ export function WebhookTable(props: WebhookTableProps) {
 
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const headerFor = (id: string) => headers.find((header) => header.column.id === id)
-  const columnCount = webhookTableColumns.length
+  const columnCount = webhookTableColumnIds.length
 
   return (
     <UiContext.Provider value={ui}>
@@ -303,7 +304,7 @@ export function WebhookTable(props: WebhookTableProps) {
           </caption>
           <thead data-slot="table-head">
             <tr aria-rowindex={1}>
-              {webhookTableColumns.map((id) => {
+              {webhookTableColumnIds.map((id) => {
                 const column = headerFor(id)?.column
                 const sorted = column?.getIsSorted() || false
                 const direction = sorted ? ariaSort[sorted] : undefined
@@ -330,7 +331,7 @@ export function WebhookTable(props: WebhookTableProps) {
               [0, 1, 2, 3, 4].map((n) => (
                 // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a placeholder row holds nothing focusable
                 <tr key={n} data-slot="skeleton-row" aria-hidden="true">
-                  {webhookTableColumns.map((id) => (
+                  {webhookTableColumnIds.map((id) => (
                     <td key={id}>
                       <span data-slot="skeleton" />
                     </td>

@@ -2,7 +2,7 @@ import { defaultCatalog } from './catalog/builtin'
 import { type FallbackOptions, fallbackRows } from './fallback-rows'
 import type { IntegrationWebhook } from './schemas'
 
-export type { FallbackOptions } from './fallback-rows'
+export type { FallbackOptions, FallbackSettings } from './fallback-rows'
 
 /**
  * Suggested webhook configurations for integrations that have nothing saved.
@@ -23,5 +23,5 @@ export type { FallbackOptions } from './fallback-rows'
  * ```
  */
 export function generateFallbackWebhooks(options: FallbackOptions): IntegrationWebhook[] {
-  return fallbackRows(options.integrations ?? defaultCatalog, options)
+  return fallbackRows(options.catalog ?? defaultCatalog, options)
 }

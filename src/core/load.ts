@@ -1,21 +1,24 @@
+import type { IntegrationCatalog } from './catalog/build'
+import type { Integration } from './catalog/define'
 import type { WebhookClient } from './client'
 import { isWebhookApiError } from './errors'
-import { type FallbackOptions, fallbackRows } from './fallback-rows'
+import { type FallbackSettings, fallbackRows } from './fallback-rows'
 import type { InvalidRow } from './parse'
 import type { IntegrationWebhook, WebhookSource } from './schemas'
 
 /** Options of {@link loadWebhooks}. */
-export interface LoadWebhooksOptions extends Partial<FallbackOptions> {
+export interface LoadWebhooksOptions {
   /**
-   * Generate suggested rows when the API has nothing saved. `false` shows the empty list as it is.
+   * Generated rows when the API has nothing saved: `false` shows the empty list as it is; an
+   * object sets `onNotFound` (also on 404), the user, origin or URL template.
    * @defaultValue true
    */
-  fallback?: boolean
+  fallback?: boolean | FallbackSettings
   /**
-   * Also generate them when the endpoint answers 404 (an API that does not exist yet).
-   * @defaultValue false
+   * The integrations to generate rows for.
+   * @defaultValue the built-in catalog, loaded only when rows are generated
    */
-  fallbackOnNotFound?: boolean
+  catalog?: readonly Integration[] | IntegrationCatalog
   signal?: AbortSignal
 }
 
@@ -32,25 +35,29 @@ export interface LoadedWebhooks {
  * Loads the webhook list, with generated defaults only when nothing is saved.
  *
  * Generated rows appear when the API answers with an empty list (or, if
- * `fallbackOnNotFound`, 404). Every other failure (401, 403, 5xx, network, …) is
+ * `fallback.onNotFound`, 404). Every other failure (401, 403, 5xx, network, …) is
  * thrown: inventing "inactive" rows on an error would hide it from the user.
  * A list whose rows were all invalid is not "empty": it resolves with no rows and
  * the `invalid` report, so the problem stays visible.
  *
  * @example
  * ```ts
- * const { webhooks, source } = await loadWebhooks(client, { userId: session.userId })
+ * const { webhooks, source } = await loadWebhooks(client, { fallback: { userId: session.userId } })
  * if (source === 'generated') showNotice('These are suggested configurations, not saved ones.')
  * ```
  */
 export async function loadWebhooks(client: WebhookClient, options: LoadWebhooksOptions = {}): Promise<LoadedWebhooks> {
-  const { fallback = true, fallbackOnNotFound = false, signal, ...fallbackOptions } = options
+  const { signal } = options
+  const settings: FallbackSettings =
+    options.fallback === false ? { enabled: false } : options.fallback === true ? {} : (options.fallback ?? {})
+  const fallback = settings.enabled ?? true
+  const onNotFound = settings.onNotFound ?? false
   const generate = async (): Promise<LoadedWebhooks> => {
     // The built-in catalog is only needed here, when nothing is saved: it loads on demand
     // (a chunk of its own in the ESM build), so an app whose users have saved webhooks never downloads it.
-    const integrations = fallbackOptions.integrations ?? (await import('./catalog/builtin')).defaultCatalog
+    const catalog = options.catalog ?? (await import('./catalog/builtin')).defaultCatalog
     return {
-      webhooks: fallbackRows(integrations, { ...fallbackOptions, userId: fallbackOptions.userId ?? '' }),
+      webhooks: fallbackRows(catalog, { ...settings, userId: settings.userId ?? '' }),
       source: 'generated',
       invalid: [],
     }
@@ -60,7 +67,7 @@ export async function loadWebhooks(client: WebhookClient, options: LoadWebhooksO
     if (fallback && list.webhooks.length === 0 && list.invalid.length === 0) return generate()
     return { webhooks: list.webhooks, source: list.source ?? 'saved', invalid: list.invalid }
   } catch (error) {
-    if (fallback && fallbackOnNotFound && isWebhookApiError(error) && error.kind === 'not-found') return generate()
+    if (fallback && onNotFound && isWebhookApiError(error) && error.kind === 'not-found') return generate()
     throw error
   }
 }

@@ -94,14 +94,7 @@ export function useIntegrationWebhooks(options: UseIntegrationWebhooksOptions = 
   const { data, error, isLoading, isValidating, mutate } = useSWR<WebhooksSnapshot, Error, WebhooksKey | null>(
     enabled ? webhooksKey(apiUrl, fallback.userId) : null,
     async () => {
-      const loaded = await loadWebhooks(client, {
-        fallback: fallback.enabled ?? true,
-        fallbackOnNotFound: fallback.onNotFound ?? false,
-        integrations: catalog,
-        userId: fallback.userId ?? '',
-        webhookUrl: fallback.webhookUrl,
-        origin: fallback.origin,
-      })
+      const loaded = await loadWebhooks(client, { fallback, catalog })
       return { ...loaded, fetchedAt: Date.now() }
     },
     {

@@ -60,16 +60,18 @@ function buildColumns() {
 }
 
 /**
- * The table's columns, by id (each id is also a sort key). A UI renders the ones it wants,
+ * Every column definition of the table model (TanStack `ColumnDef`s), including the sort-only
+ * `category` and `provider`; each id is also a sort key. (The ids `WebhookTable` renders, in
+ * order, are `webhookTableColumnIds`.) A UI renders the ones it wants,
  * in its own markup, and reads sorting from `header.column.getIsSorted()`.
  * (Built by a pure call, so an app that never uses the table drops TanStack Table.)
  *
  * @example
  * ```ts
- * webhookColumns.map((column) => column.id) // ['name', 'webhookUrl', 'status', …]
+ * webhookColumnDefs.map((column) => column.id) // ['name', 'webhookUrl', 'status', …]
  * ```
  */
-export const webhookColumns: readonly ColumnDef<WebhookTableFeatures, IntegrationWebhook, unknown>[] =
+export const webhookColumnDefs: readonly ColumnDef<WebhookTableFeatures, IntegrationWebhook, unknown>[] =
   /* @__PURE__ */ buildColumns()
 
 /** A piece of table state a host may own: `value` + `onChange`, or just a default. */
@@ -226,7 +228,7 @@ export function useWebhookTable(
 
   const table = useTable({
     features,
-    columns: webhookColumns,
+    columns: webhookColumnDefs,
     data: rows as IntegrationWebhook[],
     getRowId: (row) => row.id,
     // Sorting happens above, in core's sortWebhooks; the table only holds the state.

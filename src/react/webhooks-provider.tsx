@@ -2,38 +2,18 @@ import {
   createWebhookClient,
   DEFAULT_API_URL,
   defaultWebhookRoutes,
+  type FallbackSettings,
   type IntegrationCatalog,
   type WebhookClient,
   type WebhookClientOptions,
   type WebhookRoutes,
-  type WebhookUrlOption,
 } from 'integration-webhooks/core'
 import { createContext, type ReactNode, useContext, useMemo, useRef } from 'react'
 import { SWRConfig, type SWRConfiguration } from 'swr'
 import { createExecutionsRegistry, type ExecutionsRegistry } from './executions-registry'
 
-/** When and how the hooks show generated rows for integrations that have nothing saved. */
-export interface FallbackSettings {
-  /**
-   * Show generated rows when the API answers with an empty list.
-   * @defaultValue true
-   */
-  enabled?: boolean
-  /**
-   * Also when the endpoint answers 404 (an API that does not exist yet).
-   * @defaultValue false
-   */
-  onNotFound?: boolean
-  /** The user the generated rows belong to; also part of the cache key. */
-  userId?: string
-  /** Where providers must send events (template, base URL or function). */
-  webhookUrl?: WebhookUrlOption
-  /**
-   * The host's origin for generated webhook URLs.
-   * @defaultValue `location.origin`
-   */
-  origin?: string
-}
+/** When and how the hooks show generated rows for integrations that have nothing saved (core's type). */
+export type { FallbackSettings } from 'integration-webhooks/core'
 
 /** What the hooks read from {@link WebhooksProvider} (or the defaults without one). */
 export interface WebhooksContextValue {

@@ -33,10 +33,9 @@ const meta = {
     locale: 'en-US',
     refreshInterval: 0,
     virtualizeThreshold: 100,
-    executionsPageSize: 20,
+    pageSize: 20,
     headingLevel: 2,
     labels: { title: defaultLabels.title, description: defaultLabels.description },
-    onSelect: fn(),
     onStatusChange: fn(),
     onOpenWebhookChange: fn(),
     onUnauthorized: fn(),
@@ -48,7 +47,7 @@ const meta = {
     locale: { control: 'select', options: ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP', 'ar-EG'] },
     refreshInterval: { control: { type: 'number', min: 0, step: 1000 } },
     virtualizeThreshold: { control: { type: 'number', min: 0, step: 50 } },
-    executionsPageSize: { control: { type: 'number', min: 1, max: 100 } },
+    pageSize: { control: { type: 'number', min: 1, max: 100 } },
     headingLevel: { control: 'inline-radio', options: [1, 2, 3, 4] },
     labels: { control: 'object' },
   },
@@ -503,8 +502,10 @@ export const OpenWebhook: Story = {
     const dialog = await openGitHub(canvasElement)
 
     await step('the dialog shows the URL, the setup steps and a link to the docs', async () => {
-      await expect(args.onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: github.id }))
-      await expect(args.onOpenWebhookChange).toHaveBeenLastCalledWith(github.id)
+      await expect(args.onOpenWebhookChange).toHaveBeenLastCalledWith(
+        github.id,
+        expect.objectContaining({ id: github.id }),
+      )
       await expect(dialog).toHaveTextContent(github.webhook_url)
       const setup = within(dialog).getByRole('region', { name: defaultLabels.setup })
       await expect(within(setup).getAllByRole('listitem').length).toBeGreaterThan(1)
@@ -516,7 +517,7 @@ export const OpenWebhook: Story = {
     await step('Escape closes it and focus returns to the row', async () => {
       await userEvent.keyboard('{Escape}')
       await waitFor(() => expect(canvas.queryByRole('dialog')).not.toBeInTheDocument())
-      await expect(args.onOpenWebhookChange).toHaveBeenLastCalledWith(null)
+      await expect(args.onOpenWebhookChange).toHaveBeenLastCalledWith(null, null)
       await waitFor(() => expect(canvas.getByRole('button', { name: 'Details for GitHub' })).toHaveFocus())
     })
   },

@@ -50,7 +50,7 @@ const generatedSlack = (() => {
   const slack = defaultCatalog.get('slack')
   if (!slack) throw new Error('Slack is not in the catalog')
   const [row] = generateFallbackWebhooks({
-    integrations: [slack],
+    catalog: [slack],
     userId: 'user_mock_1',
     origin: 'https://app.example.com',
     now: MOCK_NOW,

@@ -87,7 +87,7 @@ function savedWebhooks(): IntegrationWebhook[] {
     return integration
   })
   const [stripe, github, slack] = generateFallbackWebhooks({
-    integrations,
+    catalog: integrations,
     userId: 'user_1',
     origin: 'https://app.example.com',
     now: '2026-01-05T09:00:00.000Z',

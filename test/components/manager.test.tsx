@@ -251,14 +251,17 @@ describe('IntegrationWebhookManager', () => {
     it('opens with Enter, shows everything about the webhook, has no axe violations, and returns focus on Escape', async () => {
       serve()
       const user = userEvent.setup()
-      const onSelect = vi.fn()
-      const { container } = renderManager({ onSelect })
+      const onOpenWebhookChange = vi.fn()
+      const { container } = renderManager({ onOpenWebhookChange })
       const trigger = await screen.findByRole('button', { name: 'Details for Slack' })
       trigger.focus()
       await user.keyboard('{Enter}')
 
       const dialog = await screen.findByRole('dialog', { name: 'Slack' })
-      expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: 'slack-webhook' }))
+      expect(onOpenWebhookChange).toHaveBeenCalledWith(
+        'slack-webhook',
+        expect.objectContaining({ id: 'slack-webhook' }),
+      )
       expect(dialog).toHaveAccessibleDescription(/Communication/)
       expect(
         within(dialog).getByText('https://app.test/api/integration-webhooks/slack', { selector: 'code' }),
@@ -373,7 +376,7 @@ describe('IntegrationWebhookManager', () => {
       renderManager({ openWebhookId: 'stripe-webhook', onOpenWebhookChange })
       const dialog = await screen.findByRole('dialog', { name: 'Stripe' })
       await userEvent.setup().click(within(dialog).getByRole('button', { name: 'Close' }))
-      expect(onOpenWebhookChange).toHaveBeenCalledWith(null)
+      expect(onOpenWebhookChange).toHaveBeenCalledWith(null, null)
       expect(screen.getByRole('dialog', { name: 'Stripe' })).toBeInTheDocument() // the host has not closed it
     })
   })

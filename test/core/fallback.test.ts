@@ -72,9 +72,9 @@ describe('generateFallbackWebhooks', () => {
 
   it('takes its own list of integrations or a catalog', () => {
     const linear = defineIntegration(linearDefinition)
-    expect(generateFallbackWebhooks({ ...base, integrations: [linear] })).toHaveLength(1)
+    expect(generateFallbackWebhooks({ ...base, catalog: [linear] })).toHaveLength(1)
     const catalog = createCatalog([linear])
-    expect(generateFallbackWebhooks({ ...base, integrations: catalog }).at(-1)?.trigger_types).toEqual([
+    expect(generateFallbackWebhooks({ ...base, catalog: catalog }).at(-1)?.trigger_types).toEqual([
       'linear_trigger_issue_created',
     ])
   })

@@ -14,7 +14,8 @@ afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
 const client = createWebhookClient({ apiUrl: API, retry: false })
-const options = { userId: 'user_1', origin: 'https://app.test', now: '2026-01-01T00:00:00.000Z' }
+const settings = { userId: 'user_1', origin: 'https://app.test', now: '2026-01-01T00:00:00.000Z' }
+const options = { fallback: settings }
 const available = defaultCatalog.integrations.filter((i) => i.isAvailable).length
 
 describe('loadWebhooks', () => {
@@ -40,9 +41,24 @@ describe('loadWebhooks', () => {
       expect(result.webhooks[0]?.webhook_url).toBe('https://app.test/api/integration-webhooks/gmail')
     })
 
+    it('generates rows for the given catalog only', async () => {
+      server.use(http.get(API, () => HttpResponse.json({ webhooks: [] })))
+      const github = defaultCatalog.get('github')
+      const result = await loadWebhooks(client, { ...options, catalog: github ? [github] : [] })
+      expect(result.webhooks.map((w) => w.provider_id)).toEqual(['github'])
+    })
+
+    it('shows the empty list as it is with fallback: { enabled: false }', async () => {
+      server.use(http.get(API, () => HttpResponse.json({ webhooks: [] })))
+      expect(await loadWebhooks(client, { fallback: { ...settings, enabled: false } })).toMatchObject({
+        webhooks: [],
+        source: 'saved',
+      })
+    })
+
     it('shows the empty list as it is with fallback: false', async () => {
       server.use(http.get(API, () => HttpResponse.json([])))
-      expect(await loadWebhooks(client, { ...options, fallback: false })).toEqual({
+      expect(await loadWebhooks(client, { fallback: false })).toEqual({
         webhooks: [],
         source: 'saved',
         invalid: [],
@@ -75,14 +91,14 @@ describe('loadWebhooks', () => {
 
   it('generates rows on 404 only when the host opts in', async () => {
     server.use(http.get(API, () => HttpResponse.json({ error: 'Not Found' }, { status: 404 })))
-    const result = await loadWebhooks(client, { ...options, fallbackOnNotFound: true })
+    const result = await loadWebhooks(client, { fallback: { ...settings, onNotFound: true } })
     expect(result.source).toBe('generated')
     expect(result.webhooks).toHaveLength(available)
   })
 
-  it('does not generate rows on 401 even with fallbackOnNotFound', async () => {
+  it('does not generate rows on 401 even with fallback.onNotFound', async () => {
     server.use(http.get(API, () => HttpResponse.json({ error: 'Unauthorized' }, { status: 401 })))
-    await expect(loadWebhooks(client, { ...options, fallbackOnNotFound: true })).rejects.toMatchObject({
+    await expect(loadWebhooks(client, { fallback: { ...settings, onNotFound: true } })).rejects.toMatchObject({
       kind: 'unauthorized',
     })
   })

@@ -361,7 +361,7 @@ describe('generateFallbackWebhooks', () => {
 
   it('writes a webhook URL holding "$&" into the instructions as it is', () => {
     const [row] = generateFallbackWebhooks({
-      integrations: [defaultCatalog.get('github')].filter((i) => i !== undefined),
+      catalog: [defaultCatalog.get('github')].filter((i) => i !== undefined),
       userId: 'u',
       now: 0,
       webhookUrl: 'https://hooks.example.com/$&/{provider_id}',

@@ -67,7 +67,7 @@ describe('given the empty scenario', () => {
     use('empty')
     const client = makeClient()
     expect((await client.listWebhooks()).webhooks).toEqual([])
-    const loaded = await loadWebhooks(client, { userId: 'user_1', origin: 'https://app.test' })
+    const loaded = await loadWebhooks(client, { fallback: { userId: 'user_1', origin: 'https://app.test' } })
     expect(loaded.source).toBe('generated')
     expect(loaded.webhooks.length).toBeGreaterThan(0)
     expect(loaded.webhooks.every((w) => w.status === 'inactive')).toBe(true)
@@ -97,7 +97,7 @@ describe.each([
 
   it('never lets loadWebhooks invent rows', async () => {
     use(scenario)
-    expect(await failure(loadWebhooks(makeClient(), { userId: 'user_1' }))).toMatchObject({ kind })
+    expect(await failure(loadWebhooks(makeClient(), { fallback: { userId: 'user_1' } }))).toMatchObject({ kind })
   })
 })
 

@@ -63,13 +63,13 @@ describe('a consumer installed from the packed tarball with strict resolution', 
         join(dir, 'consumer.tsx'),
         `import { IntegrationWebhookManager, type IntegrationWebhookManagerProps } from 'integration-webhooks'
 import { createWebhookClient, type IntegrationWebhook } from 'integration-webhooks/core'
-import { useWebhookTable, webhookColumns, type WebhookTableState } from 'integration-webhooks/react'
+import { useWebhookTable, webhookColumnDefs, type WebhookTableState } from 'integration-webhooks/react'
 import { createWebhookHandlers } from 'integration-webhooks/mocks'
 
 export const props: IntegrationWebhookManagerProps = { apiUrl: '/api/integration-webhooks' }
 export const element = <IntegrationWebhookManager {...props} />
 export const client = createWebhookClient({ apiUrl: 'https://app.example/api/integration-webhooks' })
-export const ids: string[] = webhookColumns.map((column) => String(column.id))
+export const ids: string[] = webhookColumnDefs.map((column) => String(column.id))
 export function useRows(rows: IntegrationWebhook[]): WebhookTableState['rows'] {
   return useWebhookTable(rows).rows
 }

@@ -93,7 +93,7 @@ describe('integration-webhooks/core as published', () => {
       `const { loadWebhooks, createWebhookClient } = await import('./dist/core/without-catalog.js')
        const client = createWebhookClient({ apiUrl: 'https://api.example', retry: false,
          fetch: async () => new Response('{"webhooks":[]}', { headers: { 'content-type': 'application/json' } }) })
-       const { webhooks, source } = await loadWebhooks(client, { userId: 'u', origin: 'https://a.example' })
+       const { webhooks, source } = await loadWebhooks(client, { fallback: { userId: 'u', origin: 'https://a.example' } })
        console.log(source, webhooks.length, webhooks[0].webhook_url)`,
     ])
     expect(out).toBe('generated 27 https://a.example/api/integration-webhooks/gmail')

@@ -39,7 +39,7 @@ export async function listWebhooks(context: RouteContext): Promise<Response> {
   const records = await context.store.listWebhooks(context.userId)
   if (records.length === 0 && context.settings.fallback) {
     const webhooks = generateFallbackWebhooks({
-      integrations: context.catalog,
+      catalog: context.catalog,
       userId: context.userId,
       webhookUrl: `${publicOrigin(context)}${context.settings.basePath}`,
       now: context.settings.now(),
