@@ -167,6 +167,45 @@ export interface StoreNotification {
 }
 
 /**
+ * One entry of the live event log (what `GET {basePath}/stream` sends), with the row it
+ * points at as that row is now: read back from the tables, never carried by a notification.
+ */
+export interface LiveEventRecord {
+  /** The event id: increasing, the same on every instance on one database. */
+  id: number
+  user_id: string
+  kind: 'execution' | 'webhook'
+  webhook_id: string
+  execution_id: string | null
+  /** Whether `webhook`/`execution` were read (only for the users a query asked rows for). */
+  loaded: boolean
+  /** For a `webhook` event: the webhook now, or null when it was deleted. */
+  webhook: WebhookRecord | null
+  /** For an `execution` event: the execution now, or null when it is gone (its webhook was deleted). */
+  execution: ExecutionRecord | null
+}
+
+/** Which live events to read: those after `after` (and up to `upTo`), in id order. */
+export interface LiveEventQuery {
+  after: number
+  upTo?: number | null
+  /** Only this user's events. */
+  userId?: string | null
+  /** Read the rows of these users' events only (the others come with `loaded: false`); null: everyone's. */
+  withRowsFor?: readonly string[] | null
+  limit: number
+}
+
+/** A page of live events and the range of ids the log holds now. */
+export interface LiveEventPage {
+  events: LiveEventRecord[]
+  /** The oldest event id kept (older ones were pruned), or null when the log is empty. */
+  oldest: number | null
+  /** The newest committed event id, or null when the log is empty. */
+  newest: number | null
+}
+
+/**
  * Where the server keeps webhooks and executions. `createPgliteStore` and
  * `createPostgresStore` implement it over the same SQL; a host can write its own (one
  * test suite, `test/server/store-suite.ts`, states what each method must do).
@@ -240,6 +279,19 @@ export interface WebhookStore {
   userStats(userId: string, range: StatsRange): Promise<Record<string, WebhookStats>>
   /** Calls `listener` for every change notification (across processes on PostgreSQL). Resolves to an unsubscribe. */
   subscribe?(listener: (notification: StoreNotification) => void): Promise<() => Promise<void>>
+  /**
+   * The live event log, in id order (the stream reads it; see `LiveEventRecord`). Optional:
+   * without it (and `subscribeEvents`) the server has no stream and answers 404 there.
+   */
+  readEvents?(query: LiveEventQuery): Promise<LiveEventPage>
+  /** Calls `listener` with the newest event id each time events are committed (across processes on PostgreSQL). */
+  subscribeEvents?(listener: (newestId: number) => void): Promise<() => Promise<void>>
+  /**
+   * The transactions writing to the event log right now (opaque ids). An id missing between
+   * two committed ones can still appear only while a transaction that was writing when the
+   * gap was seen goes on: once none of them is left, the gap is for good (a rollback).
+   */
+  eventWriters?(): Promise<string[]>
   /** Releases the connection(s). For PGlite this must run before the process exits. */
   close(): Promise<void>
 }

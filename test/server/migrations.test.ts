@@ -66,7 +66,7 @@ describe('migrations', () => {
         const client = new pg.Client({ connectionString: database.url })
         await client.connect()
         const { rows } = await client.query(
-          `SELECT version, count(*)::int AS n FROM ${MIGRATIONS_TABLE} GROUP BY version`,
+          `SELECT version, count(*)::int AS n FROM ${MIGRATIONS_TABLE} GROUP BY version ORDER BY version`,
         )
         await client.end()
         expect(rows).toEqual(migrations.map((m) => ({ version: m.version, n: 1 })))

@@ -1,5 +1,6 @@
 import type { SqlDriver } from '../stores/driver'
 import { initial } from './001-initial'
+import { liveEvents } from './002-live-events'
 
 /** One versioned SQL migration shipped in the package. */
 export interface Migration {
@@ -9,7 +10,10 @@ export interface Migration {
 }
 
 /** Every migration of the package, in order. Applied migrations must never change. */
-export const migrations: readonly Migration[] = Object.freeze([{ version: 1, name: 'initial', sql: initial }])
+export const migrations: readonly Migration[] = Object.freeze([
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'live-events', sql: liveEvents },
+])
 
 /** The table that records applied migrations. */
 export const MIGRATIONS_TABLE = 'integration_webhooks_migrations'

@@ -3,6 +3,8 @@ import type {
   DispatchOutcome,
   ExecutionPageQuery,
   ExecutionRecord,
+  LiveEventPage,
+  LiveEventQuery,
   NewExecution,
   NewWebhookRecord,
   ReceivingWebhook,
@@ -39,6 +41,9 @@ export const NOTIFY_CHANNEL = 'integration_webhooks'
 
 const notify = (alias: string) =>
   `pg_notify('${NOTIFY_CHANNEL}', json_build_object('t', 'execution', 'u', ${alias}.user_id, 'w', ${alias}.webhook_id, 'e', ${alias}.id)::text)`
+
+/** The channel the event log's triggers NOTIFY on (migration 002): the newest event id, nothing else. */
+export const EVENTS_CHANNEL = 'integration_webhooks_events'
 
 /** Payloads over this many bytes are cut to it once dispatched (the whole event is kept until then). */
 export const STORED_PAYLOAD_LIMIT = 256 * 1024
@@ -408,6 +413,55 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
             }
           })
       : undefined,
+
+    async readEvents({ after, upTo = null, userId = null, withRowsFor = null, limit }: LiveEventQuery) {
+      // One row, one round trip: the page as JSON (rows read back as the API's other routes
+      // read them), and the ids the log holds, from its primary key.
+      const rows = await driver.query<{
+        events: LiveEventPage['events'] | string
+        oldest: number | null
+        newest: number | null
+      }>(
+        `SELECT (SELECT min(id)::float8 FROM integration_webhook_events) AS oldest,
+           (SELECT max(id)::float8 FROM integration_webhook_events) AS newest,
+           coalesce((SELECT json_agg(page ORDER BY page.id) FROM (
+             SELECT ev.id::float8 AS id, ev.user_id, ev.kind, ev.webhook_id, ev.execution_id, loaded,
+               CASE WHEN loaded AND ev.kind = 'webhook' THEN (SELECT row_to_json(w) FROM (
+                 SELECT ${webhookColumns} FROM integration_webhooks WHERE id = ev.webhook_id AND user_id = ev.user_id
+               ) AS w) END AS webhook,
+               CASE WHEN loaded AND ev.kind = 'execution' THEN (SELECT row_to_json(x) FROM (
+                 SELECT ${executionColumns} FROM webhook_executions
+                 WHERE id = ev.execution_id AND webhook_id = ev.webhook_id AND user_id = ev.user_id
+               ) AS x) END AS execution
+             FROM integration_webhook_events AS ev,
+               LATERAL (SELECT ($4::text[] IS NULL OR ev.user_id = ANY ($4::text[])) AS loaded) AS l
+             WHERE ev.id > $1 AND ($2::bigint IS NULL OR ev.id <= $2) AND ($3::text IS NULL OR ev.user_id = $3)
+             ORDER BY ev.id LIMIT $5
+           ) AS page), '[]') AS events`,
+        [after, upTo, userId, withRowsFor === null ? null : [...withRowsFor], limit],
+      )
+      const row = rows[0]
+      const events = typeof row?.events === 'string' ? JSON.parse(row.events) : (row?.events ?? [])
+      return { events, oldest: row?.oldest ?? null, newest: row?.newest ?? null }
+    },
+
+    subscribeEvents: driver.listen
+      ? (listener: (newestId: number) => void) =>
+          (driver.listen as NonNullable<SqlDriver['listen']>)(EVENTS_CHANNEL, (payload) => {
+            const id = Number(payload)
+            if (Number.isSafeInteger(id)) listener(id)
+          })
+      : undefined,
+
+    async eventWriters() {
+      const rows = await driver.query<{ writers: string[] }>(
+        `SELECT coalesce(array_agg(DISTINCT virtualtransaction), '{}') AS writers FROM pg_locks
+         WHERE locktype = 'relation' AND mode = 'RowExclusiveLock' AND granted AND pid <> pg_backend_pid()
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND relation = 'integration_webhook_events'::regclass`,
+      )
+      return rows[0]?.writers ?? []
+    },
 
     close: () => driver.close(),
   }
