@@ -4,6 +4,7 @@ import { schemeFor } from './schemes/index'
 import type { SchemeRequest } from './schemes/types'
 import type { SecretBox } from './secrets'
 import type { WebhookRecord, WebhookStore } from './store'
+import type { createLiveStreams } from './stream'
 
 /** What routes share of the server beyond its settings. @internal */
 export interface ServerParts {
@@ -11,6 +12,8 @@ export interface ServerParts {
   /** The dispatcher, when the server has an `onEvent`. */
   readonly dispatcher: ReturnType<typeof createDispatcher> | null
   readonly dispatchMode: 'background' | 'inline'
+  /** The live streams (`GET {basePath}/stream`). */
+  readonly live: ReturnType<typeof createLiveStreams>
   /** Host-supplied verifiers by provider id (Google Pub/Sub OIDC, PayPal). */
   readonly verifiers: Readonly<Record<string, (request: SchemeRequest) => Promise<boolean>>>
   /** The receiver itself, for test events: the same code path as a real delivery. */

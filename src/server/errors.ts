@@ -28,6 +28,7 @@ export const serverErrorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  too_many_streams: 429,
   internal: 500,
   unavailable: 503,
 } as const

@@ -9,10 +9,12 @@ import { listExecutions } from './routes/executions'
 import { receiveEvent } from './routes/receive'
 import { revealSecret, rotateSecret, setSecret } from './routes/secrets'
 import { getWebhookStats, listWebhookStats } from './routes/stats'
+import { openStream } from './routes/stream'
 import { createWebhook, deleteWebhook, getWebhook, listWebhooks, setWebhookStatus } from './routes/webhooks'
 import type { SchemeRequest } from './schemes/types'
 import { createSecretBox } from './secrets'
 import type { WebhookStore } from './store'
+import { createLiveStreams } from './stream'
 
 /** An HTTP method a route answers. */
 export type RouteMethod = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
@@ -39,6 +41,7 @@ const routes: readonly Route[] = [
     methods: { GET: receiveEvent, HEAD: receiveEvent, POST: receiveEvent },
     public: true,
   },
+  { pattern: ['stream'], methods: { GET: openStream } },
   { pattern: [':id'], methods: { GET: getWebhook, PATCH: setWebhookStatus, DELETE: deleteWebhook } },
   { pattern: [':id', 'test'], methods: { POST: sendTestEvent } },
   { pattern: [':id', 'stats'], methods: { GET: getWebhookStats } },
@@ -153,6 +156,18 @@ export interface WebhookServerOptions {
    * @defaultValue 300
    */
   toleranceSeconds?: number
+  /**
+   * How often a live stream (`GET {basePath}/stream`) sends a heartbeat comment (`: ping`),
+   * in ms, so proxies keep an idle stream open and a dead client is noticed.
+   * @defaultValue 15000
+   */
+  streamHeartbeatMs?: number
+  /**
+   * Live streams one user may hold open at once on this server instance (more: 429
+   * `too_many_streams` with `Retry-After`).
+   * @defaultValue 5
+   */
+  maxStreamsPerUser?: number
   /** The clock, for tests. @defaultValue `() => new Date()` */
   now?: () => Date
 }
@@ -161,7 +176,7 @@ export interface WebhookServerOptions {
 export interface WebhookServer {
   /** Answers one request of the HTTP contract. Never rejects: every failure is a JSON error response. */
   handle(request: Request): Promise<Response>
-  /** Waits for the requests in flight; later requests get 503. Does not close the store. */
+  /** Waits for the requests in flight and ends the live streams; later requests get 503. Does not close the store. */
   close(): Promise<void>
 }
 
@@ -337,8 +352,16 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       })
     : null
   if (dispatcher && dispatchMode === 'background') void dispatcher.start()
+  const live = createLiveStreams({
+    store,
+    catalog,
+    heartbeatMs: positive('streamHeartbeatMs', options.streamHeartbeatMs, 15_000),
+    maxStreamsPerUser: positive('maxStreamsPerUser', options.maxStreamsPerUser, 5),
+    report: (error) => report(error, new Request('http://internal/stream')),
+  })
   const parts: ServerParts = {
     secrets,
+    live,
     dispatcher,
     dispatchMode,
     verifiers: options.verifiers ?? {},
@@ -425,6 +448,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     async close() {
       closing = true
       await Promise.allSettled([...inFlight])
+      live.closeAll()
       await dispatcher?.close()
     },
   }
