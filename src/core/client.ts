@@ -11,14 +11,20 @@ import {
   type RetryPolicy,
 } from './retry'
 import {
+  type AllWebhookStats,
+  allWebhookStatsSchema,
   executionResponseSchema,
   type IntegrationWebhook,
   integrationWebhookSchema,
   type SigningSecret,
+  type StatsWindow,
   signingSecretSchema,
+  statsWindows,
   type WebhookExecution,
+  type WebhookStats,
   webhookExecutionSchema,
   webhookResponseSchema,
+  webhookStatsSchema,
 } from './schemas'
 import { runSubscription, type SubscribeOptions, type WebhookStreamEnd } from './stream'
 
@@ -58,6 +64,10 @@ export interface WebhookRoutes {
   rotateSecret: (webhookId: string) => string
   /** Where `subscribe` reads the live stream. @defaultValue `'stream'` */
   stream: () => string
+  /** Where `getStats` GETs one webhook's statistics. @defaultValue `` id => `${id}/stats` `` */
+  stats: (webhookId: string) => string
+  /** Where `getAllStats` GETs every webhook's statistics. @defaultValue `'stats'` */
+  allStats: () => string
 }
 
 /**
@@ -80,6 +90,8 @@ export const defaultWebhookRoutes: Readonly<WebhookRoutes> = {
   secret: (id) => `${id}/secret`,
   rotateSecret: (id) => `${id}/secret/rotate`,
   stream: () => 'stream',
+  stats: (id) => `${id}/stats`,
+  allStats: () => 'stats',
 }
 
 type Awaitable<T> = T | Promise<T>
@@ -150,6 +162,15 @@ export interface SecretOptions extends RequestOptions {
    * @defaultValue 0 (the old secret stops verifying at once)
    */
   graceSeconds?: number
+}
+
+/** Options of {@link WebhookClient.getStats} and {@link WebhookClient.getAllStats}. */
+export interface StatsOptions extends RequestOptions {
+  /**
+   * The window: the last 24 hours in hourly buckets, or the last 7 or 30 days in daily ones.
+   * @defaultValue '24h'
+   */
+  window?: StatsWindow
 }
 
 /**
@@ -230,6 +251,13 @@ export interface WebhookClient {
    * never rejects.
    */
   subscribe(options: SubscribeOptions): Promise<WebhookStreamEnd>
+  /**
+   * `GET {apiUrl}/{id}/stats?window=`: one webhook's counts, success rate, p50/p95 execution time
+   * and buckets over the window. An answer for another window than asked is `invalid-response`.
+   */
+  getStats(webhookId: string, options?: StatsOptions): Promise<WebhookStats>
+  /** `GET {apiUrl}/stats?window=`: the same figures for every saved webhook of the user, by id. */
+  getAllStats(options?: StatsOptions): Promise<AllWebhookStats>
 }
 
 interface Call<T> {
@@ -269,6 +297,34 @@ function single<T>(envelope: z.ZodMiniType, key: string, schema: z.ZodMiniType<T
     throw new WebhookApiError('invalid-response', `The response has no valid "${key}"`, {
       issues: formatIssues(bare.error.issues),
     })
+  }
+}
+
+function statsWindowOf(window: unknown): StatsWindow {
+  if (window === undefined) return '24h'
+  if (!statsWindows.includes(window as StatsWindow)) {
+    throw new TypeError(
+      `window must be one of ${statsWindows.map((w) => `"${w}"`).join(', ')}, got ${JSON.stringify(window) ?? String(window)}`,
+    )
+  }
+  return window as StatsWindow
+}
+
+/** A parser of a stats body that also holds it to the window asked for (a server that ignored `?window=`). */
+function statsParser<T extends { window: StatsWindow }>(schema: z.ZodMiniType<T>, what: string, window: StatsWindow) {
+  return (json: unknown): T => {
+    const result = schema.safeParse(json)
+    if (!result.success) {
+      throw new WebhookApiError('invalid-response', `The response is not ${what}`, {
+        issues: formatIssues(result.error.issues),
+      })
+    }
+    if (result.data.window !== window) {
+      throw new WebhookApiError('invalid-response', `The response covers window ${result.data.window}, not ${window}`, {
+        issues: [`window: expected "${window}", got "${result.data.window}"`],
+      })
+    }
+    return result.data
   }
 }
 
@@ -435,6 +491,8 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
           }, timeoutMs)
     const onAbort = () => controller.abort()
     signal?.addEventListener('abort', onAbort, { once: true })
+    // Aborted while the headers were awaited (getToken): the listener came too late to hear it.
+    if (signal?.aborted) controller.abort()
     const failure = (error: unknown, stage: string) =>
       signal?.aborted
         ? fail('aborted', `${method} ${url} was aborted`, { cause: signal.reason })
@@ -665,6 +723,28 @@ export function createWebhookClient(options: WebhookClientOptions = {}): Webhook
         },
         opts,
       )
+    },
+    getStats: async (webhookId, opts = {}) => {
+      const window = statsWindowOf(opts.window)
+      return send({
+        method: 'GET',
+        path: routes.stats(requireId(webhookId, 'webhookId')),
+        query: { window },
+        idempotent: true,
+        parse: statsParser(webhookStatsSchema, "a webhook's statistics", window),
+        signal: opts.signal,
+      })
+    },
+    getAllStats: async (opts = {}) => {
+      const window = statsWindowOf(opts.window)
+      return send({
+        method: 'GET',
+        path: routes.allStats(),
+        query: { window },
+        idempotent: true,
+        parse: statsParser(allWebhookStatsSchema, 'the statistics of every webhook ({ window, stats })', window),
+        signal: opts.signal,
+      })
     },
   }
 }

@@ -37,6 +37,7 @@ export type {
   ListExecutionsOptions,
   RequestOptions,
   SecretOptions,
+  StatsOptions,
   WebhookClient,
   WebhookClientOptions,
   WebhookRoutes,
@@ -74,31 +75,51 @@ export {
   toDisplayText,
 } from './safety'
 export type {
+  AllWebhookStats,
   ExecutionStatus,
   IntegrationWebhook,
   SigningSecret,
   SigningSecretSource,
+  StatsBucket,
+  StatsWindow,
   WebhookExecution,
   WebhookSigning,
   WebhookSource,
+  WebhookStats,
+  WebhookStatsFigures,
   WebhookStatus,
 } from './schemas'
 export {
+  allWebhookStatsSchema,
   executionEventSchema,
   executionsPageEnvelopeSchema,
   externalConfigSchema,
   integrationWebhookSchema,
   signingSecretSchema,
   signingSecretSources,
+  statsBucketSchema,
+  statsWindows,
   webhookEventSchema,
   webhookExecutionSchema,
   webhookListEnvelopeSchema,
   webhookSigningSchema,
+  webhookStatsFiguresSchema,
+  webhookStatsSchema,
 } from './schemas'
 export type { WebhookSortKey, WebhookSortRule } from './sort'
 export { compareWebhooks, prepareSort, sortWebhooks, webhookComparators, webhookStatusRank } from './sort'
 export type { SseEvent, SseMessage, SseRetry, SseState } from './sse'
 export { feedSse, initialSseState } from './sse'
+export type { BucketLabelOptions, StatsBar, StatsBarScale, StatsHealth } from './stats'
+export {
+  axisLabelIndexes,
+  formatBucketLabel,
+  formatSuccessRate,
+  niceCeiling,
+  scaleStatsBars,
+  statsHealth,
+  worstBucketIndex,
+} from './stats'
 export { executionStatuses, webhookStatuses } from './statuses'
 export type {
   InvalidStreamEvent,

@@ -185,6 +185,83 @@ export const signingSecretSchema = /* @__PURE__ */ z.looseObject({
   previous_expires_at: z.nullable(dateTime()),
 })
 
+/**
+ * The windows the statistics routes know: the last 24 hours (hourly buckets), 7 or 30 days
+ * (daily buckets), all aligned to UTC.
+ *
+ * @example
+ * ```ts
+ * statsWindows.map((window) => client.getStats(id, { window }))
+ * ```
+ */
+export const statsWindows = ['24h', '7d', '30d'] as const
+
+/**
+ * One bucket of a window: the executions that finished in it, by outcome. `start` is the UTC
+ * hour (24h) or day (7d, 30d) it begins at.
+ *
+ * @example
+ * ```ts
+ * statsBucketSchema.parse({ start: '2026-12-05T14:00:00Z', success: 12, error: 1 }).error // 1
+ * ```
+ */
+export const statsBucketSchema = /* @__PURE__ */ z.looseObject({
+  start: dateTime(),
+  success: count(),
+  error: count(),
+})
+
+const rate = () => z.nullable(z.number().check(z.gte(0), z.lte(1)))
+const millis = () => z.nullable(z.number().check(z.gte(0)))
+const figures = {
+  total: count(),
+  success: count(),
+  error: count(),
+  pending: count(),
+  success_rate: rate(),
+  p50_ms: millis(),
+  p95_ms: millis(),
+  buckets: z.array(statsBucketSchema),
+}
+
+/**
+ * The zod schema of one webhook's figures over a window, as `GET {apiUrl}/stats` holds them per
+ * webhook: counts by outcome, `success_rate` (success / (success + error), 0..1; null when
+ * nothing finished), `p50_ms` / `p95_ms` execution time (null without timings) and the window's
+ * buckets, oldest first, every one present. Unknown extra fields pass through.
+ *
+ * @example
+ * ```ts
+ * webhookStatsFiguresSchema.parse(json.stats[id]).success_rate // 0.97
+ * ```
+ */
+export const webhookStatsFiguresSchema = /* @__PURE__ */ z.looseObject(figures)
+
+/**
+ * The zod schema of `GET {apiUrl}/{id}/stats?window=…`: the figures of one webhook and the
+ * window they cover.
+ *
+ * @example
+ * ```ts
+ * webhookStatsSchema.parse(json).buckets.length // 24 for window 24h
+ * ```
+ */
+export const webhookStatsSchema = /* @__PURE__ */ z.looseObject({ window: z.enum(statsWindows), ...figures })
+
+/**
+ * The zod schema of `GET {apiUrl}/stats?window=…`: the figures of every saved webhook of the
+ * user, by id.
+ *
+ * @example
+ * ```ts
+ * allWebhookStatsSchema.parse(json).stats['wh_1']?.success_rate
+ * ```
+ */
+export const allWebhookStatsSchema = /* @__PURE__ */ z.looseObject({
+  window: z.enum(statsWindows),
+  stats: z.record(z.string(), webhookStatsFiguresSchema),
+})
+
 /** A webhook configuration for one integration. Inferred from {@link integrationWebhookSchema}. */
 export type IntegrationWebhook = z.infer<typeof integrationWebhookSchema>
 /** One execution of a webhook. Inferred from {@link webhookExecutionSchema}. */
@@ -229,3 +306,13 @@ export const webhookEventSchema = /* @__PURE__ */ z.looseObject({
   webhook_id: z.string().check(z.minLength(1)),
   webhook: z.nullable(integrationWebhookSchema),
 })
+/** `'24h' | '7d' | '30d'` */
+export type StatsWindow = (typeof statsWindows)[number]
+/** One bucket of a statistics window. Inferred from {@link statsBucketSchema}. */
+export type StatsBucket = z.infer<typeof statsBucketSchema>
+/** One webhook's figures over a window. Inferred from {@link webhookStatsFiguresSchema}. */
+export type WebhookStatsFigures = z.infer<typeof webhookStatsFiguresSchema>
+/** One webhook's statistics and their window. Inferred from {@link webhookStatsSchema}. */
+export type WebhookStats = z.infer<typeof webhookStatsSchema>
+/** Every webhook's statistics over one window, by id. Inferred from {@link allWebhookStatsSchema}. */
+export type AllWebhookStats = z.infer<typeof allWebhookStatsSchema>

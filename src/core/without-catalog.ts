@@ -13,5 +13,14 @@ export { countWebhookFacets, filterWebhooks, prepareSearch } from './filter'
 export { formatCount, formatDateTime, formatDuration, formatRelativeTime } from './format'
 export { loadWebhooks } from './load'
 export { displayText, limitDepth, maskSecrets, maskSecretText, toDisplayText } from './safety'
+export { statsWindows } from './schemas'
 export { prepareSort, sortWebhooks } from './sort'
+export {
+  axisLabelIndexes,
+  formatBucketLabel,
+  formatSuccessRate,
+  scaleStatsBars,
+  statsHealth,
+  worstBucketIndex,
+} from './stats'
 export { webhookStatuses } from './statuses'

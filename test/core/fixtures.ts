@@ -1,5 +1,5 @@
 import type { IntegrationDefinition } from '../../src/core/catalog/define'
-import type { IntegrationWebhook, WebhookExecution } from '../../src/core/schemas'
+import type { IntegrationWebhook, StatsWindow, WebhookExecution, WebhookStats } from '../../src/core/schemas'
 
 /**
  * A valid webhook row (it passes `integrationWebhookSchema`), GitHub by default.
@@ -75,4 +75,38 @@ export const linearDefinition: IntegrationDefinition = {
   delivery: 'webhook',
   triggers: [{ event: 'issue_created', label: 'Issue created', providerEvent: 'Issue create' }],
   setupSteps: ['Open Settings → API → Webhooks', 'Paste {webhookUrl} as the URL'],
+}
+
+/**
+ * Valid statistics of one webhook (they pass `webhookStatsSchema`) for `window`, ending in the hour
+ * (24h) or day of `end`: `outcomes[i]` gives bucket i's `[success, error]` (oldest first, zeros
+ * for the rest); the totals, rate and percentiles follow from them.
+ */
+export function makeStats(
+  window: StatsWindow = '24h',
+  outcomes: readonly (readonly [number, number])[] = [],
+  end = '2026-12-05T15:00:00.000Z',
+): WebhookStats {
+  const hours = window === '24h'
+  const count = hours ? 24 : window === '7d' ? 7 : 30
+  const step = hours ? 3600_000 : 86_400_000
+  const last = Math.floor(Date.parse(end) / step) * step
+  const buckets = Array.from({ length: count }, (_, i) => {
+    const [success, error] = outcomes[i] ?? [0, 0]
+    return { start: new Date(last - (count - 1 - i) * step).toISOString(), success, error }
+  })
+  const success = buckets.reduce((n, b) => n + b.success, 0)
+  const error = buckets.reduce((n, b) => n + b.error, 0)
+  const finished = success + error
+  return {
+    window,
+    total: finished,
+    success,
+    error,
+    pending: 0,
+    success_rate: finished ? success / finished : null,
+    p50_ms: finished ? 120 : null,
+    p95_ms: finished ? 840 : null,
+    buckets,
+  }
 }
