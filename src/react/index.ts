@@ -23,6 +23,12 @@ export type {
 export { useWebhookActions } from './use-webhook-actions'
 export type { UseWebhookExecutionsOptions, WebhookExecutionsState } from './use-webhook-executions'
 export { useWebhookExecutions } from './use-webhook-executions'
+export type {
+  UseWebhookStatsOptions,
+  WebhookStatsState,
+  WebhooksStatsState,
+} from './use-webhook-stats'
+export { useWebhookStats, useWebhooksStats } from './use-webhook-stats'
 export type { UseWebhookTableOptions, WebhookTableFeatures, WebhookTableState } from './use-webhook-table'
 export { useWebhookTable, webhookColumnDefs } from './use-webhook-table'
 export type { FallbackSettings, WebhooksContextValue, WebhooksProviderProps } from './webhooks-provider'

@@ -18,3 +18,16 @@ export const executionsKey = (
   pageSize: number,
   cursor: string | null,
 ): ExecutionsKey => [NAMESPACE, apiUrl, 'executions', webhookId, pageSize, cursor]
+
+export type StatsKey = readonly [typeof NAMESPACE, string, 'stats', string, string]
+export type AllStatsKey = readonly [typeof NAMESPACE, string, 'all-stats', string]
+
+export const statsKey = (apiUrl: string, webhookId: string, window: string): StatsKey => [
+  NAMESPACE,
+  apiUrl,
+  'stats',
+  webhookId,
+  window,
+]
+
+export const allStatsKey = (apiUrl: string, window: string): AllStatsKey => [NAMESPACE, apiUrl, 'all-stats', window]

@@ -90,6 +90,8 @@ function latestRoutes(latest: Latest): WebhookRoutes {
     secret: (id) => route('secret')(id),
     rotateSecret: (id) => route('rotateSecret')(id),
     stream: () => route('stream')(),
+    stats: (id) => route('stats')(id),
+    allStats: () => route('allStats')(),
   }
 }
 
