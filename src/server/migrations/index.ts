@@ -1,6 +1,7 @@
 import type { SqlDriver } from '../stores/driver'
 import { initial } from './001-initial'
 import { liveEvents } from './002-live-events'
+import { statsIndex } from './003-stats-index'
 
 /** One versioned SQL migration shipped in the package. */
 export interface Migration {
@@ -13,6 +14,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = Object.freeze([
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'live-events', sql: liveEvents },
+  { version: 3, name: 'stats-index', sql: statsIndex },
 ])
 
 /** The table that records applied migrations. */
