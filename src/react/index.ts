@@ -2,6 +2,7 @@
 // integration-webhooks/react — headless hooks on swr: no markup, no CSS.
 
 export type { ExecutionsRegistry } from './executions-registry'
+export type { LiveState } from './live-registry'
 export type { ControllableStateProps } from './use-controllable-state'
 export { useControllableState } from './use-controllable-state'
 export type { CopyToClipboardState, UseCopyToClipboardOptions } from './use-copy-to-clipboard'

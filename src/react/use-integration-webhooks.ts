@@ -6,9 +6,12 @@ import {
   type WebhookApiError,
   type WebhookSource,
 } from 'integration-webhooks/core'
-import { useCallback } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import useSWR from 'swr'
 import { type WebhooksKey, webhooksKey } from './keys'
+import { patchWebhookList } from './live-patch'
+import type { LiveState } from './live-registry'
+import { useLive } from './use-live'
 import { useWebhooksContext } from './webhooks-provider'
 
 /** What the webhook list query caches: the loaded list and when it arrived. */
@@ -20,8 +23,17 @@ export interface WebhooksSnapshot extends LoadedWebhooks {
 /** Options of {@link useIntegrationWebhooks}. */
 export interface UseIntegrationWebhooksOptions {
   /**
-   * Refetch every this many milliseconds, for live monitoring; paused while the page is hidden.
-   * @defaultValue 0 (off)
+   * Keep the rows current from the endpoint's live stream (`GET {apiUrl}/stream`): each change
+   * patches the cached list in place, without a refetch; a `reset` event refetches once. Every
+   * hook of a provider shares one stream. Where the endpoint has no stream (404/405) the hook
+   * polls every `refreshInterval` instead (`liveState: 'polling'`).
+   * @defaultValue false
+   */
+  live?: boolean
+  /**
+   * Refetch every this many milliseconds; paused while the page is hidden. With `live`, only
+   * while the endpoint has no stream (then 15 s when not given).
+   * @defaultValue 0 (off); with `live`, 15000 while polling
    */
   refreshInterval?: number
   /**
@@ -64,6 +76,10 @@ export interface IntegrationWebhooksState {
   lastUpdatedAt: number | undefined
   /** Refetch now; resolves when done (never rejects: failures land in `error`). */
   refresh: () => Promise<void>
+  /** How live data arrives: `live`, `connecting`, `reconnecting`, `polling` (no stream here) or `off`. */
+  liveState: LiveState
+  /** Why the stream stopped (`off` after a 401/403) or last dropped (`reconnecting`). */
+  liveError: WebhookApiError | undefined
 }
 
 const none: readonly never[] = Object.freeze([])
@@ -88,8 +104,15 @@ const none: readonly never[] = Object.freeze([])
  * ```
  */
 export function useIntegrationWebhooks(options: UseIntegrationWebhooksOptions = {}): IntegrationWebhooksState {
-  const { client, apiUrl, catalog, fallback } = useWebhooksContext()
-  const { enabled = true, refreshInterval = 0, revalidateOnFocus = true, revalidateOnReconnect = true } = options
+  const { client, apiUrl, catalog, fallback, live: registry } = useWebhooksContext()
+  const { enabled = true, live = false, revalidateOnFocus = true, revalidateOnReconnect = true } = options
+  const { liveState, liveError } = useLive(live && enabled)
+  // Live: no polling while the stream works; the endpoint's interval (or 15 s) when it has none.
+  const refreshInterval = live
+    ? liveState === 'polling'
+      ? options.refreshInterval || 15_000
+      : 0
+    : (options.refreshInterval ?? 0)
 
   const { data, error, isLoading, isValidating, mutate } = useSWR<WebhooksSnapshot, Error, WebhooksKey | null>(
     enabled ? webhooksKey(apiUrl, fallback.userId) : null,
@@ -112,6 +135,29 @@ export function useIntegrationWebhooks(options: UseIntegrationWebhooksOptions = 
     await mutate().catch(() => undefined)
   }, [mutate])
 
+  // Each webhook event patches the cached list in place; `reset` refetches it (deduplicated
+  // by SWR when several hooks hear it).
+  const source = useRef(data?.source)
+  source.current = data?.source
+  useEffect(() => {
+    if (!(live && enabled)) return
+    return registry.listen((event) => {
+      if (event.type === 'execution') return
+      // Generated rows are suggestions, not saved ones: a saved webhook replaces them all.
+      if (event.type === 'reset' || (event.webhook && source.current === 'generated')) {
+        return void mutate().catch(() => undefined)
+      }
+      void mutate(
+        (snapshot) => {
+          if (!snapshot) return snapshot
+          const webhooks = patchWebhookList(snapshot.webhooks, event.webhookId, event.webhook)
+          return webhooks === snapshot.webhooks ? snapshot : { ...snapshot, webhooks: webhooks as IntegrationWebhook[] }
+        },
+        { revalidate: false },
+      ).catch(() => undefined)
+    })
+  }, [registry, live, enabled, mutate])
+
   return {
     webhooks: data?.webhooks ?? none,
     source: data?.source,
@@ -122,5 +168,7 @@ export function useIntegrationWebhooks(options: UseIntegrationWebhooksOptions = 
     isStale: Boolean(error && data),
     lastUpdatedAt: data?.fetchedAt,
     refresh,
+    liveState,
+    liveError,
   }
 }

@@ -1,7 +1,10 @@
 import type { ExecutionsPage, InvalidRow, WebhookApiError, WebhookExecution } from 'integration-webhooks/core'
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import useSWRInfinite from 'swr/infinite'
 import { type ExecutionsKey, executionsKey } from './keys'
+import { patchExecutionPages } from './live-patch'
+import type { LiveState } from './live-registry'
+import { useLive } from './use-live'
 import { useWebhooksContext } from './webhooks-provider'
 
 /** Options of {@link useWebhookExecutions}. */
@@ -11,6 +14,18 @@ export interface UseWebhookExecutionsOptions {
    * @defaultValue 20
    */
   pageSize?: number
+  /**
+   * Keep the history current from the provider's live stream: a new execution is put first, a
+   * status change patched where the row is, without a refetch (`reset` refetches once). Shares
+   * the provider's one stream. Where the endpoint has no stream, polls every `refreshInterval`.
+   * @defaultValue false
+   */
+  live?: boolean
+  /**
+   * With `live`, how often to refetch the loaded pages while the endpoint has no stream.
+   * @defaultValue 15000
+   */
+  refreshInterval?: number
 }
 
 /** What {@link useWebhookExecutions} returns. */
@@ -31,9 +46,21 @@ export interface WebhookExecutionsState {
   error: WebhookApiError | Error | undefined
   /** Refetch every loaded page. */
   refresh: () => Promise<void>
+  /** How live data arrives: `live`, `connecting`, `reconnecting`, `polling` (no stream here) or `off`. */
+  liveState: LiveState
+  /** Why the stream stopped (`off` after a 401/403) or last dropped (`reconnecting`). */
+  liveError: WebhookApiError | undefined
+  /**
+   * Ids of executions the live stream added since the history was loaded (or since
+   * `markAllSeen`), newest first: for marking them "new".
+   */
+  newIds: ReadonlySet<string>
+  /** Forgets `newIds` (the user has seen them). */
+  markAllSeen: () => void
 }
 
 const none: readonly never[] = Object.freeze([])
+const emptySet: ReadonlySet<string> = new Set()
 
 /**
  * The execution history of one webhook, newest first, in cursor pages.
@@ -58,8 +85,9 @@ export function useWebhookExecutions(
   webhookId: string | null | undefined,
   options: UseWebhookExecutionsOptions = {},
 ): WebhookExecutionsState {
-  const { client, apiUrl, executions: registry } = useWebhooksContext()
-  const { pageSize = 20 } = options
+  const { client, apiUrl, executions: registry, live: liveRegistry } = useWebhooksContext()
+  const { pageSize = 20, live = false } = options
+  const { liveState, liveError } = useLive(live && Boolean(webhookId))
   if (!(Number.isInteger(pageSize) && pageSize > 0)) {
     throw new TypeError(`useWebhookExecutions: pageSize must be a positive integer, got ${String(pageSize)}`)
   }
@@ -80,7 +108,37 @@ export function useWebhookExecutions(
   >(getKey, ([, , , id, limit, cursor]) => client.listExecutions(id, { limit, cursor }), {
     shouldRetryOnError: false,
     revalidateFirstPage: true,
+    refreshInterval: liveState === 'polling' ? options.refreshInterval || 15_000 : 0,
+    refreshWhenHidden: false,
   })
+
+  // Executions the stream added, per webhook (a new id starts with none).
+  const [added, setAdded] = useState<{ webhookId: string | null | undefined; ids: ReadonlySet<string> }>({
+    webhookId,
+    ids: emptySet,
+  })
+  const newIds = added.webhookId === webhookId ? added.ids : emptySet
+  useEffect(() => {
+    if (!(live && webhookId)) return
+    return liveRegistry.listen((event) => {
+      if (event.type === 'reset') return void mutate().catch(() => undefined)
+      if (event.type !== 'execution' || event.webhookId !== webhookId) return
+      // New to this history: not among the rows it shows (another history of the same webhook
+      // may have patched the shared cache first).
+      const shown = rendered.current
+      const isNew = shown !== undefined && !shown.some((row) => row.id === event.execution.id)
+      void mutate((pages) => patchExecutionPages(pages, event.execution).pages, { revalidate: false }).catch(
+        () => undefined,
+      )
+      if (isNew) {
+        setAdded((current) => ({
+          webhookId,
+          ids: new Set([event.execution.id, ...(current.webhookId === webhookId ? current.ids : [])]),
+        }))
+      }
+    })
+  }, [liveRegistry, live, webhookId, mutate])
+  const markAllSeen = useCallback(() => setAdded({ webhookId, ids: emptySet }), [webhookId])
 
   // A test event or a retry of this webhook: show it at once, then refetch for the truth.
   useEffect(() => {
@@ -112,6 +170,9 @@ export function useWebhookExecutions(
     return { executions: rows, invalid: data.flatMap((page) => page?.invalid ?? []) }
   }, [data])
 
+  const rendered = useRef<readonly WebhookExecution[] | undefined>(undefined)
+  rendered.current = data ? executions : undefined
+
   const lastPage = data?.[data.length - 1]
   const hasMore = Boolean(lastPage?.nextCursor)
   const isLoadingMore = Boolean(data && size > data.length && isValidating)
@@ -134,5 +195,9 @@ export function useWebhookExecutions(
     isLoadingMore,
     error: webhookId ? (error as WebhookApiError | Error | undefined) : undefined,
     refresh,
+    liveState,
+    liveError,
+    newIds,
+    markAllSeen,
   }
 }

@@ -11,6 +11,7 @@ import {
 import { createContext, type ReactNode, useContext, useMemo, useRef } from 'react'
 import { SWRConfig, type SWRConfiguration } from 'swr'
 import { createExecutionsRegistry, type ExecutionsRegistry } from './executions-registry'
+import { createLiveRegistry, type LiveRegistry } from './live-registry'
 
 /** When and how the hooks show generated rows for integrations that have nothing saved (core's type). */
 export type { FallbackSettings } from 'integration-webhooks/core'
@@ -24,17 +25,23 @@ export interface WebhooksContextValue {
   fallback: FallbackSettings
   /** @internal connects actions to mounted execution histories */
   executions: ExecutionsRegistry
+  /** @internal the provider's one live stream, shared by every hook that asks for `live` */
+  live: LiveRegistry
 }
 
 let defaults: WebhooksContextValue | undefined
 /** Created on first use, not at import: importing the hooks must do nothing (server rendering, tests). */
 function defaultContext(): WebhooksContextValue {
-  defaults ??= {
-    client: createWebhookClient(),
-    apiUrl: DEFAULT_API_URL,
-    catalog: undefined,
-    fallback: {},
-    executions: createExecutionsRegistry(),
+  if (!defaults) {
+    const client = createWebhookClient()
+    defaults = {
+      client,
+      apiUrl: DEFAULT_API_URL,
+      catalog: undefined,
+      fallback: {},
+      executions: createExecutionsRegistry(),
+      live: createLiveRegistry(client),
+    }
   }
   return defaults
 }
@@ -145,6 +152,7 @@ export function WebhooksProvider(props: WebhooksProviderProps): ReactNode {
   const fallbackKey = JSON.stringify(typeof fallback === 'object' ? { ...fallback, webhookUrl: undefined } : fallback)
   const webhookUrl = typeof fallback === 'object' ? fallback.webhookUrl : undefined
   const executions = useMemo(createExecutionsRegistry, [])
+  const live = useMemo(() => createLiveRegistry(client), [client])
   // fallbackKey stands for `fallback`, for the same reason as retryKey.
   // biome-ignore lint/correctness/useExhaustiveDependencies: fallbackKey is the stable stand-in for fallback
   const value = useMemo<WebhooksContextValue>(
@@ -170,8 +178,9 @@ export function WebhooksProvider(props: WebhooksProviderProps): ReactNode {
                     : webhookUrl,
               },
       executions,
+      live,
     }),
-    [client, given, apiUrl, catalog, fallbackKey, typeof webhookUrl, executions],
+    [client, given, apiUrl, catalog, fallbackKey, typeof webhookUrl, executions, live],
   )
 
   const content = <WebhooksContext.Provider value={value}>{props.children}</WebhooksContext.Provider>
