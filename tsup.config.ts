@@ -106,6 +106,17 @@ export default defineConfig([
     platform: 'node',
     external: [...(shared.external ?? []), 'pg', /^@electric-sql\/pglite/],
   },
+  // The `integration-webhooks` command (package.json "bin"): ESM, its shebang kept from the
+  // source. It imports the server and core entries by name, so it runs the published code
+  // (one copy of the samples and schemes), and adds nothing to any entry's size.
+  {
+    ...shared,
+    format: 'esm',
+    entry: { 'cli/index': 'src/cli/bin.ts' },
+    dts: false,
+    platform: 'node',
+    external: [...(shared.external ?? []), 'pg', /^@electric-sql\/pglite/],
+  },
   // Client entries keep the "use client" of their source file, for React Server Components.
   {
     ...shared,
