@@ -321,6 +321,8 @@ describe.each(storeKinds)('the receiver on %s', (kind) => {
       expect(response.json.execution).toMatchObject({ webhook_id: webhook.id, status: 'pending' })
       expect(response.json.execution.headers['x-hub-signature-256']).toMatch(/^sha256=/)
       expect(response.json.execution.headers['x-integration-webhooks-test']).toBe('1')
+      // One Content-Type: the scheme's, not the sample's and the scheme's joined.
+      expect(response.json.execution.headers['content-type']).toBe('application/json')
     })
 
     it('works for every provider of the catalog whose scheme can sign, once its secret is set', async () => {

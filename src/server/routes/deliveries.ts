@@ -41,7 +41,9 @@ export async function sendTestEvent(context: RouteContext): Promise<Response> {
     deliveryId: `test_${newId()}`,
     eventName: sample.eventName,
   })
-  const headers = new Headers({ 'content-type': sample.contentType, ...signed.headers })
+  // The scheme's headers win over the sample's media type (one Content-Type, not two joined).
+  const headers = new Headers({ 'content-type': sample.contentType })
+  for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value)
   headers.set('x-integration-webhooks-test', '1')
   const response = await context.parts.receive(
     // Microsoft Graph has no signature header: its proof (clientState) goes into the body.
