@@ -48,19 +48,17 @@ export const EVENTS_CHANNEL = 'integration_webhooks_events'
 /** Payloads over this many bytes are cut to it once dispatched (the whole event is kept until then). */
 export const STORED_PAYLOAD_LIMIT = 256 * 1024
 
-// Statistics: $1 user, $2 now, $3 bucket hours, $4 buckets (and $5 the webhook, for one).
-// The window ends with the bucket that holds `now`, aligned to UTC by date_bin from a UTC
-// origin (fixed hours, whatever the session's time zone); buckets are counted in whole
-// hours (never '1 day', which a time zone with DST would stretch). Each webhook's
-// executions are read by two range scans of the page index (webhook_id, triggered_at)
-// under LATERAL: one for the totals and both percentiles (one sort), one for the buckets.
+// Statistics: $1 user, $2 and $3 the window's start and end, $4 the bucket's hours (and $5
+// the webhook, for one). The window ends with the bucket that holds `now`, aligned to UTC
+// hours or days (computed from epoch milliseconds, so no session time zone or DST moves it,
+// and passed as values, so the planner sees the range it scans); the series and the bins
+// are whole hours (never '1 day', which a time zone with DST would stretch). Each webhook's
+// executions are read by two range scans of the page index, index-only (it carries
+// user_id, status and execution_time_ms), under LATERAL: one for the totals and both
+// percentiles (one sort), one for the buckets.
 const statsSql = (where: string) => `
 WITH bounds AS (
-  SELECT b.stop - $4::int * b.step AS start, b.stop, b.step
-  FROM (
-    SELECT date_bin(s.step, $2::timestamptz, timestamptz '2000-01-01 00:00:00+00') + s.step AS stop, s.step
-    FROM (SELECT $3::int * interval '1 hour' AS step) AS s
-  ) AS b
+  SELECT $2::timestamptz AS start, $3::timestamptz AS stop, $4::int * interval '1 hour' AS step
 )
 SELECT w.id, a.total, a.success, a.error, a.pending,
   CASE WHEN a.success + a.error > 0 THEN a.success::float8 / (a.success + a.error) END AS success_rate,
@@ -98,8 +96,10 @@ const allStats = statsSql('w.user_id = $1')
 
 type StatsRow = WebhookStats & { id: string }
 
-function statsParams(userId: string, range: StatsRange): unknown[] {
-  return [userId, range.now.toISOString(), range.bucketHours, range.buckets]
+function statsParams(userId: string, { now, bucketHours, buckets }: StatsRange): unknown[] {
+  const step = bucketHours * 3_600_000
+  const stop = Math.floor(now.getTime() / step) * step + step
+  return [userId, new Date(stop - buckets * step).toISOString(), new Date(stop).toISOString(), bucketHours]
 }
 
 function toStats({ id: _id, ...stats }: StatsRow): WebhookStats {
