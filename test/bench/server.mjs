@@ -6,12 +6,15 @@
 //   npm run bench:server                   PGlite, and PostgreSQL when DATABASE_URL is set
 //   npm run bench:server -- --runs 9       samples per measurement (after 3 warm-ups)
 //   npm run bench:server -- --executions 200000   a smaller table, for a quick look
+//   npm run bench:server -- --only-stats   the statistics part alone (its block of BENCHMARKS.md)
+//   npm run bench:server -- --stats-executions 100000   the executions of the webhook whose stats are timed
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { log, ms, rootDir, stats, table } from './lib.mjs'
+import { measureStats, runStatsOnly, statsSection, statsTargets } from './server-stats.mjs'
 
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(name)
@@ -19,6 +22,7 @@ const argument = (name, fallback) => {
 }
 const runs = argument('--runs', 15)
 const bigTable = argument('--executions', 1_000_000)
+const statsCount = argument('--stats-executions', 100_000)
 const started = Date.now()
 
 log('building the package')
@@ -172,8 +176,67 @@ async function measureStore(kind, store) {
     [target, 'bench_exec', cursorTime, cursorId],
   )
   results.plan = plan.map((row) => row['QUERY PLAN']).join('\n')
+  results.stats = await measureStats({ kind, store, createWebhookServer, compare, count: statsCount })
   await server.close()
   return results
+}
+
+const benchmarksFile = path.join(rootDir, 'BENCHMARKS.md')
+if (process.argv.includes('--only-stats')) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iw-bench-'))
+  const stores = [
+    {
+      kind: 'PGlite',
+      open: async () => {
+        const store = await createPgliteStore({ dataDir: path.join(dir, 'pglite') })
+        return { store, close: () => store.close() }
+      },
+    },
+  ]
+  if (process.env.DATABASE_URL) {
+    stores.push({
+      kind: 'PostgreSQL',
+      open: async () => {
+        const name = `iw_bench_${process.pid}`
+        const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+        await admin.connect()
+        await admin.query(`CREATE DATABASE ${name}`)
+        const url = new URL(process.env.DATABASE_URL)
+        url.pathname = `/${name}`
+        const store = await createPostgresStore({ connectionString: url.toString() })
+        return {
+          store,
+          async close() {
+            await store.close()
+            await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)
+            await admin.end()
+          },
+        }
+      },
+    })
+  }
+  try {
+    await runStatsOnly({
+      stores: process.argv.includes('--postgres-only') ? stores.slice(1) : stores,
+      createWebhookServer,
+      compare,
+      count: statsCount,
+      tableSize: bigTable,
+      writeBlock: (block) => {
+        const current = readFileSync(benchmarksFile, 'utf8')
+        const marked = /<!-- server-stats-bench:start -->[\s\S]*<!-- server-stats-bench:end -->/
+        writeFileSync(
+          benchmarksFile,
+          marked.test(current)
+            ? current.replace(marked, block)
+            : current.replace('<!-- server-bench:end -->', `${block}\n<!-- server-bench:end -->`),
+        )
+      },
+    })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  process.exit(0)
 }
 
 const measured = []
@@ -232,6 +295,7 @@ for (const m of measured) {
       })
     }
   }
+  targets.push(...statsTargets(m.stats))
   const flat = m.page.big.first.route.median / m.page.small.first.route.median
   targets.push({
     name: `${m.kind}: page flat from 10,000 to ${m.page.total.toLocaleString('en-US')} rows (≤ 1.5× growth)`,
@@ -306,6 +370,7 @@ ${m.plan}
 `,
   )
   .join('\n')}
+${statsSection(measured)}
 <!-- server-bench:end -->`
 
 const file = path.join(rootDir, 'BENCHMARKS.md')
