@@ -12,7 +12,7 @@ import { root } from './build.mjs'
 export async function launchApp({ env = {}, limitMs = 180_000 } = {}) {
   const child = spawn(process.execPath, [path.join(root, 'app/start.mjs')], {
     cwd: root,
-    env: { ...process.env, PORT: '0', ...env },
+    env: { ...process.env, PORT: '0', APP_NO_CLI: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
