@@ -11,6 +11,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs'
@@ -70,6 +71,30 @@ export async function ensureBuilt({ log = () => {} } = {}) {
   const result = { dir, page: path.join(dir, 'page'), server: path.join(dir, 'server.mjs'), built: false }
   if (existsSync(path.join(dir, 'done'))) return result
   mkdirSync(cacheDir, { recursive: true })
+  // One build at a time for these sources: another start (two instances, tests side by side)
+  // waits for the first one's instead of building the same thing at the same time.
+  const lock = path.join(cacheDir, `app-${hash}.lock`)
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      if (existsSync(path.join(dir, 'done'))) return result
+      // A lock older than any build is a dead start's: take it over.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()
+      if (Date.now() - since > 300_000) rmSync(lock, { recursive: true, force: true })
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+  try {
+    if (existsSync(path.join(dir, 'done'))) return result
+    return await buildInto(dir, hash, result, log)
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+async function buildInto(dir, hash, result, log) {
   const work = path.join(cacheDir, `tmp-${process.pid}-${Date.now()}`)
   log('Building the page (Vite) and the server (esbuild) — once for these sources…')
   try {
@@ -115,7 +140,9 @@ export async function ensureBuilt({ log = () => {} } = {}) {
   }
   // Older builds are dead weight: keep the newest few.
   const builds = readdirSync(cacheDir)
-    .filter((name) => name.startsWith('app-') && name !== `app-${hash}`)
+    .filter(
+      (name) => /^app-[0-9a-f]+$/.test(name) && name !== `app-${hash}` && existsSync(path.join(cacheDir, name, 'done')),
+    )
     .map((name) => ({ name, at: readFileSync(path.join(cacheDir, name, 'done'), 'utf8') }))
     .sort((a, b) => b.at.localeCompare(a.at))
   for (const old of builds.slice(2)) rmSync(path.join(cacheDir, old.name), { recursive: true, force: true })
