@@ -261,10 +261,10 @@ function ExecutionRow({
             {l.executionStatuses[execution.status]}
           </span>
         </td>
-        <td data-column="responseCode" data-numeric="">
+        <td data-column="responseCode" data-label={l.executionColumns.responseCode} data-numeric="">
           {execution.response_code ?? l.none}
         </td>
-        <td data-column="duration" data-numeric="">
+        <td data-column="duration" data-label={l.executionColumns.duration} data-numeric="">
           {formatDuration(execution.execution_time_ms, locale) || l.none}
         </td>
         <td data-column="error">

@@ -34,6 +34,8 @@ interface Metrics {
   visible: number
   rowHeight: number
   headHeight: number
+  /** Whether the header stays at the top of the scroll box (sticky), or scrolls away above the rows. */
+  headSticky: boolean
   direction: -1 | 0 | 1
 }
 
@@ -44,24 +46,29 @@ interface Metrics {
  * (the text size changed); a scroll only reads the scroll position.
  */
 function measure(container: HTMLElement, previous: Metrics, remeasure: boolean, scrolling: boolean): Metrics {
-  let { rowHeight, headHeight } = previous
+  let { rowHeight, headHeight, headSticky } = previous
   if (remeasure) {
     const row = container.querySelector('[data-slot="row"]')
     rowHeight = row?.getBoundingClientRect().height || rowHeight
     headHeight = container.querySelector('thead')?.getBoundingClientRect().height ?? 0
+    // A narrow container stacks the rows under a header that scrolls with them (the theme's).
+    const cell = container.querySelector('thead th')
+    headSticky = cell !== null && getComputedStyle(cell).position === 'sticky'
   }
   // No layout (a hidden container, jsdom): assume the window's height.
   const viewport = container.clientHeight || globalThis.innerHeight || 800
-  // Rows scroll under the sticky header: the first one in view is the one at scrollTop, the
-  // last the one at the bottom edge (cut or not); a row cut at the top adds one.
+  // Rows scroll under a sticky header: the first one in view is the one at scrollTop (a header
+  // that scrolls away starts the rows below it), the last the one at the bottom edge (cut or
+  // not); a row cut at the top adds one.
   const top = container.scrollTop
-  const first = Math.floor(top / rowHeight)
+  const first = Math.floor(Math.max(0, top - (headSticky ? 0 : headHeight)) / rowHeight)
   return {
     first,
     direction: !scrolling ? 0 : first > previous.first ? 1 : first < previous.first ? -1 : previous.direction,
     visible: Math.max(1, Math.ceil((top + Math.max(0, viewport - headHeight)) / rowHeight) - first),
     rowHeight,
     headHeight,
+    headSticky,
   }
 }
 
@@ -109,6 +116,7 @@ export function VirtualRows<Row>({
     visible: Math.ceil(estimatedViewport / estimatedRowHeight),
     rowHeight: estimatedRowHeight,
     headHeight: 0,
+    headSticky: true,
     direction: 0,
   }))
   // The row whose cells hold the focus (by id, so it is found again after a sort or a refresh),

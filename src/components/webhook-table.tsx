@@ -123,11 +123,14 @@ interface RowContext {
 /** A count as the cell shows it, and in full for its title (they differ from a million on, which is compact). */
 function Count({
   column,
+  label,
   value,
   locale,
   nonzero,
 }: {
   column: string
+  /** The column's name, shown beside the value where the rows stack (a narrow table). */
+  label: string
   value: number
   locale: string | undefined
   nonzero?: boolean
@@ -135,7 +138,7 @@ function Count({
   const text = formatCount(value, locale)
   const full = Math.abs(value) >= 1_000_000 ? value.toLocaleString(locale) : text
   return (
-    <td data-column={column} data-numeric="" data-nonzero={nonzero || undefined} title={full}>
+    <td data-column={column} data-label={label} data-numeric="" data-nonzero={nonzero || undefined} title={full}>
       {text}
     </td>
   )
@@ -222,11 +225,17 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
       <td data-column="triggerTypes">
         <Triggers types={row.trigger_types} more={l.moreTriggers} />
       </td>
-      <td data-column="lastTriggered">
+      <td data-column="lastTriggered" data-label={l.columns.lastTriggered}>
         <RelativeTime value={row.last_triggered} now={now} locale={locale} fallback={l.never} />
       </td>
-      <Count column="triggerCount" value={row.trigger_count} locale={locale} />
-      <Count column="errorCount" value={row.error_count} locale={locale} nonzero={row.error_count > 0} />
+      <Count column="triggerCount" label={l.columns.triggerCount} value={row.trigger_count} locale={locale} />
+      <Count
+        column="errorCount"
+        label={l.columns.errorCount}
+        value={row.error_count}
+        locale={locale}
+        nonzero={row.error_count > 0}
+      />
     </>
   )
 })

@@ -1,6 +1,6 @@
 import { CopyButton, WebhookTable } from 'integration-webhooks'
 import { mockWebhooks } from 'integration-webhooks/mocks'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { render, rerender } from './render'
 import '../../src/components/styles.css'
@@ -26,6 +26,15 @@ async function scrollToRow(row: number) {
   await ended
   await nextFrame()
 }
+
+// A window wide enough for the table's columns: narrower, its rows stack into a list of taller
+// entries (windowed too: test/browser/responsive.browser.test.tsx).
+beforeAll(async () => {
+  await page.viewport(1280, 896)
+})
+afterAll(async () => {
+  await page.viewport(414, 896)
+})
 
 describe('WebhookTable in real Chromium', () => {
   it('keeps at most 100 rows in the DOM for 5,000 webhooks, and shows other rows after scrolling', async () => {

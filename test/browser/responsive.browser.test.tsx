@@ -1,0 +1,298 @@
+import axe from 'axe-core'
+import { IntegrationWebhookManager, WebhookTable } from 'integration-webhooks'
+import { createWebhookMockStore, mockWebhooks } from 'integration-webhooks/mocks'
+import { getResponse } from 'msw'
+import { afterEach, describe, expect, it } from 'vitest'
+import { cdp, page, userEvent } from 'vitest/browser'
+import { render } from './render'
+import '../../src/components/styles.css'
+
+// The component in the width its host gives it, in real Chromium: a phone (375 px), a tablet
+// (768 px) and a laptop (1280 px). Narrower than its columns need, the table stacks its rows into
+// a list, and the execution history its executions; nothing goes off-screen or is cut. The
+// screenshots land in .vitest-attachments/responsive/ (git-ignored), to look at.
+
+const API = 'https://app.test/api/integration-webhooks'
+const shots = '../../.vitest-attachments/responsive'
+// Below 720 px high: the test runner's window is 1280 × 720, and a taller frame is scaled down.
+const height = 700
+
+function renderManager(theme: 'light' | 'dark' = 'light') {
+  const store = createWebhookMockStore({ apiUrl: API })
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
+    (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
+  // The page's theme, so the dialog (in a portal) follows it too.
+  document.documentElement.dataset.theme = theme
+  document.body.dataset.iwTestBackground = theme
+  render(
+    <IntegrationWebhookManager
+      apiUrl={API}
+      fetch={fetch}
+      retry={false}
+      locale="en-US"
+      swr={{ provider: () => new Map() }}
+    />,
+  )
+}
+
+const pageBackground = document.createElement('style')
+pageBackground.textContent = `body[data-iw-test-background="light"] { background: #f1f5f9 }
+body[data-iw-test-background="dark"] { background: #020617 }`
+document.head.append(pageBackground)
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+
+/** What the window shows, as a PNG: only the frame's viewport is painted, so shoot a box over it. */
+async function shoot(name: string) {
+  const frame = document.createElement('div')
+  frame.dataset.testViewport = ''
+  document.body.append(frame)
+  const style = document.createElement('style')
+  style.textContent = '[data-test-viewport] { position: fixed; inset: 0; pointer-events: none; z-index: 1000 }'
+  document.head.append(style)
+  await nextFrame()
+  await page.screenshot({ element: frame, path: `${shots}/${name}.png` })
+  frame.remove()
+  style.remove()
+}
+
+/** Whether an element is shown whole: inside the window and inside every ancestor that clips. */
+function shownWhole(element: Element): string | true {
+  const box = element.getBoundingClientRect()
+  if (box.width === 0 || box.height === 0) return 'no size'
+  if (box.left < -0.5 || box.right > window.innerWidth + 0.5) return `outside the window (${box.left}–${box.right})`
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    const style = getComputedStyle(parent)
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue
+    const clip = parent.getBoundingClientRect()
+    if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5)
+      return `cut by ${parent.tagName} ${parent.dataset.slot ?? ''} (${box.left}–${box.right} in ${clip.left}–${clip.right})`
+  }
+  return true
+}
+
+const rows = () => [...document.querySelectorAll<HTMLElement>('[data-slot="row"]')]
+const detailsFor = (name: string) => page.getByRole('button', { name: `Details for ${name}`, exact: true })
+
+async function expectNoAxeViolations(context: Element) {
+  // 'region' is about the host page (its landmarks), not the component.
+  const results = await axe.run(context, { resultTypes: ['violations'], rules: { region: { enabled: false } } })
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+/** The table's rows, cells and headers as Chromium's accessibility tree has them (read over CDP). */
+async function accessibleTable() {
+  type Node = { role?: { value?: string }; name?: { value?: string }; ignored?: boolean }
+  type Frame = { frame: { id: string }; childFrames?: Frame[] }
+  const session = cdp()
+  await session.send('Accessibility.enable')
+  const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: Frame }
+  const frames: string[] = []
+  const walk = (frame: Frame) => {
+    frames.push(frame.frame.id)
+    for (const child of frame.childFrames ?? []) walk(child)
+  }
+  walk(frameTree)
+  const nodes: Node[] = []
+  for (const frameId of frames) {
+    const { nodes: more } = (await session.send('Accessibility.getFullAXTree', { frameId })) as { nodes: Node[] }
+    nodes.push(...more)
+  }
+  const count = (role: string) => nodes.filter((node) => !node.ignored && node.role?.value === role)
+  return {
+    tables: count('table').length,
+    rows: count('row').length,
+    columnHeaders: count('columnheader').map((node) => node.name?.value),
+    rowHeaders: count('rowheader').length,
+    cells: count('cell').map((node) => node.name?.value ?? ''),
+  }
+}
+
+afterEach(async () => {
+  document.documentElement.removeAttribute('data-theme')
+  delete document.body.dataset.iwTestBackground
+  window.scrollTo(0, 0)
+  await page.viewport(414, 896)
+})
+
+describe('At 375 px (a phone), in real Chromium', () => {
+  it('stacks each row: name, status, URL, triggers and activity all on screen, nothing cut, no sideways scroll', async () => {
+    await page.viewport(375, height)
+    renderManager()
+    await expect.element(detailsFor('GitHub')).toBeVisible()
+    const container = document.querySelector('[data-slot="table-container"]') as HTMLElement
+    expect(container.scrollWidth).toBeLessThanOrEqual(container.clientWidth)
+    expect(rows().length).toBe(30)
+    for (const row of rows()) {
+      for (const slot of ['status-badge', 'url', 'copy-button', 'integration-name']) {
+        const part = row.querySelector(`[data-slot="${slot}"]`) as HTMLElement
+        expect(shownWhole(part), `${slot} of ${row.textContent?.slice(0, 20)}`).toBe(true)
+      }
+      for (const column of ['triggerTypes', 'lastTriggered', 'triggerCount', 'errorCount']) {
+        const cell = row.querySelector(`[data-column="${column}"]`) as HTMLElement
+        expect(shownWhole(cell), column).toBe(true)
+      }
+    }
+    // Every entry has one height (the window over a long list is arithmetic).
+    const first = rows()[0]?.getBoundingClientRect().height ?? 0
+    expect(rows().filter((row) => Math.abs(row.getBoundingClientRect().height - first) > 0.5)).toEqual([])
+    // A count says what it counts.
+    const count = rows()[0]?.querySelector('[data-column="triggerCount"]') as HTMLElement
+    expect(getComputedStyle(count, '::before').content).toContain('Executions')
+    for (const theme of ['light', 'dark'] as const) {
+      document.documentElement.dataset.theme = theme
+      document.body.dataset.iwTestBackground = theme
+      container.scrollIntoView()
+      await shoot(`table-375-${theme}`)
+    }
+  })
+
+  it('stays a table to assistive technology (axe, and Chromium’s accessibility tree)', async () => {
+    await page.viewport(375, height)
+    render(<WebhookTable webhooks={mockWebhooks('default').slice(0, 5)} />)
+    await expect.poll(() => rows().length).toBe(5)
+    expect(getComputedStyle(rows()[0] as Element).display).toBe('grid')
+    await expectNoAxeViolations(document.body)
+    const tree = await accessibleTable()
+    expect(tree.tables).toBe(1)
+    expect(tree.rows).toBe(6)
+    expect(tree.rowHeaders).toBe(5)
+    expect(tree.columnHeaders).toEqual([
+      'Integration',
+      'Webhook URL',
+      'Status',
+      'Triggers',
+      'Last triggered',
+      'Executions',
+      'Errors',
+    ])
+    // The column name shown beside a count is not read again in its cell: its header names it.
+    expect(tree.cells.length).toBe(30)
+    expect(tree.cells.filter((name) => /Executions|Errors|Last triggered/.test(name))).toEqual([])
+  })
+
+  it('keeps a long list windowed: the rows in view are in the DOM wherever it is scrolled', async () => {
+    await page.viewport(375, height)
+    const large = mockWebhooks('large')
+    render(<WebhookTable webhooks={large} />)
+    await expect.poll(() => rows().length).toBeGreaterThan(1)
+    const container = document.querySelector('[data-slot="table-container"]') as HTMLElement
+    expect(getComputedStyle(rows()[0] as Element).display).toBe('grid')
+    expect(rows().length).toBeLessThanOrEqual(100)
+    const rowHeight = rows()[0]?.getBoundingClientRect().height ?? 0
+    const head = document.querySelector('thead')?.getBoundingClientRect().height ?? 0
+    expect(Math.abs(container.scrollHeight - head - large.length * rowHeight)).toBeLessThan(2)
+    for (const top of [rowHeight * 3.5, rowHeight * 1234.25, container.scrollHeight]) {
+      container.scrollTop = top
+      await nextFrame()
+      await nextFrame()
+      const box = container.getBoundingClientRect()
+      // The top and bottom edges of the scroll box show rows, not the blank spacers.
+      for (const y of [box.top + 2, box.bottom - 2]) {
+        const x = box.left + box.width / 2
+        const hit = document.elementFromPoint(x, y)
+        expect(hit?.closest('[data-slot="row"], thead'), `at ${y} after scrolling to ${top}`).not.toBeNull()
+      }
+    }
+  })
+
+  it('stacks the execution history: time, trigger, status and response of each on screen', async () => {
+    await page.viewport(375, height)
+    renderManager()
+    await userEvent.click(detailsFor('GitHub'))
+    await expect.poll(() => document.querySelectorAll('[data-slot="execution-row"]').length).toBe(20)
+    const history = document.querySelector('[data-slot="execution-table-scroll"]') as HTMLElement
+    expect(history.scrollWidth).toBeLessThanOrEqual(history.clientWidth)
+    for (const row of document.querySelectorAll('[data-slot="execution-row"]')) {
+      for (const slot of ['expand-button', 'time', 'absolute-time', 'trigger-type', 'execution-status']) {
+        expect(shownWhole(row.querySelector(`[data-slot="${slot}"]`) as Element), slot).toBe(true)
+      }
+      for (const column of ['responseCode', 'duration']) {
+        expect(shownWhole(row.querySelector(`[data-column="${column}"]`) as Element), column).toBe(true)
+      }
+    }
+    const failed = document.querySelector('[data-slot="execution-row"][data-status="error"]') as HTMLElement
+    expect(shownWhole(failed.querySelector('[data-slot="execution-error"]') as Element)).toBe(true)
+    expect(shownWhole(failed.querySelector('[data-column="retry"] button') as Element)).toBe(true)
+    await expectNoAxeViolations(document.body)
+    const expand = document.querySelector('[data-slot="execution-row"] [data-slot="expand-button"]') as HTMLElement
+    expand.scrollIntoView()
+    await shoot('history-375-light')
+    await userEvent.click(expand)
+    const body = page.getByRole('region', { name: 'Response body' }).first()
+    await expect.element(body).toBeVisible()
+    expect(shownWhole(body.element())).toBe(true)
+    expand.scrollIntoView()
+    document.documentElement.dataset.theme = 'dark'
+    document.body.dataset.iwTestBackground = 'dark'
+    await shoot('history-375-dark')
+  })
+})
+
+describe('At 768 px (a tablet), in real Chromium', () => {
+  it('lists each webhook on two lines, the activity beside them, without sideways scroll', async () => {
+    await page.viewport(768, height)
+    renderManager()
+    await expect.element(detailsFor('GitHub')).toBeVisible()
+    const container = document.querySelector('[data-slot="table-container"]') as HTMLElement
+    expect(container.scrollWidth).toBeLessThanOrEqual(container.clientWidth)
+    for (const row of rows()) {
+      for (const column of ['status', 'webhookUrl', 'triggerTypes', 'lastTriggered', 'triggerCount', 'errorCount'])
+        expect(shownWhole(row.querySelector(`[data-column="${column}"]`) as Element), column).toBe(true)
+    }
+    for (const theme of ['light', 'dark'] as const) {
+      document.documentElement.dataset.theme = theme
+      document.body.dataset.iwTestBackground = theme
+      container.scrollIntoView()
+      await shoot(`table-768-${theme}`)
+    }
+    await userEvent.click(detailsFor('GitHub'))
+    await expect.poll(() => document.querySelectorAll('[data-slot="execution-row"]').length).toBe(20)
+    const history = document.querySelector('[data-slot="execution-table-scroll"]') as HTMLElement
+    expect(history.scrollWidth).toBeLessThanOrEqual(history.clientWidth)
+    history.scrollIntoView()
+    await shoot('history-768-dark')
+  })
+})
+
+describe('At 1280 px (a laptop), in real Chromium', () => {
+  it('shows the whole table, and an expanded execution’s response body whole', async () => {
+    await page.viewport(1280, height)
+    renderManager()
+    await expect.element(detailsFor('GitHub')).toBeVisible()
+    const container = document.querySelector('[data-slot="table-container"]') as HTMLElement
+    expect(getComputedStyle(rows()[0] as Element).display).toBe('table-row')
+    expect(container.scrollWidth).toBeLessThanOrEqual(container.clientWidth)
+    for (const theme of ['light', 'dark'] as const) {
+      document.documentElement.dataset.theme = theme
+      document.body.dataset.iwTestBackground = theme
+      ;(document.querySelector('[data-slot="toolbar"]') as HTMLElement).scrollIntoView()
+      await shoot(`table-1280-${theme}`)
+    }
+    document.documentElement.dataset.theme = 'light'
+    document.body.dataset.iwTestBackground = 'light'
+
+    await userEvent.click(detailsFor('GitHub'))
+    await expect.poll(() => document.querySelectorAll('[data-slot="execution-row"]').length).toBe(20)
+    const history = document.querySelector('[data-slot="execution-table-scroll"]') as HTMLElement
+    expect(history.scrollWidth).toBeLessThanOrEqual(history.clientWidth)
+    // Every execution's columns, the failed one's error and Retry too.
+    const failed = document.querySelector('[data-slot="execution-row"][data-status="error"]') as HTMLElement
+    expect(shownWhole(failed.querySelector('[data-slot="execution-error"]') as Element)).toBe(true)
+    expect(shownWhole(failed.querySelector('[data-column="retry"] button') as Element)).toBe(true)
+    const expand = document.querySelector('[data-slot="execution-row"] [data-slot="expand-button"]') as HTMLElement
+    await userEvent.click(expand)
+    const body = page.getByRole('region', { name: 'Response body' }).first()
+    await expect.element(body).toBeVisible()
+    for (const name of ['Payload', 'Headers', 'Response body'])
+      expect(shownWhole(page.getByRole('region', { name }).first().element()), name).toBe(true)
+    expect(history.scrollWidth).toBeLessThanOrEqual(history.clientWidth)
+    await expectNoAxeViolations(document.body)
+    for (const theme of ['light', 'dark'] as const) {
+      document.documentElement.dataset.theme = theme
+      document.body.dataset.iwTestBackground = theme
+      expand.scrollIntoView()
+      await shoot(`history-1280-${theme}`)
+    }
+  })
+})
