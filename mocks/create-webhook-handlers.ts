@@ -20,6 +20,8 @@ import { createWebhookMockStore, type WebhookMockOptions } from './store'
  * - `PATCH {apiUrl}/:webhookId` with `{ status }` → `{ webhook }`
  * - `POST {apiUrl}/:webhookId/test` → 202 `{ execution }`
  * - `POST {apiUrl}/executions/:webhookId/:executionId/retry` → 202 `{ execution }`
+ * - `GET {apiUrl}/stream` → Server-Sent Events of every change above (`execution`, `webhook`,
+ *   `reset`), resumable with `Last-Event-ID`; `stream: 'none'` makes it a 404, `'dropping'` a 503
  *
  * @example
  * ```ts

@@ -1,5 +1,6 @@
 import {
   defaultCatalog,
+  type ExecutionStatus,
   fillSetupSteps,
   type IntegrationWebhook,
   numberSteps,
@@ -10,6 +11,7 @@ import { executionId, failures, liveExecution } from './history'
 import { iso, SECOND } from './options'
 import type { ScenarioBehavior } from './scenarios'
 import { ensureExecutions, type StoreState } from './state'
+import type { MockEventHub, MockStreamMode } from './stream'
 
 const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 100
@@ -122,12 +124,19 @@ interface HandlerConfig {
   readonly apiUrl: string
   readonly behavior: ScenarioBehavior
   readonly latencyMs: number
+  /** Where changes are streamed (`GET {apiUrl}/stream`). */
+  readonly hub: MockEventHub
+  readonly stream: MockStreamMode
 }
 
 /** The handlers of the HTTP contract over a store's state (read through `get`, as `reset` replaces it). */
-export function buildHandlers(get: () => StoreState, config: HandlerConfig): HttpHandler[] {
+export function buildHandlers(
+  get: () => StoreState,
+  config: HandlerConfig,
+): { handlers: HttpHandler[]; receive: (webhookId: string, status?: ExecutionStatus) => WebhookExecution | undefined } {
   const base = basePath(config.apiUrl)
-  const { behavior, latencyMs } = config
+  const { behavior, latencyMs, hub } = config
+  const changed = (webhook: IntegrationWebhook) => hub.webhook(webhook.id, webhook)
 
   /** Latency and scenario failures, in front of every route. */
   async function gate(): Promise<Response | undefined> {
@@ -149,6 +158,8 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
     webhook.trigger_count += 1
     if (execution.status === 'error') webhook.error_count += 1
     webhook.last_triggered = execution.triggered_at
+    hub.execution(execution)
+    changed(webhook)
   }
 
   /** `{origin}{apiUrl}/receive/{token}`: where a provider sends this webhook's events. */
@@ -160,8 +171,28 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
     return `${root}/receive/${token}`
   }
 
+  /** An event from the provider: recorded as a new execution, and streamed. */
+  function receive(webhookId: string, status: ExecutionStatus = 'success'): WebhookExecution | undefined {
+    const state = get()
+    const webhook = state.byId.get(webhookId)
+    if (!webhook) return undefined
+    const list = ensureExecutions(state, webhook.id)
+    const execution = liveExecution({
+      id: nextExecutionId(list, webhook.id),
+      webhook,
+      integration: defaultCatalog.resolve(webhook.provider_id),
+      atMs: tick(state),
+      rng: state.liveRng,
+      ...(status === 'error' ? { failure: state.dataset.failures.get(webhook.id) ?? failures.signature } : {}),
+    })
+    if (status === 'pending')
+      Object.assign(execution, { status, response_code: null, response_body: null, execution_time_ms: null })
+    record(state, webhook, execution)
+    return structuredClone(execution)
+  }
+
   // Order matters: the `executions/…` routes come before the `/:webhookId` ones.
-  return [
+  const handlers = [
     http.get(base || '/', async () => {
       const failed = await gate()
       if (failed) return failed
@@ -169,6 +200,15 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
       const rows: unknown[] = [...webhooks]
       for (const { index, row } of dataset.invalidWebhookRows) rows.splice(Math.min(index, rows.length), 0, row)
       return HttpResponse.json({ webhooks: rows, source: 'saved' })
+    }),
+
+    // Before `/:webhookId`: "stream" is not a webhook id.
+    http.get(`${base}/stream`, async ({ request }) => {
+      if (config.stream === 'none') return coded(404, 'Not found', 'not_found')
+      const failed = await gate()
+      if (failed) return failed
+      if (config.stream === 'dropping') return coded(503, 'The live stream is unavailable', 'unavailable')
+      return hub.respond(request)
     }),
 
     http.post(base || '/', async ({ request }) => {
@@ -224,6 +264,7 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
       state.webhooks.push(webhook)
       state.byId.set(id, webhook)
       state.executions.set(id, [])
+      changed(webhook)
       return HttpResponse.json({ webhook: structuredClone(webhook) }, { status: 201 })
     }),
 
@@ -319,6 +360,7 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
       state.secrets.set(webhook.id, { secret: value, previous: keep, previous_expires_at: expires })
       webhook.signing = { ...signing, secret_set: true, previous_expires_at: expires }
       webhook.updated_at = iso(tick(state))
+      changed(webhook)
       return HttpResponse.json({ webhook: structuredClone(webhook) })
     }),
 
@@ -351,6 +393,8 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
       const secret = state.liveRng.alphanumeric(40)
       state.secrets.set(webhook.id, { secret, previous: keep, previous_expires_at: expires })
       webhook.signing = { ...signing, secret_set: true, previous_expires_at: expires }
+      webhook.updated_at = iso(tick(state))
+      changed(webhook)
       return HttpResponse.json({ secret, previous_expires_at: expires })
     }),
 
@@ -371,6 +415,7 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
       state.webhooks = state.webhooks.filter((webhook) => webhook.id !== params.webhookId)
       state.byId.delete(params.webhookId)
       state.executions.delete(params.webhookId)
+      hub.webhook(params.webhookId, null)
       return new HttpResponse(null, { status: 204 })
     }),
 
@@ -387,6 +432,7 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
       }
       webhook.status = status
       webhook.updated_at = iso(tick(state))
+      changed(webhook)
       return HttpResponse.json({ webhook: structuredClone(webhook) })
     }),
 
@@ -429,6 +475,7 @@ export function buildHandlers(get: () => StoreState, config: HandlerConfig): Htt
       return HttpResponse.json({ execution: structuredClone(execution) }, { status: 202 })
     }),
   ]
+  return { handlers, receive }
 }
 
 /** `{webhookId}-exec-{n}` with `n` past every execution already there. */

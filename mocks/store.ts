@@ -1,4 +1,9 @@
-import { DEFAULT_API_URL, type IntegrationWebhook, type WebhookExecution } from 'integration-webhooks/core'
+import {
+  DEFAULT_API_URL,
+  type ExecutionStatus,
+  type IntegrationWebhook,
+  type WebhookExecution,
+} from 'integration-webhooks/core'
 import type { HttpHandler } from 'msw'
 import { buildDataset, type MockDataset } from './dataset'
 import { buildHandlers } from './handlers'
@@ -6,6 +11,7 @@ import { type MockDataOptions, resolveDataOptions } from './options'
 import { createRandom, deriveSeed } from './random'
 import { type ScenarioName, scenarioBehavior } from './scenarios'
 import { ensureExecutions, type StoreState } from './state'
+import { createEventHub, type MockStreamMode } from './stream'
 
 /** Options of {@link createWebhookMockStore} and {@link createWebhookHandlers}. */
 export interface WebhookMockOptions extends MockDataOptions {
@@ -34,6 +40,13 @@ export interface WebhookMockOptions extends MockDataOptions {
    * @defaultValue 0, or 1500 in the `slow` scenario
    */
   latencyMs?: number
+  /**
+   * The live stream (`GET {apiUrl}/stream`): `live` streams every change the handlers make (and
+   * {@link WebhookMockStore.receive}); `none` answers 404, like a server without a stream (clients
+   * poll); `dropping` answers 503 every time (clients keep reconnecting).
+   * @defaultValue 'live'
+   */
+  stream?: MockStreamMode
 }
 
 /** What a store has done so far; lets tests check that the `large` scenario stays lazy. */
@@ -44,6 +57,8 @@ export interface WebhookMockStats {
   readonly executionListsGenerated: number
   /** Execution rows generated so far. */
   readonly executionsGenerated: number
+  /** Live streams open now (`GET {apiUrl}/stream` not yet closed by its client). */
+  readonly openStreams: number
 }
 
 /** A stateful mock of the endpoint: its MSW handlers and a window on its data. */
@@ -57,7 +72,13 @@ export interface WebhookMockStore {
   getWebhook(webhookId: string): IntegrationWebhook | undefined
   /** A webhook's executions now, newest first (copies; generated on first call), or `[]` for an unknown id. */
   getExecutions(webhookId: string): WebhookExecution[]
-  /** Drops every change made through the handlers and starts from the initial data again. */
+  /**
+   * An event arrives from the provider for this webhook: a new execution (by default a success)
+   * is recorded, its counters move, and both changes are streamed to open live streams. Returns
+   * the execution, or `undefined` for an unknown webhook.
+   */
+  receive(webhookId: string, options?: { status?: ExecutionStatus }): WebhookExecution | undefined
+  /** Drops every change made through the handlers and starts from the initial data again (open streams get a `reset` event). */
   reset(): void
   getStats(): WebhookMockStats
 }
@@ -129,10 +150,17 @@ export function createWebhookMockStore(options: WebhookMockOptions = {}): Webhoo
   }
 
   let state = initial()
-  const handlers = buildHandlers(() => state, {
+  const hub = createEventHub()
+  const stream = options.stream ?? 'live'
+  if (stream !== 'live' && stream !== 'none' && stream !== 'dropping') {
+    throw new TypeError(`stream must be "live", "none" or "dropping", got ${JSON.stringify(stream)}`)
+  }
+  const { handlers, receive } = buildHandlers(() => state, {
     apiUrl: options.apiUrl ?? DEFAULT_API_URL,
     behavior,
     latencyMs,
+    hub,
+    stream,
   })
 
   return {
@@ -145,13 +173,16 @@ export function createWebhookMockStore(options: WebhookMockOptions = {}): Webhoo
     },
     getExecutions: (webhookId) =>
       state.byId.has(webhookId) ? structuredClone(ensureExecutions(state, webhookId)) : [],
+    receive: (webhookId, opts = {}) => receive(webhookId, opts.status),
     reset: () => {
       state = initial()
+      hub.reset()
     },
     getStats: () => ({
       requests: state.requests,
       executionListsGenerated: state.executionListsGenerated,
       executionsGenerated: state.executionsGenerated,
+      openStreams: hub.open,
     }),
   }
 }

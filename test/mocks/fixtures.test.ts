@@ -121,10 +121,20 @@ describe('every row of the large scenario', () => {
   it('generates no executions until a webhook is asked for', () => {
     const store = createWebhookMockStore({ scenario: 'large' })
     expect(store.getWebhooks()).toHaveLength(5000)
-    expect(store.getStats()).toEqual({ requests: 0, executionListsGenerated: 0, executionsGenerated: 0 })
+    expect(store.getStats()).toEqual({
+      requests: 0,
+      executionListsGenerated: 0,
+      executionsGenerated: 0,
+      openStreams: 0,
+    })
     store.getExecutions('gmail-webhook-0000')
     store.getExecutions('gmail-webhook-0000')
-    expect(store.getStats()).toEqual({ requests: 0, executionListsGenerated: 1, executionsGenerated: 200 })
+    expect(store.getStats()).toEqual({
+      requests: 0,
+      executionListsGenerated: 1,
+      executionsGenerated: 200,
+      openStreams: 0,
+    })
   })
 })
 
