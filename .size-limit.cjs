@@ -74,7 +74,7 @@ module.exports = [
     'integration-webhooks/mocks (handlers and fixtures, with core; msw excluded)',
     'dist/mocks/index.js',
     '*',
-    '32.1 kB',
+    '32.85 kB',
     {
       ignore: ['msw'],
     },
