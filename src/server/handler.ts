@@ -275,6 +275,11 @@ const notFound = () => new HttpError('not_found', 'Not found')
  * JSON error (`{ error, code }`, 400 with `issues`, 405 with `Allow`, 413, 415) and
  * writes nothing.
  *
+ * `GET {basePath}/stream` is the user's live stream (Server-Sent Events: `execution`,
+ * `webhook` and `reset` events with ids that are the same on every instance, resumed after
+ * `Last-Event-ID` within a window of at least 10 minutes; see `streamHeartbeatMs` and
+ * `maxStreamsPerUser`). It holds one LISTEN per process, whatever the number of streams.
+ *
  * @example
  * ```ts
  * const store = await createPgliteStore({ dataDir: '.data/webhooks' })

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { log, ms, rootDir, stats, table } from './lib.mjs'
+import { log, ms, quantile, rootDir, stats, table } from './lib.mjs'
 import { measureStats, runStatsOnly, statsSection, statsTargets } from './server-stats.mjs'
 
 const argument = (name, fallback) => {
@@ -27,7 +27,10 @@ const started = Date.now()
 
 log('building the package')
 execFileSync('npm', ['run', 'build', '--silent'], { cwd: rootDir, stdio: 'inherit' })
-const { createPgliteStore, createPostgresStore, createWebhookServer } = await import('integration-webhooks/server')
+const { createPgliteStore, createPostgresStore, createWebhookServer, schemes, toNodeListener } = await import(
+  'integration-webhooks/server'
+)
+const { createServer, get: httpGet } = await import('node:http')
 const pg = (await import('pg')).default
 
 /** Median timing of `route` and `baseline`, interleaved so drift hits both alike. */
@@ -49,6 +52,119 @@ async function compare(route, baseline) {
   const routeStats = stats(a)
   const baseStats = stats(b)
   return { route: routeStats, baseline: baseStats, ratio: routeStats.median / baseStats.median }
+}
+
+const liveEvents = argument('--events', 200)
+
+/**
+ * The live stream: from the receiver's 202 for a signed event to that execution's event at
+ * every one of `clients` stream clients (real sockets through toNodeListener, all of one
+ * user: each event fans out to all of them), one event at a time.
+ */
+async function measureStream(kind, store) {
+  const server = createWebhookServer({
+    store,
+    publicUrl: 'https://app.example.com',
+    authenticate: (request) => request.headers.get('x-user'),
+    maxStreamsPerUser: 1000,
+    onError: (error) => console.error(error),
+  })
+  const http = createServer(toNodeListener(server))
+  await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve))
+  const { port } = http.address()
+  const api = async (method, pathname, body) => {
+    const response = await server.handle(
+      new Request(`https://app.example.com/api/integration-webhooks${pathname}`, {
+        method,
+        headers: { 'x-user': 'bench_live', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    )
+    return response.json()
+  }
+  const { webhook } = await api('POST', '', { provider_id: 'github' })
+  const { secret } = await api('GET', `/${webhook.id}/secret`)
+  const sign = async (n) => {
+    const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/main', after: String(n) }))
+    const { headers } = await schemes.github.sign({
+      body,
+      secret,
+      url: new URL(webhook.webhook_url),
+      now: new Date(),
+      deliveryId: crypto.randomUUID(),
+      eventName: 'push',
+    })
+    return new Request(webhook.webhook_url, { method: 'POST', headers, body })
+  }
+  const waiting = new Map() // execution id -> { left, done }
+  const seen = new Map() // execution id -> clients that had it before its 202 was read
+  const arrived = (id) => {
+    const entry = waiting.get(id)
+    if (entry) {
+      entry.left--
+      if (entry.left === 0) entry.done(performance.now())
+    } else seen.set(id, (seen.get(id) ?? 0) + 1)
+  }
+  const connect = () =>
+    new Promise((resolve, reject) => {
+      let text = ''
+      const request = httpGet(
+        { port, path: '/api/integration-webhooks/stream', agent: false, headers: { 'x-user': 'bench_live' } },
+        (response) => {
+          response.setEncoding('utf8')
+          response.on('data', (chunk) => {
+            text += chunk
+            let end = text.indexOf('\n\n')
+            while (end >= 0) {
+              const block = text.slice(0, end)
+              text = text.slice(end + 2)
+              end = text.indexOf('\n\n')
+              const match =
+                block.startsWith('id:') && /\nevent: execution\ndata: .*?"execution":\{"id":"([^"]+)"/.exec(block)
+              if (match) arrived(match[1])
+            }
+          })
+          response.on('error', () => {})
+          resolve(request)
+        },
+      )
+      request.on('error', reject)
+    })
+  const results = {}
+  const clients = []
+  try {
+    for (const count of [1, 200]) {
+      while (clients.length < count) clients.push(await connect())
+      const samples = []
+      for (let n = 0; n < liveEvents + 5; n++) {
+        const response = await server.handle(await sign(n))
+        const t0 = performance.now()
+        if (response.status !== 202) throw new Error(`receiver: ${response.status}`)
+        const { execution_id } = await response.json()
+        const at = await new Promise((resolve) => {
+          const left = count - (seen.get(execution_id) ?? 0)
+          seen.delete(execution_id)
+          if (left === 0) resolve(t0)
+          else waiting.set(execution_id, { left, done: resolve })
+        })
+        waiting.delete(execution_id)
+        if (n >= 5) samples.push(at - t0) // 5 warm-ups
+      }
+      const sorted = [...samples].sort((x, y) => x - y)
+      results[count] = {
+        n: samples.length,
+        p50: quantile(sorted, 0.5),
+        p99: quantile(sorted, 0.99),
+        max: sorted.at(-1),
+      }
+      log(`${kind}: stream, ${count} client(s): p50 ${ms(results[count].p50)} ms, p99 ${ms(results[count].p99)} ms`)
+    }
+  } finally {
+    for (const request of clients) request.destroy()
+    await server.close()
+    await new Promise((resolve) => http.close(resolve))
+  }
+  return results
 }
 
 async function measureStore(kind, store) {
@@ -88,7 +204,7 @@ async function measureStore(kind, store) {
     )
     return webhook.id
   }
-  const results = { kind, list: {}, page: {} }
+  const results = { kind, list: {}, page: {}, stream: await measureStream(kind, store) }
 
   for (const count of [30, 10_000]) {
     const user = `bench_${count}`
@@ -302,6 +418,11 @@ for (const m of measured) {
     value: `${flat.toFixed(2)}×`,
     met: flat <= 1.5,
   })
+  targets.push({
+    name: `${m.kind}: live stream, receiver's 202 → event at every one of 200 clients, p99 under 250 ms`,
+    value: `${ms(m.stream[200].p99)} ms`,
+    met: m.stream[200].p99 < 250,
+  })
 }
 
 const section = `<!-- server-bench:start -->
@@ -359,6 +480,14 @@ ${table(
       ratio(m.page.big.deep),
     ],
   ],
+  ['l', 'r', 'r', 'r'],
+)}
+
+The live stream (\`GET {basePath}/stream\` through \`toNodeListener\`, real sockets): from the receiver's 202 for a signed GitHub push to that execution's event read by every stream client (all of one user, so each event goes to each of them), ${liveEvents} events one after another after 5 warm-ups, in ms:
+
+${table(
+  ['clients connected', 'p50', 'p99', 'max'],
+  [1, 200].map((count) => [String(count), ms(m.stream[count].p50), ms(m.stream[count].p99), ms(m.stream[count].max)]),
   ['l', 'r', 'r', 'r'],
 )}
 
