@@ -22,7 +22,8 @@ const MAX_QUEUED_BYTES = 4 * 1024 * 1024
 /** One stream's place in the hub: its user, and where its events go. */
 interface Subscriber {
   readonly userId: string
-  receive(event: LiveEventRecord): void
+  /** The user's events of one batch, in id order (written to the socket as one chunk). */
+  receive(events: readonly LiveEventRecord[]): void
 }
 
 /**
@@ -174,6 +175,13 @@ class Hub {
     }
     const users = [...this.#subscribers.keys()]
     const { events } = await store.readEvents({ after: this.#cursor, withRowsFor: users, limit: PAGE })
+    const batches = new Map<string, LiveEventRecord[]>()
+    const deliver = () => {
+      for (const [user, batch] of batches) {
+        const set = this.#subscribers.get(user)
+        if (set) for (const subscriber of set) subscriber.receive(batch)
+      }
+    }
     for (const event of events) {
       const current = this.#gap
       if (event.id !== this.#cursor + 1 && !(current?.settled && event.id <= current.upTo)) {
@@ -184,13 +192,17 @@ class Hub {
         }
         clearTimeout(this.#recheck)
         this.#recheck = setTimeout(() => this.kick(), GAP_RECHECK_MS)
+        deliver()
         return
       }
       this.#cursor = event.id
       if (this.#gap && this.#cursor >= this.#gap.upTo) this.#gap = null
-      const set = this.#subscribers.get(event.user_id)
-      if (set && event.loaded) for (const subscriber of set) subscriber.receive(event)
+      if (!event.loaded || !this.#subscribers.has(event.user_id)) continue
+      const batch = batches.get(event.user_id)
+      if (batch) batch.push(event)
+      else batches.set(event.user_id, [event])
     }
+    deliver()
     if (events.length === PAGE) this.#again = true
   }
 }
@@ -302,17 +314,34 @@ export function createLiveStreams(options: LiveStreamOptions) {
       // A client that does not read: let it go (it resumes where it was), rather than queue without end.
       if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) finish(true)
     }
-    const send = (event: LiveEventRecord) => {
-      if (closed || event.id <= cursor) return
-      cursor = event.id
-      const bytes = format(event)
-      if (bytes) write(bytes)
+    /** Writes the events after the cursor, as one chunk. */
+    const send = (events: readonly LiveEventRecord[]) => {
+      const parts: Uint8Array[] = []
+      let size = 0
+      for (const event of events) {
+        if (event.id <= cursor) continue
+        cursor = event.id
+        const bytes = format(event)
+        if (!bytes) continue
+        parts.push(bytes)
+        size += bytes.byteLength
+      }
+      if (closed || parts.length === 0) return
+      if (parts.length === 1) return write(parts[0] as Uint8Array)
+      const chunk = new Uint8Array(size)
+      let at = 0
+      for (const part of parts) {
+        chunk.set(part, at)
+        at += part.byteLength
+      }
+      write(chunk)
     }
     const subscriber: Subscriber = {
       userId,
-      receive(event) {
-        if (buffer) buffer.push(event)
-        else send(event)
+      receive(events) {
+        if (closed) return
+        if (buffer) buffer.push(...events)
+        else send(events)
       },
     }
     const onAbort = () => finish(true)
@@ -388,7 +417,7 @@ export function createLiveStreams(options: LiveStreamOptions) {
               break
             }
             cursor = after
-            for (const event of page.events) send(event)
+            send(page.events)
             const last = page.events[page.events.length - 1]
             if (!last || page.events.length < PAGE) break
             after = last.id
@@ -398,7 +427,7 @@ export function createLiveStreams(options: LiveStreamOptions) {
       }
       const waiting = buffer ?? []
       buffer = null
-      for (const event of waiting) send(event)
+      send(waiting)
     }
     if (!closed) {
       resume().catch((error) => {
