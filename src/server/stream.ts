@@ -99,34 +99,37 @@ class Hub {
   }
 
   #start(): Promise<void> {
-    this.#lifecycle = this.#lifecycle.then(async () => {
-      if (this.#running || this.#count === 0) return
-      const store = this.#store as Required<Pick<WebhookStore, 'readEvents' | 'subscribeEvents' | 'eventWriters'>>
-      this.#unsubscribe = await store.subscribeEvents(() => this.kick())
-      try {
-        // Ids up to the newest committed one are settled once the transactions writing
-        // events now are over (any of them may hold an id below it).
-        const { newest } = await store.readEvents({ after: Number.MAX_SAFE_INTEGER, limit: 0 })
-        const writers = new Set(await store.eventWriters())
-        const since = Date.now()
-        while (writers.size > 0 && Date.now() - since < GAP_WAIT_MS) {
-          const now = await store.eventWriters()
-          if (!now.some((writer) => writers.has(writer))) break
-          await new Promise((resolve) => setTimeout(resolve, GAP_RECHECK_MS))
+    // After a failed start (the database was down), the next stream tries again.
+    this.#lifecycle = this.#lifecycle
+      .catch(() => {})
+      .then(async () => {
+        if (this.#running || this.#count === 0) return
+        const store = this.#store as Required<Pick<WebhookStore, 'readEvents' | 'subscribeEvents' | 'eventWriters'>>
+        this.#unsubscribe = await store.subscribeEvents(() => this.kick())
+        try {
+          // Ids up to the newest committed one are settled once the transactions writing
+          // events now are over (any of them may hold an id below it).
+          const { newest } = await store.readEvents({ after: Number.MAX_SAFE_INTEGER, limit: 0 })
+          const writers = new Set(await store.eventWriters())
+          const since = Date.now()
+          while (writers.size > 0 && Date.now() - since < GAP_WAIT_MS) {
+            const now = await store.eventWriters()
+            if (!now.some((writer) => writers.has(writer))) break
+            await new Promise((resolve) => setTimeout(resolve, GAP_RECHECK_MS))
+          }
+          this.#cursor = newest ?? 0
+        } catch (error) {
+          const unsubscribe = this.#unsubscribe
+          this.#unsubscribe = null
+          await unsubscribe().catch(() => {})
+          throw error
         }
-        this.#cursor = newest ?? 0
-      } catch (error) {
-        const unsubscribe = this.#unsubscribe
-        this.#unsubscribe = null
-        await unsubscribe().catch(() => {})
-        throw error
-      }
-      this.#gap = null
-      this.#running = true
-      this.#poll = setInterval(() => this.kick(), POLL_MS)
-      // What was committed while starting (its NOTIFY came before the hub ran).
-      this.kick()
-    })
+        this.#gap = null
+        this.#running = true
+        this.#poll = setInterval(() => this.kick(), POLL_MS)
+        // What was committed while starting (its NOTIFY came before the hub ran).
+        this.kick()
+      })
     return this.#lifecycle
   }
 
