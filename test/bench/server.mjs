@@ -292,7 +292,14 @@ async function measureStore(kind, store) {
     [target, 'bench_exec', cursorTime, cursorId],
   )
   results.plan = plan.map((row) => row['QUERY PLAN']).join('\n')
-  results.stats = await measureStats({ kind, store, createWebhookServer, compare, count: statsCount })
+  results.stats = await measureStats({
+    kind,
+    store,
+    createWebhookServer,
+    compare,
+    count: statsCount,
+    allUser: 'bench_exec',
+  })
   await server.close()
   return results
 }
