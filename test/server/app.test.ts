@@ -74,6 +74,12 @@ describe('npm start: the app, end to end', () => {
     expect(await banner.textContent()).toContain(`You are signed in as the demo user ${user}`)
     const cookie = `demo_user=${user}`
 
+    // On a phone the page scrolls down only: the banner's command wraps instead of widening the page.
+    await page.setViewportSize({ width: 375, height: 800 })
+    await visible(page.getByRole('button', { name: 'Details for GitHub', exact: true }))
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await page.setViewportSize({ width: 1280, height: 800 })
+
     // Nothing saved yet: the suggestions. Set up GitHub.
     await page.getByRole('button', { name: 'Details for GitHub', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'GitHub' })
