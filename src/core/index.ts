@@ -76,6 +76,7 @@ export {
 } from './safety'
 export type {
   AllWebhookStats,
+  ExecutionAttempt,
   ExecutionStatus,
   IntegrationWebhook,
   SigningSecret,
@@ -92,6 +93,7 @@ export type {
 export {
   allWebhookStatsSchema,
   executionEventSchema,
+  executionAttemptSchema,
   executionsPageEnvelopeSchema,
   externalConfigSchema,
   integrationWebhookSchema,

@@ -101,6 +101,25 @@ export const integrationWebhookSchema = /* @__PURE__ */ z.looseObject({
 })
 
 /**
+ * The zod schema of one dispatch attempt of an execution: how it ended, when, how long the
+ * host's workflow took, its error, and when the next attempt is due after a failure.
+ *
+ * @example
+ * ```ts
+ * executionAttemptSchema.parse(json.attempts[0]).status // 'success' | 'error'
+ * ```
+ */
+export const executionAttemptSchema = /* @__PURE__ */ z.looseObject({
+  /** 1 for the first try. */
+  attempt: count(),
+  status: z.enum(['success', 'error']),
+  ended_at: dateTime(),
+  duration_ms: z.nullable(z.number().check(z.gte(0))),
+  error: z.nullable(z.string()),
+  next_attempt_at: z.optional(z.nullable(dateTime())),
+})
+
+/**
  * The zod schema of one execution (delivery) of a webhook.
  * Unknown extra fields pass through.
  *
@@ -131,6 +150,8 @@ export const webhookExecutionSchema = /* @__PURE__ */ z.looseObject({
   retry_of: z.optional(z.nullable(z.string())),
   /** Whether the stored payload was cut at the server's limit (256 KiB). */
   payload_truncated: z.optional(z.boolean()),
+  /** Each dispatch attempt that ended, oldest first (null or absent: not kept by this server). */
+  attempts: z.optional(z.nullable(z.array(executionAttemptSchema))),
 })
 
 /** Where a list of webhooks came from: saved configuration, or generated defaults. */
@@ -266,6 +287,8 @@ export const allWebhookStatsSchema = /* @__PURE__ */ z.looseObject({
 export type IntegrationWebhook = z.infer<typeof integrationWebhookSchema>
 /** One execution of a webhook. Inferred from {@link webhookExecutionSchema}. */
 export type WebhookExecution = z.infer<typeof webhookExecutionSchema>
+/** One dispatch attempt of an execution (`execution.attempts`). */
+export type ExecutionAttempt = z.infer<typeof executionAttemptSchema>
 /** `'active' | 'inactive' | 'error'` */
 export type WebhookStatus = IntegrationWebhook['status']
 /** `'success' | 'error' | 'pending'` */

@@ -30,6 +30,7 @@ export type { SecretBox } from './secrets'
 export { parseEncryptionKey, SecretDecryptionError } from './secrets'
 export type {
   DispatchOutcome,
+  ExecutionAttemptRecord,
   ExecutionPageQuery,
   ExecutionRecord,
   LiveEventPage,

@@ -70,6 +70,22 @@ export interface ExecutionRecord {
   attempt: number
   retry_of: string | null
   payload_truncated: boolean
+  /** Each dispatch attempt that ended, oldest first; null for executions recorded before they were kept. */
+  attempts: ExecutionAttemptRecord[] | null
+}
+
+/** One dispatch attempt of an execution: how it ended (the execution keeps only the last one's error). */
+export interface ExecutionAttemptRecord {
+  /** 1 for the first try. */
+  attempt: number
+  status: 'success' | 'error'
+  /** When it ended, RFC 3339 in UTC with milliseconds. */
+  ended_at: string
+  /** How long the host's `onEvent` took. */
+  duration_ms: number
+  error: string | null
+  /** When the next attempt is due, for an error that is tried again; null otherwise. */
+  next_attempt_at: string | null
 }
 
 /** One page request: at most `limit` rows, strictly after `before` in `(triggered_at desc, id desc)` order. */
@@ -108,12 +124,22 @@ export interface NewExecution {
   error_message: string | null
   provider_event_id: string | null
   retry_of: string | null
+  /**
+   * The webhook's stored (sealed) secrets as the receiver read them to verify the event: it
+   * is recorded only while they are still the webhook's, so a receiver may verify with a
+   * cached read and never accept a secret rotated away meanwhile (`stale` then).
+   */
+  expected_secrets?: { readonly secret: string | null; readonly previous: string | null }
 }
 
-/** What recording an event did: a new execution, or the one already recorded for its delivery id. */
+/**
+ * What recording an event did: a new execution, or the one already recorded for its delivery
+ * id, or nothing because the webhook is gone or its secrets are no longer `expected_secrets`
+ * (`stale`: read the webhook again and verify again).
+ */
 export type RecordResult =
   | { readonly recorded: true; readonly execution: ExecutionRecord }
-  | { readonly recorded: false; readonly execution: ExecutionRecord | null }
+  | { readonly recorded: false; readonly execution: ExecutionRecord | null; readonly stale?: boolean }
 
 /** How one dispatch attempt ended, as the worker that holds its claim reports it. */
 export type DispatchOutcome =
@@ -249,8 +275,10 @@ export interface WebhookStore {
   /**
    * Records an event as an execution and counts it on its webhook, atomically: `trigger_count`
    * (and `error_count` for an `error` execution) go up in SQL, `last_triggered` moves, and
-   * `setup_required` turns false. A delivery id already recorded for the webhook records
-   * nothing and returns the execution that has it.
+   * `setup_required` turns false. A `pending` event for a webhook that is disabled when the
+   * row is written is recorded as an `error` ("the webhook is disabled: not dispatched"). A
+   * delivery id already recorded for the webhook records nothing and returns the execution
+   * that has it; so does a webhook whose secrets are not `expected_secrets` (`stale`).
    */
   recordExecution(execution: NewExecution): Promise<RecordResult>
   /** One execution of one of the user's webhooks, or null. */

@@ -8,12 +8,17 @@
 //   npm run bench:server -- --executions 200000   a smaller table, for a quick look
 //   npm run bench:server -- --only-stats   the statistics part alone (its block of BENCHMARKS.md)
 //   npm run bench:server -- --stats-executions 100000   the executions of the webhook whose stats are timed
+//   npm run bench:server -- --only receiver        only the receiver's throughput (its own section)
+//   npm run bench:server -- --only lists           everything but the receiver
+//   npm run bench:server -- --seconds 10           seconds per receiver load run
+//   npm run bench:server -- --store postgres       one store only (pglite or postgres)
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { log, ms, quantile, rootDir, stats, table } from './lib.mjs'
+import { measureReceiver, receiverSection } from './server-receiver.mjs'
 import { measureStats, runStatsOnly, statsSection, statsTargets } from './server-stats.mjs'
 
 const argument = (name, fallback) => {
@@ -23,14 +28,21 @@ const argument = (name, fallback) => {
 const runs = argument('--runs', 15)
 const bigTable = argument('--executions', 1_000_000)
 const statsCount = argument('--stats-executions', 100_000)
+const loadSeconds = argument('--seconds', 10)
+const onlyIndex = process.argv.indexOf('--only')
+const only = onlyIndex < 0 ? null : process.argv[onlyIndex + 1]
+const measureLists = only === null || only === 'lists'
+const measureReceivers = only === null || only === 'receiver'
+const storeIndex = process.argv.indexOf('--store')
+const onlyStore = storeIndex < 0 ? null : process.argv[storeIndex + 1]
 const started = Date.now()
 
 log('building the package')
 execFileSync('npm', ['run', 'build', '--silent'], { cwd: rootDir, stdio: 'inherit' })
-const { createPgliteStore, createPostgresStore, createWebhookServer, schemes, toNodeListener } = await import(
-  'integration-webhooks/server'
-)
+const { createPgliteStore, createPostgresStore, createWebhookServer, sampleEvent, schemes, toNodeListener } =
+  await import('integration-webhooks/server')
 const { createServer, get: httpGet } = await import('node:http')
+const receiverDeps = { createWebhookServer, sampleEvent, toNodeListener, loadSeconds }
 const pg = (await import('pg')).default
 
 /** Median timing of `route` and `baseline`, interleaved so drift hits both alike. */
@@ -363,16 +375,22 @@ if (process.argv.includes('--only-stats')) {
 }
 
 const measured = []
+const receivers = []
 const dir = mkdtempSync(path.join(os.tmpdir(), 'iw-bench-'))
 try {
-  log('PGlite (a data directory on disk)')
-  const pglite = await createPgliteStore({ dataDir: path.join(dir, 'pglite') })
-  try {
-    measured.push(await measureStore('PGlite', pglite))
-  } finally {
-    await pglite.close()
+  if (onlyStore !== 'postgres') {
+    log('PGlite (a data directory on disk)')
+    const pglite = await createPgliteStore({ dataDir: path.join(dir, 'pglite') })
+    try {
+      if (measureReceivers) receivers.push(await measureReceiver('PGlite', pglite, receiverDeps))
+      if (measureLists) measured.push(await measureStore('PGlite', pglite))
+    } finally {
+      await pglite.close()
+    }
   }
-  if (process.env.DATABASE_URL) {
+  if (onlyStore === 'pglite') {
+    log('PostgreSQL skipped (--store pglite)')
+  } else if (process.env.DATABASE_URL) {
     const name = `iw_bench_${process.pid}`
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
     await admin.connect()
@@ -382,7 +400,8 @@ try {
     log('PostgreSQL')
     const store = await createPostgresStore({ connectionString: url.toString() })
     try {
-      measured.push(await measureStore('PostgreSQL', store))
+      if (measureReceivers) receivers.push(await measureReceiver('PostgreSQL', store, receiverDeps))
+      if (measureLists) measured.push(await measureStore('PostgreSQL', store))
     } finally {
       await store.close()
       await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)
@@ -510,10 +529,23 @@ ${statsSection(measured)}
 <!-- server-bench:end -->`
 
 const file = path.join(rootDir, 'BENCHMARKS.md')
-const current = readFileSync(file, 'utf8')
-const next = /<!-- server-bench:start -->[\s\S]*<!-- server-bench:end -->/.test(current)
-  ? current.replace(/<!-- server-bench:start -->[\s\S]*<!-- server-bench:end -->/, section)
-  : `${current.trimEnd()}\n\n${section}\n`
-writeFileSync(file, next)
-log(`wrote the server section of BENCHMARKS.md in ${((Date.now() - started) / 60000).toFixed(1)} minutes`)
-for (const target of targets) log(`  ${target.met ? 'met    ' : 'NOT MET'}  ${target.name}: ${target.value}`)
+if (measureLists) {
+  const current = readFileSync(file, 'utf8')
+  const next = /<!-- server-bench:start -->[\s\S]*<!-- server-bench:end -->/.test(current)
+    ? current.replace(/<!-- server-bench:start -->[\s\S]*<!-- server-bench:end -->/, section)
+    : `${current.trimEnd()}\n\n${section}\n`
+  writeFileSync(file, next)
+  log(`wrote the server section of BENCHMARKS.md in ${((Date.now() - started) / 60000).toFixed(1)} minutes`)
+  for (const target of targets) log(`  ${target.met ? 'met    ' : 'NOT MET'}  ${target.name}: ${target.value}`)
+}
+if (measureReceivers) {
+  // Its own markers, after the server section: the receiver's numbers are rewritten alone.
+  const current = readFileSync(file, 'utf8')
+  const block = receiverSection(receivers, { sampleEvent, loadSeconds })
+  const pattern = /<!-- receiver-bench:start -->[\s\S]*<!-- receiver-bench:end -->/
+  writeFileSync(
+    file,
+    pattern.test(current) ? current.replace(pattern, () => block) : `${current.trimEnd()}\n\n${block}\n`,
+  )
+  log('wrote the receiver section of BENCHMARKS.md')
+}

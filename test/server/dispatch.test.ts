@@ -31,6 +31,14 @@ describe.each(storeKinds)('dispatch to onEvent on %s', (kind) => {
       error_message: string | null
       response_body: string | null
       execution_time_ms: number | null
+      attempts: {
+        attempt: number
+        status: string
+        ended_at: string
+        duration_ms: number
+        error: string | null
+        next_attempt_at: string | null
+      }[]
     }[]
 
   it('hands each event to onEvent with the webhook, the execution (its idempotency key) and the payload; records the result', async () => {
@@ -54,6 +62,16 @@ describe.each(storeKinds)('dispatch to onEvent on %s', (kind) => {
     })
     const [done] = await executions(server, webhook.id)
     expect(done?.response_body).toBe('{"workflow_run":"run_1"}')
+    expect(done?.attempts).toEqual([
+      {
+        attempt: 1,
+        status: 'success',
+        ended_at: expect.any(String),
+        duration_ms: done?.execution_time_ms,
+        error: null,
+        next_attempt_at: null,
+      },
+    ])
     expect(done?.execution_time_ms).toEqual(expect.any(Number))
     const saved = (await call(server, 'GET', `/${webhook.id}`)).json.webhook
     expect(saved).toMatchObject({ trigger_count: 1, error_count: 0, status: 'active' })
@@ -76,6 +94,20 @@ describe.each(storeKinds)('dispatch to onEvent on %s', (kind) => {
     expect(calls).toBe(3)
     const [failed] = await executions(server, webhook.id)
     expect(failed).toMatchObject({ attempt: 3, error_message: 'workflow engine unavailable (3)' })
+    // Each attempt is kept, not only the last: its outcome, error, duration, end and next try.
+    expect(failed?.attempts.map(({ attempt, status, error }) => ({ attempt, status, error }))).toEqual([
+      { attempt: 1, status: 'error', error: 'workflow engine unavailable (1)' },
+      { attempt: 2, status: 'error', error: 'workflow engine unavailable (2)' },
+      { attempt: 3, status: 'error', error: 'workflow engine unavailable (3)' },
+    ])
+    for (const [index, attempt] of (failed?.attempts ?? []).entries()) {
+      expect(attempt.duration_ms).toBeGreaterThanOrEqual(0)
+      expect(attempt.ended_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+      // A retried attempt says when the next one is due (the backoff after its end); the last one does not.
+      if (index < 2)
+        expect(Date.parse(attempt.next_attempt_at as string)).toBeGreaterThan(Date.parse(attempt.ended_at) - 1000)
+      else expect(attempt.next_attempt_at).toBeNull()
+    }
     expect((await call(server, 'GET', `/${webhook.id}`)).json.webhook).toMatchObject({
       error_count: 1,
       status: 'error',

@@ -290,6 +290,40 @@ describe.each(storeKinds)('the receiver on %s', (kind) => {
       expect((await server.handle(await signed('github', webhook.webhook_url, {}, old))).status).toBe(401)
     })
 
+    it('a receiver that read the webhook before (its cache) follows what another instance changed since', async () => {
+      const webhook = await setUp('github')
+      const old = (await reveal(webhook.id)).secret
+      const other = testServer(open.store)
+      try {
+        const send = async (secret: string, deliveryId: string = crypto.randomUUID()) =>
+          (await server.handle(await signed('github', webhook.webhook_url, { zen: 'x' }, secret, { deliveryId })))
+            .status
+        expect(await send(old)).toBe(202)
+        // Rotated at once on the other instance: the old secret is refused here too, and nothing is written.
+        const rotated = await call(other, 'POST', `/${webhook.id}/secret/rotate`)
+        expect(rotated.status).toBe(200)
+        const before = await countRows(open.store)
+        expect(await send(old)).toBe(401)
+        expect(await countRows(open.store)).toEqual(before)
+        expect(await send(rotated.json.secret)).toBe(202)
+        // Disabled on the other instance: the next event is kept as an error, not dispatched.
+        expect((await call(other, 'PATCH', `/${webhook.id}`, { body: { status: 'inactive' } })).status).toBe(200)
+        expect(await send(rotated.json.secret, 'after-disable')).toBe(202)
+        const page = (await call(server, 'GET', `/executions/${webhook.id}`)).json
+        expect(page.executions[0]).toMatchObject({
+          provider_event_id: 'after-disable',
+          status: 'error',
+          error_message: 'the webhook is disabled: not dispatched',
+        })
+        // Deleted on the other instance: 404, nothing written.
+        expect((await call(other, 'DELETE', `/${webhook.id}`)).status).toBe(204)
+        expect(await send(rotated.json.secret)).toBe(404)
+        expect(await countRows(open.store)).toEqual({ webhooks: 0, executions: 0 })
+      } finally {
+        await other.close()
+      }
+    })
+
     it("another user's secret is a 404 on every secret route", async () => {
       const webhook = await setUp('github', 'owner')
       for (const [method, path, body] of [

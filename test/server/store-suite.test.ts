@@ -73,6 +73,40 @@ describe.each(storeKinds)('the store on %s: recording and dispatch', (kind) => {
     expect(await store.claimExecutions('w1', 10, 60_000)).toEqual([])
   })
 
+  it('records only while the secrets the event was verified with are still the webhook’s (else stale, nothing written)', async () => {
+    await store.setSecrets('u', 'wh', { secret: 'plain.s2', previous: 'plain.s1', previousExpiresAt: null })
+    for (const expected of [
+      { secret: 'plain.s1', previous: null },
+      { secret: 'plain.s2', previous: null },
+      { secret: null, previous: null },
+    ]) {
+      expect(await store.recordExecution(event({ expected_secrets: expected }))).toEqual({
+        recorded: false,
+        execution: null,
+        stale: true,
+      })
+    }
+    expect(await store.getWebhook('u', 'wh')).toMatchObject({ trigger_count: 0 })
+    const [none] = await store.driver.query<{ n: number }>('SELECT count(*)::int AS n FROM webhook_executions')
+    expect(none?.n).toBe(0)
+    const result = await store.recordExecution(
+      event({ expected_secrets: { secret: 'plain.s2', previous: 'plain.s1' } }),
+    )
+    expect(result.recorded).toBe(true)
+    expect(await store.recordExecution(event({ webhook_id: 'gone' }))).toMatchObject({ recorded: false, stale: true })
+  })
+
+  it('a pending event for a webhook disabled as it is written is kept as an error, not dispatched', async () => {
+    await store.setWebhookStatus('u', 'wh', 'inactive')
+    const result = await store.recordExecution(event())
+    expect(result.execution).toMatchObject({
+      status: 'error',
+      error_message: 'the webhook is disabled: not dispatched',
+    })
+    expect(await store.getWebhook('u', 'wh')).toMatchObject({ trigger_count: 1, error_count: 1 })
+    expect(await store.claimExecutions('w1', 10, 60_000)).toEqual([])
+  })
+
   it('100 concurrent events: 100 executions and trigger_count 100', async () => {
     await Promise.all(Array.from({ length: 100 }, () => store.recordExecution(event())))
     expect(await store.getWebhook('u', 'wh')).toMatchObject({ trigger_count: 100 })
@@ -166,9 +200,10 @@ describe.each(storeKinds)('the store on %s: recording and dispatch', (kind) => {
   })
 
   it('a disabled webhook stays disabled through failures and successes', async () => {
-    await store.setWebhookStatus('u', 'wh', 'inactive')
     await store.recordExecution(event())
     const [claimed] = await store.claimExecutions('w', 1, 60_000)
+    expect(claimed).toBeDefined()
+    await store.setWebhookStatus('u', 'wh', 'inactive')
     await store.finishExecution(claimed?.id as string, 'w', {
       status: 'error',
       durationMs: 1,

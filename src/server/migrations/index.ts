@@ -2,6 +2,7 @@ import type { SqlDriver } from '../stores/driver'
 import { initial } from './001-initial'
 import { liveEvents } from './002-live-events'
 import { statsIndex } from './003-stats-index'
+import { executionAttempts } from './004-execution-attempts'
 
 /** One versioned SQL migration shipped in the package. */
 export interface Migration {
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = Object.freeze([
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'live-events', sql: liveEvents },
   { version: 3, name: 'stats-index', sql: statsIndex },
+  { version: 4, name: 'execution-attempts', sql: executionAttempts },
 ])
 
 /** The table that records applied migrations. */

@@ -1,5 +1,5 @@
 import { type Integration, isSecretKey, toTriggerType } from 'integration-webhooks/core'
-import { needsSecretFor, type RouteContext, receivePrefix } from '../context'
+import { needsSecretFor, type RouteContext, receivePrefix, type ServerParts } from '../context'
 import { HttpError } from '../errors'
 import { json, readBodyBytes } from '../http'
 import { newId } from '../ids'
@@ -72,13 +72,49 @@ function handshakeResponse(handshake: Handshake): Response {
   })
 }
 
+/** A webhook as the receiver verifies with it: its row (sealed secrets) and those secrets opened. */
+interface Receiver {
+  readonly webhook: ReceivingWebhook
+  readonly secret: string | null
+  readonly previous: string | null
+}
+
+/**
+ * The receivers read lately, by token, per server: an event then costs one statement, not
+ * two, and no decryption. Never trusted alone: the event is recorded only if the webhook's
+ * stored secrets are still the ones read here (`expected_secrets`), and its status is read
+ * as the row is written; otherwise it is read again and verified again.
+ */
+const caches = new WeakMap<ServerParts, Map<string, Receiver>>()
+const CACHED_RECEIVERS = 1000
+
+function cacheOf(parts: ServerParts): Map<string, Receiver> {
+  let cache = caches.get(parts)
+  if (!cache) {
+    cache = new Map()
+    caches.set(parts, cache)
+  }
+  return cache
+}
+
+async function readReceiver(context: RouteContext, token: string): Promise<Receiver> {
+  const webhook = await context.store.findWebhookByToken(token)
+  if (!webhook) throw new HttpError('not_found', 'No webhook receives at this URL')
+  const { secrets } = context.parts
+  return {
+    webhook,
+    secret: webhook.signing_secret ? await secrets.open(webhook.signing_secret) : null,
+    previous: webhook.previous_secret ? await secrets.open(webhook.previous_secret) : null,
+  }
+}
+
 /** The secrets that verify now: the current one, and the previous one until its grace period ends. */
-async function openSecrets(context: RouteContext, webhook: ReceivingWebhook): Promise<string[]> {
+function secretsNow(context: RouteContext, receiver: Receiver): string[] {
   const secrets: string[] = []
-  if (webhook.signing_secret) secrets.push(await context.parts.secrets.open(webhook.signing_secret))
-  const expires = webhook.previous_secret_expires_at
-  if (webhook.previous_secret && expires && Date.parse(expires) > context.settings.now().getTime()) {
-    secrets.push(await context.parts.secrets.open(webhook.previous_secret))
+  if (receiver.secret !== null) secrets.push(receiver.secret)
+  const expires = receiver.webhook.previous_secret_expires_at
+  if (receiver.previous !== null && expires && Date.parse(expires) > context.settings.now().getTime()) {
+    secrets.push(receiver.previous)
   }
   return secrets
 }
@@ -93,11 +129,49 @@ async function openSecrets(context: RouteContext, webhook: ReceivingWebhook): Pr
  */
 export async function receiveEvent(context: RouteContext): Promise<Response> {
   const token = context.params.token as string
-  const webhook = await context.store.findWebhookByToken(token)
-  if (!webhook) throw new HttpError('not_found', 'No webhook receives at this URL')
+  // Handshakes (GET, HEAD, Notion's first POST) may store a secret: events only use the cache.
+  const cache = context.request.method === 'POST' ? cacheOf(context.parts) : null
+  let receiver = cache?.get(token)
+  let cached = receiver !== undefined
+  receiver ??= await readReceiver(context, token)
+  const body = await readBodyBytes(context.request, context.settings.maxEventBytes)
+  for (let reads = 0; ; reads++) {
+    let answer: Response | null
+    try {
+      answer = await verifyAndRecord(context, receiver, token, body)
+    } catch (error) {
+      // A cached read refuses nothing: the secret may have been set or rotated since.
+      if (!(cached && error instanceof HttpError && refusals.has(error.code))) throw error
+      answer = null
+    }
+    if (answer) {
+      if (cache && !cached) {
+        if (cache.size >= CACHED_RECEIVERS) cache.delete(cache.keys().next().value as string)
+        cache.set(token, receiver)
+      }
+      return answer
+    }
+    // The secrets changed since they were read (rotated, pasted) or the webhook is gone.
+    cache?.delete(token)
+    if (reads >= 2) throw new HttpError('conflict', 'The webhook changed while this event was verified: send it again')
+    receiver = await readReceiver(context, token)
+    cached = false
+  }
+}
+
+/** The refusals a cached read of the webhook must confirm with a fresh one. */
+const refusals = new Set(['invalid_signature', 'secret_missing'])
+
+/** Verifies one request against one read of its webhook and records it; null when that read is stale. */
+async function verifyAndRecord(
+  context: RouteContext,
+  receiver: Receiver,
+  token: string,
+  body: Uint8Array,
+): Promise<Response | null> {
+  const { webhook } = receiver
   const integration = context.catalog.resolve(webhook.provider_id)
   const scheme = schemeFor(integration)
-  const body = await readBodyBytes(context.request, context.settings.maxEventBytes)
   const request: SchemeRequest = {
     method: context.request.method,
     url: new URL(`${receivePrefix(context)}${token}${context.url.search}`),
@@ -105,7 +179,7 @@ export async function receiveEvent(context: RouteContext): Promise<Response> {
     body,
   }
   const schemeContext = {
-    secrets: await openSecrets(context, webhook),
+    secrets: secretsNow(context, receiver),
     now: context.settings.now(),
     toleranceSeconds: context.settings.toleranceSeconds,
     config: webhook.integration_config,
@@ -141,7 +215,6 @@ export async function receiveEvent(context: RouteContext): Promise<Response> {
 
   const payload = parsePayload(body, context.request.headers.get('content-type'))
   const deliveryId = scheme.deliveryId(request, payload)
-  const disabled = webhook.status === 'inactive'
   const result = await context.store.recordExecution({
     id: newId(),
     webhook_id: webhook.id,
@@ -150,15 +223,20 @@ export async function receiveEvent(context: RouteContext): Promise<Response> {
     trigger_type: triggerTypeFor(integration, scheme.eventName(request, payload)),
     payload,
     headers: recordedHeaders(context.request.headers),
-    // A disabled webhook's event is kept, as an error that can be retried once it is enabled.
-    status: disabled ? 'error' : 'pending',
-    error_message: disabled ? 'the webhook is disabled: not dispatched' : null,
+    // A disabled webhook's event is kept (the store decides as it writes the row), as an
+    // error that can be retried once it is enabled.
+    status: 'pending',
+    error_message: null,
     provider_event_id: deliveryId ? deliveryId.slice(0, 256) : null,
     retry_of: null,
+    expected_secrets: { secret: webhook.signing_secret, previous: webhook.previous_secret },
   })
-  if (!result.recorded) return json({ duplicate: true, execution_id: result.execution?.id ?? null }, 200)
+  if (!result.recorded) {
+    if (result.stale) return null
+    return json({ duplicate: true, execution_id: result.execution?.id ?? null }, 200)
+  }
   const { execution } = result
-  if (!disabled && context.parts.dispatcher) {
+  if (execution.status === 'pending' && context.parts.dispatcher) {
     if (context.parts.dispatchMode === 'inline') await context.parts.dispatcher.dispatchNow(execution.id)
     else context.parts.dispatcher.wake()
   }

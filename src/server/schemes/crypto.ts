@@ -56,10 +56,29 @@ async function sha256(data: Uint8Array): Promise<Uint8Array> {
 
 export type HmacHash = 'SHA-256' | 'SHA-1' | 'SHA-384' | 'SHA-512'
 
+const importHmacKey = (hash: HmacHash, raw: Uint8Array) =>
+  crypto.subtle.importKey('raw', raw as BufferSource, { name: 'HMAC', hash }, false, ['sign'])
+
+// Imported keys of the secrets in use (non-extractable): importing one costs about as much as
+// the HMAC of a small event, and a receiver verifies every event of a webhook with the same.
+const hmacKeys = new Map<string, Promise<CryptoKey>>()
+const HMAC_KEYS = 1000
+
+function hmacKeyOf(hash: HmacHash, secret: string): Promise<CryptoKey> {
+  const id = `${hash}:${secret}`
+  let key = hmacKeys.get(id)
+  if (!key) {
+    if (hmacKeys.size >= HMAC_KEYS) hmacKeys.delete(hmacKeys.keys().next().value as string)
+    key = importHmacKey(hash, utf8(secret))
+    key.catch(() => hmacKeys.delete(id))
+    hmacKeys.set(id, key)
+  }
+  return key
+}
+
 /** HMAC of `data` with `key` (a string is its UTF-8 bytes) through Web Crypto. */
 export async function hmac(hash: HmacHash, key: string | Uint8Array, data: Uint8Array | string): Promise<Uint8Array> {
-  const raw = typeof key === 'string' ? utf8(key) : key
-  const cryptoKey = await crypto.subtle.importKey('raw', raw as BufferSource, { name: 'HMAC', hash }, false, ['sign'])
+  const cryptoKey = typeof key === 'string' ? await hmacKeyOf(hash, key) : await importHmacKey(hash, key)
   const message = typeof data === 'string' ? utf8(data) : data
   return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, message as BufferSource))
 }

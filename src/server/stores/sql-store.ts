@@ -33,7 +33,7 @@ const webhookColumns = `id, user_id, provider_id, name, receive_token, trigger_t
 const executionColumnsOf = (table: string) => `${table}id, ${table}webhook_id, ${table}user_id, ${table}provider_id,
   ${table}trigger_type, ${table}payload, ${table}headers, ${table}status, ${table}response_code, ${table}response_body,
   ${table}error_message, ${table}execution_time_ms, ${iso(`${table}triggered_at`)} AS triggered_at,
-  ${table}provider_event_id, ${table}attempt, ${table}retry_of, ${table}payload_truncated`
+  ${table}provider_event_id, ${table}attempt, ${table}retry_of, ${table}payload_truncated, ${table}attempts`
 const executionColumns = executionColumnsOf('')
 
 /** The channel the store NOTIFYs on: `{"t":"execution","u":user,"w":webhook,"e":execution}`, ids only. */
@@ -44,6 +44,15 @@ const notify = (alias: string) =>
 
 /** The channel the event log's triggers NOTIFY on (migration 002): the newest event id, nothing else. */
 export const EVENTS_CHANNEL = 'integration_webhooks_events'
+
+/**
+ * The attempt a dispatch just ended, appended to the execution's `attempts` (in an UPDATE of
+ * webhook_executions: `attempt` is the row's value before the statement changes it).
+ */
+const attemptEntry = (status: 'success' | 'error', error: string, duration: string, retryAt = 'NULL') =>
+  `coalesce(attempts, '[]'::jsonb) || jsonb_build_array(jsonb_build_object(
+     'attempt', attempt, 'status', '${status}', 'ended_at', ${iso('now()')}, 'duration_ms', ${duration},
+     'error', ${error}, 'next_attempt_at', ${retryAt}))`
 
 /** Payloads over this many bytes are cut to it once dispatched (the whole event is kept until then). */
 export const STORED_PAYLOAD_LIMIT = 256 * 1024
@@ -244,13 +253,24 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
     },
 
     async recordExecution(execution: NewExecution) {
-      // One statement: the insert, the counters and the notification commit together, and a
-      // delivery id already recorded (the unique index) inserts and counts nothing.
-      const rows = await driver.query<ExecutionRecord>(
-        `WITH inserted AS (
+      // One statement: the insert, the counters and the notification commit together; a
+      // delivery id already recorded (the unique index) inserts and counts nothing; the
+      // webhook's row decides, as the row is written, whether it is disabled (an error, not
+      // dispatched) and whether the secrets the event was verified with are still its own.
+      const expected = execution.expected_secrets
+      const rows = await driver.query<ExecutionRecord & { matched: boolean | null }>(
+        `WITH hook AS (
+           SELECT id, status FROM integration_webhooks
+           WHERE id = $2 AND (NOT $12::boolean
+             OR (signing_secret IS NOT DISTINCT FROM $13 AND previous_secret IS NOT DISTINCT FROM $14))
+         ), inserted AS (
            INSERT INTO webhook_executions (id, webhook_id, user_id, provider_id, trigger_type, payload, headers,
              status, error_message, provider_event_id, retry_of)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11)
+           SELECT $1, hook.id, $3, $4, $5, $6::jsonb, $7::jsonb,
+             CASE WHEN hook.status = 'inactive' THEN 'error' ELSE $8 END,
+             CASE WHEN hook.status = 'inactive' AND $8 = 'pending' THEN 'the webhook is disabled: not dispatched' ELSE $9 END,
+             $10, $11
+           FROM hook
            ON CONFLICT (webhook_id, provider_event_id) WHERE provider_event_id IS NOT NULL DO NOTHING
            RETURNING *
          ), counted AS (
@@ -261,9 +281,12 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
              setup_required = false
            FROM inserted AS i WHERE w.id = i.webhook_id
            RETURNING w.id
+         ), recorded AS (
+           SELECT ${executionColumnsOf('e.')}, ${notify('e')} AS notified
+           FROM inserted AS e, counted
          )
-         SELECT ${executionColumnsOf('e.')}, ${notify('e')} AS notified
-         FROM inserted AS e, counted`,
+         SELECT recorded.*, EXISTS (SELECT 1 FROM hook) AS matched
+         FROM (SELECT 1) AS one LEFT JOIN recorded ON true`,
         [
           execution.id,
           execution.webhook_id,
@@ -276,13 +299,18 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
           execution.error_message,
           execution.provider_event_id,
           execution.retry_of,
+          expected !== undefined,
+          expected?.secret ?? null,
+          expected?.previous ?? null,
         ],
       )
       const row = rows[0]
-      if (row) {
+      if (row?.id) {
         delete (row as { notified?: unknown }).notified
+        delete (row as { matched?: unknown }).matched
         return { recorded: true, execution: row }
       }
+      if (!row?.matched) return { recorded: false, execution: null, stale: true }
       const existing = await driver.query<ExecutionRecord>(
         `SELECT ${executionColumns} FROM webhook_executions WHERE webhook_id = $1 AND provider_event_id = $2`,
         [execution.webhook_id, execution.provider_event_id],
@@ -319,7 +347,8 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
       if (outcome.status === 'retry') {
         rows = await driver.query(
           `UPDATE webhook_executions SET attempt = attempt + 1, error_message = $3, execution_time_ms = $4,
-             next_attempt_at = $5::timestamptz, claimed_by = NULL, lease_until = NULL
+             next_attempt_at = $5::timestamptz, claimed_by = NULL, lease_until = NULL,
+             attempts = ${attemptEntry('error', '$3::text', '$4::float8', iso('$5::timestamptz'))}
            WHERE ${owned} RETURNING id, ${notify('webhook_executions')}`,
           [executionId, workerId, outcome.error, outcome.durationMs, outcome.nextAttemptAt.toISOString()],
         )
@@ -328,6 +357,7 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
           `WITH done AS (
              UPDATE webhook_executions SET status = 'success', response_body = $3, error_message = NULL,
                execution_time_ms = $4, claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL,
+               attempts = ${attemptEntry('success', 'NULL', '$4::float8')},
                payload_truncated = octet_length(payload::text) > ${STORED_PAYLOAD_LIMIT},
                payload = CASE WHEN octet_length(payload::text) > ${STORED_PAYLOAD_LIMIT}
                  THEN to_jsonb(left(payload::text, ${STORED_PAYLOAD_LIMIT})) ELSE payload END
@@ -345,7 +375,8 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
         rows = await driver.query(
           `WITH done AS (
              UPDATE webhook_executions SET status = 'error', error_message = $3, execution_time_ms = $4,
-               claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL
+               claimed_by = NULL, lease_until = NULL, next_attempt_at = NULL,
+               attempts = ${attemptEntry('error', '$3::text', '$4::float8')}
              WHERE ${owned} RETURNING id, webhook_id, user_id
            ), counted AS (
              UPDATE integration_webhooks AS w SET error_count = w.error_count + 1,
