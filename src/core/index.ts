@@ -92,8 +92,8 @@ export type {
 } from './schemas'
 export {
   allWebhookStatsSchema,
-  executionEventSchema,
   executionAttemptSchema,
+  executionEventSchema,
   executionsPageEnvelopeSchema,
   externalConfigSchema,
   integrationWebhookSchema,

@@ -35,9 +35,9 @@ const closeServer = (server) =>
 
 /**
  * Signed GitHub push events per second, and p50/p99 latency, through the real handler
- * mounted with `toNodeListener` (the receiver: token lookup, the secret opened with
- * AES-256-GCM, X-Hub-Signature-256 on the raw bytes, the execution and its counters
- * recorded in one statement, 202), beside a baseline in the same process and database: a
+ * mounted with `toNodeListener` (the receiver: the webhook and its opened secret from its
+ * cache by token, X-Hub-Signature-256 on the raw bytes, the execution and its counters
+ * recorded in one statement that checks the secrets are still the webhook's, 202), beside a baseline in the same process and database: a
  * bare `node:http` handler that reads the body, checks the same HMAC with the secret in
  * memory and does one INSERT into webhook_executions. No `onEvent`: dispatch is not part
  * of the receiver's answer. Peak rates are measured interleaved (baseline, receiver, …) so
@@ -208,7 +208,7 @@ export function receiverSection(results, { sampleEvent, loadSeconds }) {
 
 Run at \`${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: rootDir, encoding: 'utf8' }).trim()}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores shared with the other sessions' work, Node ${process.version}; load average (1 / 5 / 15 min) ${results.map((m) => `${m.kind}: ${load(m.loadBefore)} before, ${load(m.loadAfter)} after`).join('; ')}.
 
-Signed GitHub \`push\` events (the documented payload, about ${(Buffer.byteLength(JSON.stringify(sampleEvent('github', 'push').body)) / 1000).toFixed(1)} kB; each request a new delivery id, signed over its exact bytes) sent by autocannon from a **second process** over loopback, ${results[0]?.connections ?? 16} connections. **Receiver**: the real handler through \`toNodeListener\` — token lookup, the secret opened (AES-256-GCM, \`encryptionKey\` set), \`X-Hub-Signature-256\` checked on the raw bytes, the execution and its webhook's counters written in one statement, \`202\`; no \`onEvent\` (dispatch is not part of the answer). **Baseline**, same process and database, interleaved with it: a bare \`node:http\` handler that reads the body, checks the same HMAC with the secret in memory and does one \`INSERT\`. Events per second count 2xx answers only; latency in ms as autocannon measures it (at peak it is mostly queueing; the latency target is read at half the baseline's peak rate). "Server CPU ms/event" is the CPU time of the process that serves both (PGlite runs in it; PostgreSQL's own processes are not counted) per answered event: on a machine this loaded it says more than the rates do.
+Signed GitHub \`push\` events (the documented payload, about ${(Buffer.byteLength(JSON.stringify(sampleEvent('github', 'push').body)) / 1000).toFixed(1)} kB; each request a new delivery id, signed over its exact bytes) sent by autocannon from a **second process** over loopback, ${results[0]?.connections ?? 16} connections. **Receiver**: the real handler through \`toNodeListener\` — the webhook and its secret (sealed with AES-256-GCM, \`encryptionKey\` set) from the receiver's cache after the first event, \`X-Hub-Signature-256\` checked on the raw bytes, the execution and its webhook's counters written in one statement that also checks the secrets are still the webhook's, \`202\`; no \`onEvent\` (dispatch is not part of the answer). **Baseline**, same process and database, interleaved with it: a bare \`node:http\` handler that reads the body, checks the same HMAC with the secret in memory and does one \`INSERT\`. Events per second count 2xx answers only; latency in ms as autocannon measures it (at peak it is mostly queueing; the latency target is read at half the baseline's peak rate). "Server CPU ms/event" is the CPU time of the process that serves both (PGlite runs in it; PostgreSQL's own processes are not counted) per answered event: on a machine this loaded it says more than the rates do.
 
 ### Targets
 
