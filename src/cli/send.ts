@@ -176,7 +176,9 @@ export function parseCommandLine(
     throw new UsageError(`--url is not a URL: "${values.url}" (expected e.g. http://localhost:3000/…)`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--url must be an http or https URL, got ${url.protocol.replace(/:$/, '')}:`)
+    throw new UsageError(
+      `--url must be an http or https URL, got "${values.url}" (expected e.g. http://localhost:3000/…)`,
+    )
   }
   if (url.username || url.password) throw new UsageError('--url must not carry a user name or password')
 
@@ -322,5 +324,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const text = await response.text()
   io.stdout(`${response.status} ${response.statusText}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`)
+  // The URL a manager shows before Set up ({basePath}/{provider}) is only a suggestion: nothing
+  // receives there. Say what to use instead of leaving a bare 404 or 405.
+  if ((response.status === 404 || response.status === 405) && !/\/receive\/[^/]+\/?$/.test(event.url.pathname)) {
+    io.stderr(
+      'integration-webhooks: this is not a receiving URL: press Set up in the manager, then use the webhook URL it shows (…/receive/…)\n',
+    )
+  }
   return response.ok ? 0 : 1
 }

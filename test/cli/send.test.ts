@@ -87,9 +87,15 @@ describe('parseCommandLine', () => {
       'unknown provider "githb": did you mean github or gitlab?',
     ],
     [['send', 'github', '--event', 'fork', '--url', URL_, '--secret', githubSecret], 'unknown event "fork" for GitHub'],
-    [['send', 'github', '--url', 'localhost:3000/x', '--secret', githubSecret], '--url must be an http or https URL'],
+    [
+      ['send', 'github', '--url', 'localhost:3000/x', '--secret', githubSecret],
+      '--url must be an http or https URL, got "localhost:3000/x"',
+    ],
     [['send', 'github', '--url', 'not a url', '--secret', githubSecret], '--url is not a URL: "not a url"'],
-    [['send', 'github', '--url', 'ftp://example.com/x', '--secret', githubSecret], 'http or https URL, got ftp:'],
+    [
+      ['send', 'github', '--url', 'ftp://example.com/x', '--secret', githubSecret],
+      'http or https URL, got "ftp://example.com/x"',
+    ],
     [['send', 'github', '--url', 'http://u:p@example.com/x', '--secret', githubSecret], 'user name or password'],
     [['send', 'github', '--url', URL_, '--secret', 'short'], '--secret is not a GitHub (X-Hub-Signature-256) secret'],
     [['send', 'stripe', '--url', URL_, '--secret', 'sk_live_0123456789abcdef'], 'expected whsec_'],

@@ -98,6 +98,30 @@ describe('integration-webhooks send → the real receiver (PGlite)', () => {
     expect(refused).toEqual(accepted.filter((id) => id !== 'mailchimp'))
   })
 
+  it('the suggested URL shown before Set up: the 405 printed, exit code 1, and what to use instead', async () => {
+    const user = 'user_cli_suggested'
+    const before = await countRows(open.store)
+    const suggested = await send([
+      'send',
+      'github',
+      '--url',
+      `${origin}/api/integration-webhooks/github`,
+      '--secret',
+      'x'.repeat(32),
+    ])
+    expect(suggested.code).toBe(1)
+    expect(suggested.stdout).toContain('405 Method Not Allowed')
+    expect(suggested.stderr).toBe(
+      'integration-webhooks: this is not a receiving URL: press Set up in the manager, then use the webhook URL it shows (…/receive/…)\n',
+    )
+    expect(await countRows(open.store)).toEqual(before)
+    // A receiving URL that refuses (a wrong secret) gets no such hint: the 401 says why.
+    const { webhook } = await saved('github', user)
+    const wrong = await send(['send', 'github', '--url', webhook.webhook_url, '--secret', 'x'.repeat(32)])
+    expect(wrong.stdout).toContain('401 Unauthorized')
+    expect(wrong.stderr).toBe('')
+  })
+
   describe('as a process (the bin)', () => {
     it('sends with the secret: exit code 0, the status and the body on stdout', async () => {
       const { webhook, secret } = await saved('github', 'user_cli_bin')
