@@ -89,6 +89,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Pure computation, so a test's time scales with the machine's load: building the large
+          // scenario (5,000 rows and a history of 200) took about 1 s alone at load average 20 and
+          // 12 s with a second suite running beside it; 5 s failed there. (Property runs are sized
+          // for such a machine: see test/core/properties.test.ts.)
+          testTimeout: 20_000,
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/package/**', 'test/server/**'],
         },

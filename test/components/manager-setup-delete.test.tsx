@@ -49,7 +49,7 @@ describe('IntegrationWebhookManager: Set up', slow, () => {
     expect(within(suggestion).queryByRole('button', { name: l.deleteWebhook })).toBeNull()
     const setUp = within(suggestion).getByRole('button', { name: l.setUp })
     expect(setUp).toHaveAccessibleDescription(l.setUpHint)
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(suggestion)
 
     await user.click(setUp)
 
@@ -69,7 +69,7 @@ describe('IntegrationWebhookManager: Set up', slow, () => {
     // The list is now the saved one: one row, no "suggested" notice.
     expect(screen.queryByRole('note', { hidden: true })).toBeNull()
     expect(screen.getAllByRole('button', { name: /^Details for /, hidden: true })).toHaveLength(1)
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(dialog)
   })
 
   it('shows the setup under way: the dialog stays on the suggestion, busy, until the server answers', async () => {
@@ -97,7 +97,7 @@ describe('IntegrationWebhookManager: Set up', slow, () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(l.setUpFailed('Database down'))
     expect(within(dialog).getByRole('button', { name: l.setUp })).toBeInTheDocument()
     expect(screen.getByRole('note', { hidden: true })).toHaveTextContent(l.generatedTitle)
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(dialog)
   })
 })
 
@@ -144,7 +144,7 @@ describe('IntegrationWebhookManager: Delete', slow, () => {
     const confirm = await screen.findByRole('alertdialog', { name: l.deleteTitle('GitHub') })
     expect(confirm).toHaveAccessibleDescription(l.deleteDescription)
     expect(within(confirm).getByRole('button', { name: l.cancel })).toHaveFocus()
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(confirm)
 
     await user.click(within(confirm).getByRole('button', { name: l.cancel }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
@@ -204,7 +204,7 @@ describe('IntegrationWebhookManager: Delete', slow, () => {
     expect(screen.getByRole('button', { name: 'Details for GitHub', hidden: true })).toBeInTheDocument()
     await waitFor(() => expect(screen.getByRole('button', { name: l.deleteWebhook })).toHaveFocus())
     expect(store.getWebhook('github-webhook')).toBeDefined()
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(dialog)
   })
 })
 

@@ -28,7 +28,7 @@ async function setUp(provider: string) {
 
 describe('Signing secret section', slow, () => {
   it('GitHub: the secret is masked, revealed with Copy, and rotated after a confirmation with a grace period', async () => {
-    const { store, user, section } = await setUp('GitHub')
+    const { store, user, dialog, section } = await setUp('GitHub')
     expect(within(section).getByText(l.secretHidden)).toBeInTheDocument()
     expect(within(section).getByText(l.secretGoesTo('GitHub'))).toBeInTheDocument()
     const reveal = within(section).getByRole('button', { name: l.reveal(l.signingSecret) })
@@ -41,12 +41,12 @@ describe('Signing secret section', slow, () => {
       'aria-pressed',
       'true',
     )
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(dialog)
 
     await user.click(within(section).getByRole('button', { name: l.rotateSecret }))
     const confirm = await screen.findByRole('alertdialog', { name: l.rotateTitle })
     await user.click(within(confirm).getByRole('radio', { name: l.graceHour }))
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(confirm)
     await user.click(within(confirm).getByRole('button', { name: l.rotateConfirm }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
     await within(section).findByText(l.secretRotated)
@@ -67,7 +67,7 @@ describe('Signing secret section', slow, () => {
     await user.click(within(section).getByRole('button', { name: l.saveSecret }))
     await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'))
     expect(field).toHaveAccessibleDescription(/This is not a Stripe \(Stripe-Signature\) secret/)
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(dialog)
 
     await user.clear(field)
     await user.type(field, 'whsec_abcdefgh1234')
