@@ -4,13 +4,16 @@ import {
   fillSetupSteps,
   type IntegrationWebhook,
   numberSteps,
+  type StatsWindow,
   type WebhookExecution,
+  type WebhookStatsFigures,
 } from 'integration-webhooks/core'
 import { delay, type HttpHandler, HttpResponse, http } from 'msw'
 import { executionId, failures, liveExecution } from './history'
 import { iso, SECOND } from './options'
 import type { ScenarioBehavior } from './scenarios'
 import { ensureExecutions, type StoreState } from './state'
+import { isStatsWindow, mockWebhookStats } from './stats'
 import type { MockEventHub, MockStreamMode } from './stream'
 
 const DEFAULT_LIMIT = 20
@@ -79,6 +82,21 @@ function secretProblem(signing: NonNullable<IntegrationWebhook['signing']>, secr
   if (signing.scheme === 'stripe')
     return /^whsec_[A-Za-z0-9+/=]{8,}$/.test(secret) ? null : 'expected starts with whsec_'
   return secret.length >= 16 ? null : `expected ${signing.form_hint}`
+}
+
+/** The `window` of a statistics request (absent: 24h), or undefined for anything the server refuses. */
+function windowOf(request: Request): StatsWindow | undefined {
+  const values = new URL(request.url).searchParams.getAll('window')
+  if (values.length === 0 || (values.length === 1 && values[0] === '')) return '24h'
+  return values.length === 1 && isStatsWindow(values[0] as string) ? (values[0] as StatsWindow) : undefined
+}
+
+/** The server's 400 for a bad window. */
+const badWindow = (request: Request) => {
+  const given = new URL(request.url).searchParams.getAll('window').join(',').slice(0, 20)
+  return coded(400, 'window must be one of 24h, 7d, 30d', 'invalid_query', [
+    `window: expected 24h, 7d or 30d, got ${JSON.stringify(given)}`,
+  ])
 }
 
 /** The issues of a create body, as `path: message` (none: it is valid). */
@@ -316,6 +334,36 @@ export function buildHandlers(
         return HttpResponse.json({ execution: structuredClone(execution) }, { status: 202 })
       },
     ),
+
+    // Statistics (issue 14): `stats` before `/:webhookId`, which would take it for an id.
+    http.get(`${base}/stats`, async ({ request }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const window = windowOf(request)
+      if (!window) return badWindow(request)
+      const state = get()
+      const stats: Record<string, WebhookStatsFigures> = {}
+      for (const webhook of state.webhooks) {
+        const live = state.executions.get(webhook.id) ?? []
+        stats[webhook.id] = mockWebhookStats(webhook, live, window, state.options.nowMs, state.options.seed)
+      }
+      return HttpResponse.json({ window, stats })
+    }),
+
+    http.get<{ webhookId: string }>(`${base}/:webhookId/stats`, async ({ request, params }) => {
+      const failed = await gate()
+      if (failed) return failed
+      const window = windowOf(request)
+      if (!window) return badWindow(request)
+      const state = get()
+      const webhook = state.byId.get(params.webhookId)
+      if (!webhook) return coded(404, 'Webhook not found', 'not_found')
+      const live = state.executions.get(webhook.id) ?? []
+      return HttpResponse.json({
+        window,
+        ...mockWebhookStats(webhook, live, window, state.options.nowMs, state.options.seed),
+      })
+    }),
 
     http.get<{ webhookId: string }>(`${base}/:webhookId/secret`, async ({ params }) => {
       const failed = await gate()

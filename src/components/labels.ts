@@ -1,4 +1,9 @@
-import { integrationCategories, type WebhookApiErrorKind, type WebhookStatus } from 'integration-webhooks/core'
+import {
+  integrationCategories,
+  type StatsWindow,
+  type WebhookApiErrorKind,
+  type WebhookStatus,
+} from 'integration-webhooks/core'
 
 /**
  * Every user-visible string of the UI, for translation. Functions build sentences
@@ -33,6 +38,8 @@ export interface WebhookManagerLabels {
     lastTriggered: string
     triggerCount: string
     errorCount: string
+    /** The table's success-rate column with its sparkline ("Success (24h)"). */
+    successRate: string
   }
   /** Read out after a column header's name, e.g. "Integration, sorted ascending". */
   sortedAscending: string
@@ -188,6 +195,39 @@ export interface WebhookManagerLabels {
   retryOf: (executionId: string) => string
   attempts: (count: number) => string
   payloadTruncated: string
+  // statistics (the dialog's Activity section, the table's success column)
+  /** The window switcher's name. */
+  statsWindow: string
+  /** Each window's button. */
+  statsWindows: Record<StatsWindow, string>
+  /** Each window as a time span in a sentence ("in the last 24 hours"). */
+  statsPeriods: Record<StatsWindow, string>
+  successRate: string
+  /** The median execution time. */
+  medianTime: string
+  /** The 95th percentile of execution time. */
+  p95Time: string
+  statsExecutions: string
+  statsFailed: string
+  statsLoading: string
+  statsError: string
+  /** The summary under the chart: counts, rate and the busiest failure bucket when any failed. */
+  statsSummary: (period: string, total: number, rate: string, failed: number, pending: number) => string
+  /** Nothing finished in the window. */
+  statsNoData: (period: string) => string
+  /** Every finished execution in the window failed. */
+  statsAllFailing: (period: string, failed: number) => string
+  /** Names the bucket with the most failures. */
+  statsWorst: (when: string, failed: number) => string
+  /** The chart's scale: what its full height stands for. */
+  statsScale: (max: number, window: StatsWindow) => string
+  /** The hidden table's caption. */
+  statsTableCaption: (period: string) => string
+  /** The hidden table's first column: "Hour" or "Day". */
+  statsBucket: (window: StatsWindow) => string
+  statsSucceeded: string
+  /** A table cell without statistics (no executions, or none loaded). */
+  noStats: string
 }
 
 function englishLabels(locale: string | undefined): WebhookManagerLabels {
@@ -222,6 +262,7 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
       lastTriggered: 'Last triggered',
       triggerCount: 'Executions',
       errorCount: 'Errors',
+      successRate: 'Success (24h)',
     },
     sortedAscending: 'sorted ascending',
     sortedDescending: 'sorted descending',
@@ -366,6 +407,28 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     retryOf: (executionId) => `Retry of ${executionId}`,
     attempts: (n) => plural(n, 'attempt', 'attempts'),
     payloadTruncated: 'The payload was too large and is stored cut short.',
+    statsWindow: 'Time window',
+    statsWindows: { '24h': '24 hours', '7d': '7 days', '30d': '30 days' },
+    statsPeriods: { '24h': 'in the last 24 hours', '7d': 'in the last 7 days', '30d': 'in the last 30 days' },
+    successRate: 'Success rate',
+    medianTime: 'Median time',
+    p95Time: '95th percentile',
+    statsExecutions: 'Executions',
+    statsFailed: 'Failed',
+    statsLoading: 'Loading statistics…',
+    statsError: 'Could not load the statistics.',
+    statsSummary: (period, total, rate, failed, pending) =>
+      `${plural(total, 'execution', 'executions')} ${period}: ${rate} succeeded, ${count(failed)} failed` +
+      (pending ? `, ${count(pending)} pending.` : '.'),
+    statsNoData: (period) => `No executions ${period} yet.`,
+    statsAllFailing: (period, failed) =>
+      failed === 1 ? `The only execution ${period} failed.` : `All ${count(failed)} executions ${period} failed.`,
+    statsWorst: (when, failed) => `Most failures at ${when} (${count(failed)}).`,
+    statsScale: (max, window) => `${count(max)} per ${window === '24h' ? 'hour' : 'day'}`,
+    statsTableCaption: (period) => `Executions ${period}, by outcome`,
+    statsBucket: (window) => (window === '24h' ? 'Hour' : 'Day'),
+    statsSucceeded: 'Succeeded',
+    noStats: 'No executions',
   }
 }
 
@@ -404,7 +467,15 @@ export function localizedDefaultLabels(locale: string | undefined): WebhookManag
 export type PartialLabels = Partial<
   Omit<
     WebhookManagerLabels,
-    'summary' | 'columns' | 'statuses' | 'executionColumns' | 'executionStatuses' | 'categories' | 'errorReasons'
+    | 'summary'
+    | 'columns'
+    | 'statuses'
+    | 'executionColumns'
+    | 'executionStatuses'
+    | 'categories'
+    | 'errorReasons'
+    | 'statsWindows'
+    | 'statsPeriods'
   >
 > & {
   errorReasons?: Partial<WebhookManagerLabels['errorReasons']>
@@ -414,6 +485,8 @@ export type PartialLabels = Partial<
   executionColumns?: Partial<WebhookManagerLabels['executionColumns']>
   executionStatuses?: Partial<WebhookManagerLabels['executionStatuses']>
   categories?: Record<string, string>
+  statsWindows?: Partial<WebhookManagerLabels['statsWindows']>
+  statsPeriods?: Partial<WebhookManagerLabels['statsPeriods']>
 }
 
 const groups = [
@@ -424,6 +497,8 @@ const groups = [
   'executionStatuses',
   'categories',
   'errorReasons',
+  'statsWindows',
+  'statsPeriods',
 ] as const
 
 /**

@@ -24,6 +24,7 @@ import { RelativeTime } from './relative-time'
 import { SectionBoundary } from './section-boundary'
 import { SigningSecretSection } from './signing-secret-section'
 import { cx, UiContext, useNow, useUi } from './ui-context'
+import { WebhookActivity } from './webhook-activity'
 import type { WebhookDetailsDialogProps } from './webhook-details-dialog'
 import { WebhookStatusBadge } from './webhook-status-badge'
 
@@ -468,6 +469,7 @@ function DialogBody(props: BodyProps) {
               </dd>
             </div>
           </dl>
+          {!generated && <WebhookActivity webhookId={webhook.id} />}
         </Section>
 
         {!generated && (

@@ -8,6 +8,7 @@ import {
 } from 'integration-webhooks'
 import { defaultCatalog, generateFallbackWebhooks } from 'integration-webhooks/core'
 import { createWebhookHandlers, MOCK_NOW, mockWebhooks } from 'integration-webhooks/mocks'
+import { delay, HttpResponse, http } from 'msw'
 import { useEffect, useState } from 'react'
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test'
 import { API, defaultWebhook, freshCache, NETWORK_TIMEOUT, onPage } from '../support/story-helpers'
@@ -160,5 +161,140 @@ export const Dark: Story = {
     await waitFor(() => expect(dialog.querySelectorAll('[data-slot="execution-row"]').length).toBeGreaterThan(0), {
       timeout: NETWORK_TIMEOUT,
     })
+  },
+}
+
+// ---------- Activity (issue 14): the statistics' states ----------
+
+/** Statistics of `window` ending at the mocks' now, bucket i from `outcome(i)` = [success, error]. */
+function statsOf(window: '24h' | '7d' | '30d', outcome: (i: number) => [number, number]) {
+  const count = window === '24h' ? 24 : window === '7d' ? 7 : 30
+  const step = window === '24h' ? 3600_000 : 86_400_000
+  const last = Math.floor(Date.parse(MOCK_NOW) / step) * step
+  const buckets = Array.from({ length: count }, (_, i) => {
+    const [success, error] = outcome(i)
+    return { start: new Date(last - (count - 1 - i) * step).toISOString(), success, error }
+  })
+  const success = buckets.reduce((n, b) => n + b.success, 0)
+  const error = buckets.reduce((n, b) => n + b.error, 0)
+  const finished = success + error
+  return {
+    window,
+    total: finished,
+    success,
+    error,
+    pending: 0,
+    success_rate: finished ? success / finished : null,
+    p50_ms: finished ? 180 : null,
+    p95_ms: finished ? 1240 : null,
+    buckets,
+  }
+}
+
+/** The mocks' endpoint with the statistics route of one story in front of it. */
+const withStats = (
+  stats: (window: '24h' | '7d' | '30d') => Response | Promise<Response>,
+): { msw: { handlers: unknown[] } } => ({
+  msw: {
+    handlers: [
+      http.get(`${API}/:id/stats`, ({ request }) =>
+        stats((new URL(request.url).searchParams.get('window') ?? '24h') as '24h' | '7d' | '30d'),
+      ),
+      ...createWebhookHandlers({ apiUrl: API }),
+    ],
+  },
+})
+
+async function activitySection() {
+  const dialog = await screen.findByRole('dialog', { name: 'GitHub' })
+  const section = within(dialog).getByRole('region', { name: defaultLabels.metrics })
+  section.scrollIntoView({ block: 'start' })
+  return section
+}
+
+/** The mocks' series (quiet nights, busy days) for GitHub over 24 hours: rate, p50/p95, the chart, the summary. */
+export const Activity: Story = {
+  play: async () => {
+    const section = await activitySection()
+    await within(section).findByText(/executions in the last 24 hours/, {}, { timeout: NETWORK_TIMEOUT })
+    await expect(section.querySelectorAll('[data-bar]')).toHaveLength(24)
+  },
+}
+
+/** A webhook that has received nothing yet: the figures say "—", the chart is empty, the sentence says why. */
+export const ActivityNoDataYet: Story = {
+  name: 'Activity: no data yet',
+  parameters: withStats((window) => HttpResponse.json(statsOf(window, () => [0, 0]))),
+  play: async () => {
+    const section = await activitySection()
+    await within(section).findByText('No executions in the last 24 hours yet.', {}, { timeout: NETWORK_TIMEOUT })
+  },
+}
+
+/** Every delivery failed since a burst in the morning: 0%, red bars, and the summary says all failed. */
+export const ActivityAllFailing: Story = {
+  name: 'Activity: all failing',
+  parameters: withStats((window) =>
+    HttpResponse.json(statsOf(window, (i) => [0, i < 6 ? 1 : i < 9 ? 14 : 6 + (i % 4)])),
+  ),
+  play: async () => {
+    const section = await activitySection()
+    await within(section).findByText(
+      /^All .+ executions in the last 24 hours failed\.$/,
+      {},
+      { timeout: NETWORK_TIMEOUT },
+    )
+  },
+}
+
+/** The 30-day window of the mocks' series, chosen with the switcher: one bar per UTC day. */
+export const Activity30Days: Story = {
+  name: 'Activity: 30 days',
+  play: async () => {
+    const section = await activitySection()
+    const group = await within(section).findByRole('group', { name: defaultLabels.statsWindow })
+    await userEvent.click(within(group).getByRole('button', { name: defaultLabels.statsWindows['30d'] }))
+    await within(section).findByText(/executions in the last 30 days/, {}, { timeout: NETWORK_TIMEOUT })
+    await expect(section.querySelectorAll('[data-bar]')).toHaveLength(30)
+  },
+}
+
+/** While the figures load: a status message and a placeholder where the chart goes. */
+export const ActivityLoading: Story = {
+  name: 'Activity: loading',
+  parameters: withStats(async () => {
+    await delay('infinite')
+    return HttpResponse.json({})
+  }),
+  play: async () => {
+    const section = await activitySection()
+    await expect(await within(section).findByRole('status')).toHaveTextContent(defaultLabels.statsLoading)
+  },
+}
+
+/** The statistics route fails: a message and "Try again" in the section; the rest of the dialog is there. */
+export const ActivityError: Story = {
+  name: 'Activity: error',
+  parameters: withStats(() =>
+    HttpResponse.json({ error: 'The statistics database is unavailable', code: 'internal' }, { status: 500 }),
+  ),
+  play: async () => {
+    const section = await activitySection()
+    const alert = await within(section).findByRole('alert', {}, { timeout: NETWORK_TIMEOUT })
+    await expect(alert).toHaveTextContent(defaultLabels.statsError)
+  },
+}
+
+export const ActivityDark: Story = {
+  name: 'Activity (dark)',
+  parameters: {
+    theme: 'dark',
+    ...withStats((window) =>
+      HttpResponse.json(statsOf(window, (i) => [i < 6 ? 2 : 12 + (i % 5), i === 17 ? 9 : i === 18 ? 4 : 0])),
+    ),
+  },
+  play: async () => {
+    const section = await activitySection()
+    await within(section).findByText(/Most failures at/, {}, { timeout: NETWORK_TIMEOUT })
   },
 }

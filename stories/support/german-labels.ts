@@ -37,6 +37,7 @@ export const germanLabels: WebhookManagerLabels = {
     lastTriggered: 'Zuletzt ausgelöst',
     triggerCount: 'Ausführungen',
     errorCount: 'Fehler',
+    successRate: 'Erfolg (24 Std.)',
   },
   sortedAscending: 'aufsteigend sortiert',
   sortedDescending: 'absteigend sortiert',
@@ -194,4 +195,32 @@ export const germanLabels: WebhookManagerLabels = {
   retryOf: (executionId) => `Wiederholung von ${executionId}`,
   attempts: (n) => `${count(n)} ${n === 1 ? 'Versuch' : 'Versuche'}`,
   payloadTruncated: 'Die Nutzlast war zu groß und ist gekürzt gespeichert.',
+  statsWindow: 'Zeitraum',
+  statsWindows: { '24h': '24 Stunden', '7d': '7 Tage', '30d': '30 Tage' },
+  statsPeriods: {
+    '24h': 'in den letzten 24 Stunden',
+    '7d': 'in den letzten 7 Tagen',
+    '30d': 'in den letzten 30 Tagen',
+  },
+  successRate: 'Erfolgsquote',
+  medianTime: 'Mittlere Dauer',
+  p95Time: '95. Perzentil',
+  statsExecutions: 'Ausführungen',
+  statsFailed: 'Fehlgeschlagen',
+  statsLoading: 'Statistik wird geladen…',
+  statsError: 'Die Statistik konnte nicht geladen werden.',
+  statsSummary: (period, total, rate, failed, pending) =>
+    `${plural(total, 'Ausführung', 'Ausführungen')} ${period}: ${rate} erfolgreich, ${count(failed)} fehlgeschlagen` +
+    (pending ? `, ${count(pending)} ausstehend.` : '.'),
+  statsNoData: (period) => `Noch keine Ausführungen ${period}.`,
+  statsAllFailing: (period, failed) =>
+    failed === 1
+      ? `Die einzige Ausführung ${period} ist fehlgeschlagen.`
+      : `Alle ${count(failed)} Ausführungen ${period} sind fehlgeschlagen.`,
+  statsWorst: (when, failed) => `Die meisten Fehler um ${when} (${count(failed)}).`,
+  statsScale: (max, window) => `${count(max)} pro ${window === '24h' ? 'Stunde' : 'Tag'}`,
+  statsTableCaption: (period) => `Ausführungen ${period}, nach Ergebnis`,
+  statsBucket: (window) => (window === '24h' ? 'Stunde' : 'Tag'),
+  statsSucceeded: 'Erfolgreich',
+  noStats: 'Keine Ausführungen',
 }
