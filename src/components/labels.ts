@@ -231,7 +231,8 @@ export interface WebhookManagerLabels {
 }
 
 function englishLabels(locale: string | undefined): WebhookManagerLabels {
-  const count = (n: number) => n.toLocaleString(locale)
+  // Anything but a number (a translation tool's placeholder) is written as it is.
+  const count = (n: number) => (typeof n === 'number' ? n.toLocaleString(locale) : String(n))
   const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`
   return {
     title: 'Integration webhooks',
