@@ -48,7 +48,7 @@ integration-webhooks is running: ${app.url}
 Next:
   1. Open ${app.url} — you are a demo user (a cookie), no account needed.
   2. Open GitHub, press "Set up", then Reveal its signing secret.
-  3. Send it a signed event from another terminal; it appears in the open history:
+  3. Send it a signed event from another terminal; back on the page, it is in the history:
      npx integration-webhooks send github --url <the webhook URL> --secret <the secret>
 
 Storybook with every state on mocked data: npm run storybook. Stop: Ctrl+C.
