@@ -9,9 +9,12 @@ import {
   type WebhookStatsFigures,
 } from 'integration-webhooks/core'
 import { delay, type HttpHandler, HttpResponse, http } from 'msw'
+import { schemeFor } from '../src/server/schemes/index'
 import { executionId, failures, liveExecution } from './history'
 import { iso, SECOND } from './options'
+import { createRandom, deriveSeed } from './random'
 import type { ScenarioBehavior } from './scenarios'
+import { mockSigning } from './signing'
 import { ensureExecutions, type StoreState } from './state'
 import { isStatsWindow, mockWebhookStats } from './stats'
 import type { MockEventHub, MockStreamMode } from './stream'
@@ -25,63 +28,30 @@ const webhookNotFound = () => error(404, 'Webhook not found')
 const coded = (status: number, message: string, code: string, issues?: string[]) =>
   HttpResponse.json({ error: message, code, ...(issues ? { issues } : {}) }, { status })
 
-/** Providers that issue the secret themselves (pasted in), as the server's schemes say. */
-const PROVIDER_ISSUED = new Set([
-  'stripe',
-  'slack',
-  'shopify',
-  'dropbox',
-  'hubspot',
-  'box',
-  'discord',
-  'airtable',
-  'twitter',
-  'x',
-  'trello',
-])
-/** Providers whose events a host-supplied verifier proves (no secret here). */
-const HOST_VERIFIED = new Set(['gmail', 'google-pubsub', 'paypal'])
 const MAX_GRACE_SECONDS = 30 * 24 * 3600
 
-/** The `signing` a saved webhook of `providerId` gets, as the server reports it. */
-export function mockSigning(providerId: string, secretSet: boolean): NonNullable<IntegrationWebhook['signing']> {
-  if (PROVIDER_ISSUED.has(providerId)) {
-    const stripe = providerId === 'stripe'
-    return {
-      scheme: providerId,
-      label: stripe ? 'Stripe (Stripe-Signature)' : `${providerId} signature`,
-      source: 'provider',
-      form_hint: stripe ? 'starts with whsec_' : 'at least 16 characters',
-      secret_set: secretSet,
-      previous_expires_at: null,
-    }
-  }
-  if (HOST_VERIFIED.has(providerId)) {
-    return {
-      scheme: providerId,
-      label: `${providerId} (host verifier)`,
-      source: 'host-verifier',
-      form_hint: '',
-      secret_set: false,
-      previous_expires_at: null,
-    }
-  }
-  return {
-    scheme: 'hmac-sha256',
-    label: providerId === 'github' ? 'GitHub (X-Hub-Signature-256)' : 'HMAC-SHA256',
-    source: 'generated',
-    form_hint: 'any text of 16 or more characters',
-    secret_set: secretSet,
-    previous_expires_at: null,
-  }
+/** Why a pasted secret does not fit (null: it does), as the server's scheme checks its form. */
+function secretProblem(webhook: IntegrationWebhook, secret: string): string | null {
+  if (secret !== secret.trim()) return 'must not start or end with spaces'
+  return schemeFor(defaultCatalog.resolve(webhook.provider_id)).secret.validate(secret)
 }
 
-/** Why a pasted secret does not fit (null: it does), as the server checks its form. */
-function secretProblem(signing: NonNullable<IntegrationWebhook['signing']>, secret: string): string | null {
-  if (secret !== secret.trim()) return 'must not start or end with spaces'
-  if (signing.scheme === 'stripe')
-    return /^whsec_[A-Za-z0-9+/=]{8,}$/.test(secret) ? null : 'expected starts with whsec_'
-  return secret.length >= 16 ? null : `expected ${signing.form_hint}`
+/**
+ * The stored secret of a webhook that has one: the fixtures' secrets are made on first reveal,
+ * the same for the same seed, in the form the scheme expects (a Stripe `whsec_…`, Discord's
+ * public key in hex, …).
+ */
+function storedSecret(state: StoreState, webhook: IntegrationWebhook) {
+  let stored = state.secrets.get(webhook.id)
+  if (!stored && webhook.signing?.secret_set) {
+    const rng = createRandom(deriveSeed(state.options.seed, 'secret', webhook.id))
+    const { validate } = schemeFor(defaultCatalog.resolve(webhook.provider_id)).secret
+    const candidates = [rng.alphanumeric(40), `whsec_${rng.alphanumeric(32)}`, rng.hex(64)]
+    const secret = candidates.find((candidate) => validate(candidate) === null) ?? (candidates[0] as string)
+    stored = { secret, previous: null, previous_expires_at: webhook.signing.previous_expires_at }
+    state.secrets.set(webhook.id, stored)
+  }
+  return stored
 }
 
 /** The `window` of a statistics request (absent: 24h), or undefined for anything the server refuses. */
@@ -369,8 +339,9 @@ export function buildHandlers(
       const failed = await gate()
       if (failed) return failed
       const state = get()
-      if (!state.byId.has(params.webhookId)) return coded(404, 'Webhook not found', 'not_found')
-      const stored = state.secrets.get(params.webhookId)
+      const webhook = state.byId.get(params.webhookId)
+      if (!webhook) return coded(404, 'Webhook not found', 'not_found')
+      const stored = storedSecret(state, webhook)
       const live = stored?.previous_expires_at && Date.parse(stored.previous_expires_at) > Date.now()
       return HttpResponse.json({
         secret: stored?.secret ?? null,
@@ -398,11 +369,11 @@ export function buildHandlers(
       }
       const signing = webhook.signing ?? mockSigning(webhook.provider_id, false)
       const value = body.secret.trim()
-      const problem = secretProblem(signing, value)
+      const problem = secretProblem(webhook, value)
       if (problem) {
         return coded(400, `This is not a ${signing.label} secret: ${problem}`, 'invalid_secret', [`secret: ${problem}`])
       }
-      const current = state.secrets.get(webhook.id)
+      const current = storedSecret(state, webhook)
       const keep = grace && current?.secret ? current.secret : null
       const expires = keep ? iso(Date.now() + (grace as number) * 1000) : null
       state.secrets.set(webhook.id, { secret: value, previous: keep, previous_expires_at: expires })
@@ -435,7 +406,7 @@ export function buildHandlers(
           'not_rotatable',
         )
       }
-      const current = state.secrets.get(webhook.id)
+      const current = storedSecret(state, webhook)
       const keep = grace && current?.secret ? current.secret : null
       const expires = keep ? iso(Date.now() + (grace as number) * 1000) : null
       const secret = state.liveRng.alphanumeric(40)

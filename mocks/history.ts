@@ -1,7 +1,13 @@
-import type { Integration, IntegrationTrigger, IntegrationWebhook, WebhookExecution } from 'integration-webhooks/core'
-import { iso, pad } from './options'
+import type {
+  ExecutionAttempt,
+  Integration,
+  IntegrationTrigger,
+  IntegrationWebhook,
+  WebhookExecution,
+} from 'integration-webhooks/core'
+import { iso, pad, SECOND } from './options'
 import { sampleDelivery } from './payloads'
-import { createRandom, type Random } from './random'
+import { createRandom, deriveSeed, type Random } from './random'
 
 /** Why a delivery failed: what the receiving endpoint answered and the error it recorded. */
 export interface ExecutionFailure {
@@ -142,8 +148,85 @@ export function generateHistory(plan: HistoryPlan): WebhookExecution[] {
       triggered_at: iso(at),
     })
   }
+  addDeliveryFacts(rows, createRandom(deriveSeed(plan.seed, 'attempts')))
   return rows
 }
+
+/** Where providers put their delivery id: a header, else the event's own id. */
+const deliveryHeaders = [
+  'x-github-delivery',
+  'webhook-id',
+  'x-shopify-webhook-id',
+  'box-delivery-id',
+  'paypal-transmission-id',
+  'x-goog-message-number',
+  'client-request-id',
+]
+
+function deliveryIdOf(execution: WebhookExecution): string | null {
+  const headers = execution.headers ?? {}
+  for (const name of deliveryHeaders) if (headers[name]) return headers[name] as string
+  const payload = execution.payload as { id?: unknown; event_id?: unknown } | null
+  if (typeof payload?.event_id === 'string') return payload.event_id
+  return typeof payload?.id === 'string' ? payload.id : null
+}
+
+/** The backoff the server waits before attempt `n + 1` (5 s, 30 s, 2 min). */
+const backoffMs = [5 * SECOND, 30 * SECOND, 120 * SECOND]
+
+/**
+ * What the server records beside each execution, from a stream of its own (the rows' other
+ * fields stay as they were): the provider's delivery id, each dispatch attempt (a failed
+ * execution tried three times, some successes on their second try), and retries — a success
+ * right after a failure is, half the time, that failure sent again (`retry_of`, same event,
+ * no delivery id of its own).
+ */
+function addDeliveryFacts(rows: WebhookExecution[], rng: Random): void {
+  for (const [position, row] of rows.entries()) {
+    const older = rows[position + 1]
+    if (row.status === 'success' && older?.status === 'error' && rng.chance(0.5)) {
+      row.retry_of = older.id
+      row.trigger_type = older.trigger_type
+      row.payload = structuredClone(older.payload)
+      row.headers = older.headers ? { ...older.headers } : null
+      row.provider_event_id = null
+    } else {
+      row.provider_event_id = deliveryIdOf(row)
+    }
+    if (row.status === 'pending') {
+      row.attempt = 1
+      row.attempts = []
+      continue
+    }
+    const started = Date.parse(row.triggered_at)
+    const failedFirst = row.status === 'error' ? 3 : rng.chance(0.15) ? 1 : 0
+    const attempts: ExecutionAttempt[] = []
+    let at = started
+    for (let n = 1; n <= failedFirst + (row.status === 'success' ? 1 : 0); n++) {
+      const last = n === failedFirst + (row.status === 'success' ? 1 : 0)
+      const duration = last ? (row.execution_time_ms ?? 0) : rng.int(20, 900)
+      at += duration
+      const failed = row.status === 'error' || !last
+      attempts.push({
+        attempt: n,
+        status: failed ? 'error' : 'success',
+        ended_at: iso(at),
+        duration_ms: duration,
+        error: failed ? (last ? row.error_message : rng.pick(transientErrors)) : null,
+        next_attempt_at: last ? null : iso(at + (backoffMs[n - 1] ?? 120 * SECOND)),
+      })
+      if (!last) at += backoffMs[n - 1] ?? 120 * SECOND
+    }
+    row.attempt = attempts.length
+    row.attempts = attempts
+  }
+}
+
+const transientErrors = [
+  'Workflow engine unavailable: connect ECONNREFUSED 10.0.4.12:8080',
+  'onEvent did not settle within 30000 ms',
+  'Upstream service unavailable',
+]
 
 function countLeading(positions: ReadonlySet<number>): number {
   let count = 0
@@ -191,7 +274,7 @@ export function liveExecution(delivery: LiveDelivery): WebhookExecution {
           execution_time_ms: rng.int(15, 120),
         }
       : { ...successFields(rng, integration), response_code: 200, response_body: '{"ok":true,"workflow_runs":1}' }
-  return {
+  const execution: WebhookExecution = {
     id: delivery.id,
     webhook_id: webhook.id,
     user_id: webhook.user_id,
@@ -202,4 +285,19 @@ export function liveExecution(delivery: LiveDelivery): WebhookExecution {
     ...outcome,
     triggered_at: iso(delivery.atMs),
   }
+  // As the server records it: a retry links its original and has no delivery id of its own.
+  execution.provider_event_id = original ? null : deliveryIdOf(execution)
+  execution.retry_of = original ? original.id : null
+  execution.attempt = 1
+  execution.attempts = [
+    {
+      attempt: 1,
+      status: execution.status === 'error' ? 'error' : 'success',
+      ended_at: iso(delivery.atMs + (execution.execution_time_ms ?? 0)),
+      duration_ms: execution.execution_time_ms,
+      error: execution.error_message,
+      next_attempt_at: null,
+    },
+  ]
+  return execution
 }

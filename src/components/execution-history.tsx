@@ -1,5 +1,6 @@
 import {
   displayText,
+  type ExecutionAttempt,
   formatDateTime,
   formatDuration,
   maskSecretText,
@@ -328,11 +329,14 @@ function ExecutionRow({
                   )}
                   {execution.attempt !== undefined && (
                     <div data-slot="attempts" data-attempt={execution.attempt}>
-                      <dt>{l.executionColumns.status}</dt>
+                      <dt>{l.attemptsTitle}</dt>
                       <dd>{l.attempts(execution.attempt)}</dd>
                     </div>
                   )}
                 </dl>
+              )}
+              {execution.attempts && execution.attempts.length > 0 && (
+                <AttemptList attempts={execution.attempts} titleId={`${detailId}-attempts`} locale={locale} />
               )}
               {execution.payload_truncated && <p data-slot="hint">{l.payloadTruncated}</p>}
               <div>
@@ -352,5 +356,49 @@ function ExecutionRow({
         </td>
       </tr>
     </Fragment>
+  )
+}
+
+/** Each dispatch attempt of an execution, oldest first: how it ended, when, how long, and why it failed. */
+function AttemptList({
+  attempts,
+  titleId,
+  locale,
+}: {
+  attempts: readonly ExecutionAttempt[]
+  titleId: string
+  locale: string | undefined
+}) {
+  const { labels: l } = useUi()
+  return (
+    <div data-slot="attempt-history">
+      <h4 id={titleId} data-slot="detail-title">
+        {l.attemptsTitle}
+      </h4>
+      <ol data-slot="attempt-list" aria-labelledby={titleId}>
+        {attempts.map((attempt) => {
+          const ended = formatDateTime(attempt.ended_at, { locale }) || l.none
+          // A workflow's error may quote what it called: credentials, tokens, a DSN.
+          const error = attempt.error ? displayText(maskSecretText(attempt.error)) : ''
+          return (
+            <li key={attempt.attempt} data-slot="attempt" data-status={attempt.status}>
+              <span data-slot="attempt-number">{l.attemptNumber(attempt.attempt)}</span>
+              <span data-slot="execution-status" data-status={attempt.status}>
+                <span data-slot="status-dot" aria-hidden="true" />
+                {l.executionStatuses[attempt.status]}
+              </span>
+              <time dateTime={attempt.ended_at}>{ended}</time>
+              <span data-slot="attempt-duration">{formatDuration(attempt.duration_ms, locale) || l.none}</span>
+              {error && <span data-slot="attempt-error">{error}</span>}
+              {attempt.next_attempt_at && (
+                <span data-slot="next-attempt">
+                  {l.nextAttemptAt(formatDateTime(attempt.next_attempt_at, { locale }) || l.none)}
+                </span>
+              )}
+            </li>
+          )
+        })}
+      </ol>
+    </div>
   )
 }

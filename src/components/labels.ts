@@ -194,6 +194,12 @@ export interface WebhookManagerLabels {
   deliveryId: string
   retryOf: (executionId: string) => string
   attempts: (count: number) => string
+  /** The heading of an execution's attempts (the count, and the list of each one). */
+  attemptsTitle: string
+  /** One attempt in that list: "Attempt 2". */
+  attemptNumber: (attempt: number) => string
+  /** When a failed attempt is tried again. */
+  nextAttemptAt: (time: string) => string
   payloadTruncated: string
   // statistics (the dialog's Activity section, the table's success column)
   /** The window switcher's name. */
@@ -407,6 +413,9 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     deliveryId: 'Delivery id',
     retryOf: (executionId) => `Retry of ${executionId}`,
     attempts: (n) => plural(n, 'attempt', 'attempts'),
+    attemptsTitle: 'Attempts',
+    attemptNumber: (n) => `Attempt ${count(n)}`,
+    nextAttemptAt: (time) => `Tried again at ${time}`,
     payloadTruncated: 'The payload was too large and is stored cut short.',
     statsWindow: 'Time window',
     statsWindows: { '24h': '24 hours', '7d': '7 days', '30d': '30 days' },

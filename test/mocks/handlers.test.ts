@@ -1,7 +1,8 @@
-import { createWebhookClient } from 'integration-webhooks/core'
+import { createWebhookClient, defaultCatalog } from 'integration-webhooks/core'
 import { HttpResponse, http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createWebhookHandlers, createWebhookMockStore, mockExecutions, mockWebhooks } from '../../mocks'
+import { schemeFor, schemes } from '../../src/server/schemes/index'
 import { API, failure, makeClient, raw, setupMswServer } from './utils'
 
 const server = setupMswServer()
@@ -379,17 +380,46 @@ describe('signing secrets', () => {
   it('a Stripe webhook waits for its pasted secret: test 409, rotate 409, a wrong form 400, then whsec_ is kept', async () => {
     const { client } = mount({ scenario: 'empty' })
     const created = await client.createWebhook('stripe')
-    expect(created.signing).toMatchObject({ source: 'provider', secret_set: false, form_hint: 'starts with whsec_' })
+    // Read from the server's own scheme, as the real server reports it (no list of providers in the mock).
+    const stripe = schemes.stripe as NonNullable<(typeof schemes)['stripe']>
+    expect(created.signing).toEqual({
+      scheme: 'stripe',
+      label: stripe.label,
+      source: 'provider',
+      form_hint: stripe.secret.formHint,
+      secret_set: false,
+      previous_expires_at: null,
+    })
     expect((await client.revealSecret(created.id)).secret).toBeNull()
     expect(await failure(client.sendTest(created.id))).toMatchObject({ kind: 'conflict', code: 'secret_required' })
     expect(await failure(client.rotateSecret(created.id))).toMatchObject({ code: 'not_rotatable' })
     const wrong = await failure(client.setSecret(created.id, 'sk_live_nope'))
     expect(wrong).toMatchObject({ kind: 'bad-request', code: 'invalid_secret' })
     expect(wrong.serverMessage).toMatch(/^This is not a Stripe \(Stripe-Signature\) secret: /)
-    const saved = await client.setSecret(created.id, 'whsec_abcdefgh1234')
+    // The scheme's own check: too short after whsec_ is refused, as by the server.
+    expect(await failure(client.setSecret(created.id, 'whsec_abcdefgh1234'))).toMatchObject({ code: 'invalid_secret' })
+    const saved = await client.setSecret(created.id, 'whsec_abcdefgh12345678')
     expect(saved.signing?.secret_set).toBe(true)
-    expect((await client.revealSecret(created.id)).secret).toBe('whsec_abcdefgh1234')
+    expect((await client.revealSecret(created.id)).secret).toBe('whsec_abcdefgh12345678')
     expect((await client.sendTest(created.id)).status).toBeDefined()
+  })
+
+  it('each provider gets the signing its scheme says: generated, pasted, handshake, host-verified or URL-token', async () => {
+    const { client } = mount({ scenario: 'empty' })
+    for (const [providerId, source, rotates] of [
+      ['github', 'generated', true],
+      ['slack', 'provider', false],
+      ['notion', 'handshake', false],
+      ['gmail', 'host-verifier', false],
+      ['mailchimp', 'url-token', false],
+    ] as const) {
+      const created = await client.createWebhook(providerId)
+      const scheme = schemeFor(defaultCatalog.resolve(providerId))
+      expect(created.signing).toMatchObject({ scheme: scheme.id, source, label: scheme.label })
+      const rotated = client.rotateSecret(created.id)
+      if (rotates) expect((await rotated).secret).toEqual(expect.any(String))
+      else expect(await failure(rotated)).toMatchObject({ code: 'not_rotatable' })
+    }
   })
 
   it('answers 404 for the secret of an unknown webhook', async () => {
