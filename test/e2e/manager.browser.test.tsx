@@ -84,6 +84,8 @@ describe('signing secrets on the real server (issue 13)', () => {
     await userEvent.click(section.getByRole('button', { name: 'Reveal Signing secret', exact: true }))
     await expect.element(section.getByText(secretOnServer.secret, { exact: true }), wait).toBeVisible()
     await userEvent.click(section.getByRole('button', { name: 'Copy Signing secret: GitHub', exact: true }))
+    // What Copy put on the system clipboard is the secret itself (the project grants clipboard-read).
+    await expect.poll(() => navigator.clipboard.readText(), wait).toBe(secretOnServer.secret)
 
     // Send test event: signed with that secret, through the receiver, into the history.
     await userEvent.click(dialog.getByRole('button', { name: 'Send test event', exact: true }))
