@@ -8,6 +8,7 @@ import {
 } from 'integration-webhooks/core'
 import { useWebhookActions, useWebhookExecutions } from 'integration-webhooks/react'
 import { Fragment, useEffect, useId, useRef, useState } from 'react'
+import { createThrottledAnnouncer, type ThrottledAnnouncer } from './announcer'
 import { ChevronIcon } from './icons'
 import { JsonView } from './json-view'
 import type { PartialLabels } from './labels'
@@ -28,7 +29,17 @@ export interface ExecutionHistoryProps {
   locale?: string
   /** Class name of the root element (merged last, so it wins over the default theme). */
   className?: string
+  /**
+   * Follow the live stream: new executions appear at the top marked "New" (until the user
+   * focuses or clicks in the history), status changes update in place, and a polite summary
+   * ("3 new executions") is announced at most every 5 seconds.
+   * @defaultValue the manager's `live` inside a manager, else false
+   */
+  live?: boolean
 }
+
+/** The shortest time between two polite summaries of new executions. */
+const ANNOUNCE_EVERY_MS = 5000
 
 const columnIds = ['time', 'triggerType', 'status', 'responseCode', 'duration', 'error'] as const
 
@@ -54,11 +65,40 @@ export function ExecutionHistory({
   labels,
   locale: localeProp,
   className,
+  live: liveProp,
 }: ExecutionHistoryProps) {
   const ui = useUi(labels, localeProp)
   const { labels: l, locale } = ui
   const now = useNow()
-  const history = useWebhookExecutions(webhookId, { pageSize })
+  const history = useWebhookExecutions(webhookId, { pageSize, live: liveProp ?? ui.live ?? false })
+
+  // One polite summary of new executions every few seconds at most, never one per event.
+  const [announcement, setAnnouncement] = useState('')
+  const latestLabels = useRef(l)
+  latestLabels.current = l
+  const announcer = useRef<ThrottledAnnouncer | null>(null)
+  const counted = useRef(new Set<string>())
+  useEffect(() => {
+    announcer.current ??= createThrottledAnnouncer(ANNOUNCE_EVERY_MS, (n) =>
+      setAnnouncement(latestLabels.current.newExecutions(n)),
+    )
+    let fresh = 0
+    for (const id of history.newIds) {
+      if (counted.current.has(id)) continue
+      counted.current.add(id)
+      fresh++
+    }
+    if (fresh) announcer.current.add(fresh)
+  }, [history.newIds])
+  useEffect(
+    () => () => {
+      announcer.current?.dispose()
+      announcer.current = null
+    },
+    [],
+  )
+  const { markAllSeen } = history
+  const seen = history.newIds.size > 0 ? markAllSeen : undefined
   const { retryExecution, isPending, errorFor } = useWebhookActions()
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
   const baseId = useId()
@@ -142,6 +182,7 @@ export function ExecutionHistory({
               <ExecutionRow
                 key={execution.id}
                 execution={execution}
+                isNew={history.newIds.has(execution.id)}
                 detailId={`${baseId}-${execution.id}`}
                 isOpen={open.has(execution.id)}
                 onToggle={() => toggle(execution.id)}
@@ -176,7 +217,13 @@ export function ExecutionHistory({
         aria-labelledby={`${baseId}-title`}
         aria-busy={history.isLoading || history.isLoadingMore || undefined}
         className={cx(className)}
+        // "New" marks stay until the user turns to the history.
+        onFocus={seen}
+        onPointerDown={seen}
       >
+        <p data-slot="live-summary" role="status" data-visually-hidden="">
+          {announcement}
+        </p>
         <h3 id={`${baseId}-title`} data-slot="section-title">
           {l.executions}
         </h3>
@@ -206,6 +253,7 @@ export function ExecutionHistory({
 
 function ExecutionRow({
   execution,
+  isNew,
   detailId,
   isOpen,
   onToggle,
@@ -214,6 +262,7 @@ function ExecutionRow({
   retry,
 }: {
   execution: WebhookExecution
+  isNew: boolean
   detailId: string
   isOpen: boolean
   onToggle: () => void
@@ -229,7 +278,12 @@ function ExecutionRow({
   const exactTime = formatDateTime(execution.triggered_at, { locale }) || l.none
   return (
     <Fragment>
-      <tr data-slot="execution-row" data-status={execution.status} data-state={isOpen ? 'open' : 'closed'}>
+      <tr
+        data-slot="execution-row"
+        data-status={execution.status}
+        data-state={isOpen ? 'open' : 'closed'}
+        data-new={isNew || undefined}
+      >
         <td>
           <button
             type="button"
@@ -247,6 +301,7 @@ function ExecutionRow({
           <RelativeTime value={execution.triggered_at} now={now} locale={locale} fallback={l.none} />
           {/* The exact time under the relative one: a long history reads "2 weeks ago" on every row. */}
           <span data-slot="absolute-time">{exactTime}</span>
+          {isNew && <span data-slot="new-badge">{l.newExecution}</span>}
         </td>
         <td data-column="triggerType">
           <code data-slot="trigger-type">{displayText(execution.trigger_type)}</code>

@@ -54,8 +54,15 @@ export interface IntegrationWebhookManagerProps
   classNames?: WebhookManagerClassNames
   /** CSP nonce for the style the dialog's scroll lock injects. */
   nonce?: string
-  /** Refetch every this many milliseconds while the page is visible. @defaultValue 0 (off) */
+  /** Refetch every this many milliseconds while the page is visible; with `live`, only where the endpoint has no stream. @defaultValue 0 (off); 15000 while polling */
   refreshInterval?: number
+  /**
+   * Follow the endpoint's live stream (`GET {apiUrl}/stream`): rows, header counts and an open
+   * execution history update in place, a "Live" indicator says how (live, reconnecting, or
+   * polling where the endpoint has no stream). `false`: no stream, refetch on `refreshInterval`.
+   * @defaultValue true
+   */
+  live?: boolean
   /** The open webhook's id (controlled), e.g. from the URL. `null` for none. */
   openWebhookId?: string | null
   /** The webhook open at first (uncontrolled). */
@@ -146,12 +153,14 @@ export function IntegrationWebhookManager(props: IntegrationWebhookManagerProps)
 }
 
 function ManagerView(props: IntegrationWebhookManagerProps) {
-  const ui = useUi(props.labels, props.locale)
+  const live = props.live ?? true
+  const baseUi = useUi(props.labels, props.locale)
+  const ui = useMemo(() => ({ ...baseUi, live }), [baseUi, live])
   const { labels: l, locale } = ui
   const now = useNow()
   const [root, setRoot] = useState<HTMLDivElement | null>(null)
   const ids = { title: useId(), search: useId(), category: useId(), status: useId(), results: useId() }
-  const list = useIntegrationWebhooks({ refreshInterval: props.refreshInterval })
+  const list = useIntegrationWebhooks({ refreshInterval: props.refreshInterval, live })
   // The table hook reads each option's value, not the object's identity: no memo needed.
   const tableOptions: Record<string, unknown> = {}
   for (const key of tableOptionKeys) if (props[key] !== undefined) tableOptions[key] = props[key]
@@ -307,7 +316,7 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
   const Heading = `h${props.headingLevel ?? 2}` as 'h2'
   const hasData = list.webhooks.length > 0 || list.source !== undefined
   // The header shows the list's state and counts: a sort or a filter leaves it as it is.
-  const { lastUpdatedAt, isValidating, refresh } = list
+  const { lastUpdatedAt, isValidating, refresh, liveState } = list
   const listed = list.webhooks.length
   const header = useMemo(
     () => (
@@ -319,6 +328,13 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
           <p data-slot="description">{l.description}</p>
         </div>
         <div data-slot="header-actions">
+          {liveState !== 'off' && (
+            <span data-slot="live-indicator" data-state={liveState} title={l.liveUpdates}>
+              <span data-slot="live-dot" aria-hidden="true" />
+              <span data-visually-hidden="">{l.liveUpdates}: </span>
+              {l.liveStates[liveState]}
+            </span>
+          )}
           {lastUpdatedAt !== undefined && (
             <span data-slot="updated" title={formatDateTime(lastUpdatedAt, { locale })}>
               {l.updated(formatRelativeTime(lastUpdatedAt, { now: Math.max(now, lastUpdatedAt), locale }))}
@@ -359,6 +375,7 @@ function ManagerView(props: IntegrationWebhookManagerProps) {
     ),
     [
       lastUpdatedAt,
+      liveState,
       isValidating,
       refresh,
       listed,

@@ -15,6 +15,14 @@ export interface WebhookManagerLabels {
   refresh: string
   refreshing: string
   updated: (relativeTime: string) => string
+  /** The live indicator's words for each way data arrives. */
+  liveStates: { connecting: string; live: string; reconnecting: string; polling: string }
+  /** The live indicator's accessible description ("Live updates: Reconnecting…"). */
+  liveUpdates: string
+  /** Beside an execution the live stream brought since the history opened. */
+  newExecution: string
+  /** The polite summary of executions that arrived (at most one every few seconds). */
+  newExecutions: (count: number) => string
   summary: {
     total: (count: number) => string
     active: (count: number) => string
@@ -246,6 +254,10 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     refresh: 'Refresh',
     refreshing: 'Refreshing…',
     updated: (time) => `Updated ${time}`,
+    liveStates: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', polling: 'Polling' },
+    liveUpdates: 'Live updates',
+    newExecution: 'New',
+    newExecutions: (n) => plural(n, 'new execution', 'new executions'),
     summary: {
       total: (n) => plural(n, 'webhook', 'webhooks'),
       active: (n) => `${count(n)} active`,

@@ -10,6 +10,8 @@ import {
 export interface UiConfig {
   labels: WebhookManagerLabels
   locale: string | undefined
+  /** The manager's `live`: the parts inside it follow the stream too. */
+  live?: boolean
 }
 
 export const UiContext = createContext<UiConfig>({ labels: defaultLabels, locale: undefined })
@@ -21,7 +23,7 @@ export function useUi(labels?: PartialLabels, locale?: string): UiConfig {
     const resolved = locale ?? parent.locale
     // Outside a manager (or in the manager itself) the defaults write their numbers for the locale.
     const base = parent.labels === defaultLabels ? localizedDefaultLabels(resolved) : parent.labels
-    return { labels: mergeLabels(base, labels), locale: resolved }
+    return { labels: mergeLabels(base, labels), locale: resolved, live: parent.live }
   }, [parent, labels, locale])
 }
 

@@ -14,6 +14,10 @@ export const germanLabels: WebhookManagerLabels = {
   refresh: 'Aktualisieren',
   refreshing: 'Wird aktualisiert…',
   updated: (time) => `Aktualisiert ${time}`,
+  liveStates: { connecting: 'Verbinde…', live: 'Verbunden', reconnecting: 'Verbinde neu…', polling: 'Abfrage' },
+  liveUpdates: 'Echtzeit-Aktualisierung',
+  newExecution: 'Neu',
+  newExecutions: (n) => plural(n, 'neue Ausführung', 'neue Ausführungen'),
   summary: {
     total: (n) => plural(n, 'Webhook', 'Webhooks'),
     active: (n) => `${count(n)} aktiv`,

@@ -1,0 +1,122 @@
+// Issue 14: the manager's live mode — the indicator's words, rows and counts updated in place,
+// new executions at the top of an open history marked "New", one polite summary at a time.
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createWebhookMockStore, type MockStreamMode } from '../../mocks'
+import { defaultLabels as l } from '../../src/components'
+import { createThrottledAnnouncer } from '../../src/components/announcer'
+import { API, setupMswServer } from '../react/utils'
+import { expectNoAxeViolations, renderManager } from './helpers'
+
+const server = setupMswServer()
+beforeAll(async () => {
+  await import('../../src/components/webhook-details-dialog-content')
+}, 60_000)
+const slow = { timeout: 30_000 }
+
+function mount(stream: MockStreamMode = 'live') {
+  const store = createWebhookMockStore({ apiUrl: API, stream })
+  server.use(...store.handlers)
+  return store
+}
+
+/** The live indicator's words (its visually hidden prefix included). */
+const indicator = (container: HTMLElement) => container.querySelector('[data-slot="live-indicator"]')
+
+describe('live manager', slow, () => {
+  it.each([
+    ['live', l.liveStates.live],
+    ['none', l.liveStates.polling],
+    ['dropping', l.liveStates.reconnecting],
+  ] as const)('with a %s stream, the indicator says %s in words', async (mode, words) => {
+    mount(mode)
+    const { container } = renderManager()
+    await screen.findByRole('button', { name: 'Details for GitHub' }, { timeout: 10_000 })
+    await waitFor(() => expect(indicator(container)).toHaveTextContent(`${l.liveUpdates}: ${words}`))
+    expect(indicator(container)).toHaveAttribute(
+      'data-state',
+      mode === 'live' ? 'live' : mode === 'none' ? 'polling' : 'reconnecting',
+    )
+    await expectNoAxeViolations(container)
+  })
+
+  it('shows no indicator and opens no stream with live={false}', async () => {
+    const store = mount()
+    const { container } = renderManager({ live: false })
+    await screen.findByRole('button', { name: 'Details for GitHub' }, { timeout: 10_000 })
+    expect(indicator(container)).toBeNull()
+    expect(store.getStats().openStreams).toBe(0)
+  })
+
+  it('updates rows and header counts in place, and puts new executions first in the open history, marked New, with one polite summary', async () => {
+    const store = mount()
+    const user = userEvent.setup()
+    const { container } = renderManager()
+    await screen.findByRole('button', { name: 'Details for GitHub' }, { timeout: 10_000 })
+    await waitFor(() => expect(indicator(container)).toHaveAttribute('data-state', 'live'))
+    const activeBefore = store.getWebhooks().filter((w) => w.status === 'active').length
+    const summary = screen.getByRole('list', { name: l.title })
+    expect(within(summary).getByText(l.summary.active(activeBefore))).toBeInTheDocument()
+
+    // A status change made elsewhere (another tab, another user of the account): the row and the count move.
+    await act(() => fetch(`${API}/github-webhook`, { method: 'PATCH', body: JSON.stringify({ status: 'inactive' }) }))
+    await within(summary).findByText(l.summary.active(activeBefore - 1))
+
+    await user.click(screen.getByRole('button', { name: 'Details for Slack' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Slack' }, { timeout: 10_000 })
+    const history = await within(dialog).findByRole('region', { name: l.executions }, { timeout: 10_000 })
+    const rowsBefore = await waitFor(() => {
+      const rows = history.querySelectorAll('[data-slot="execution-row"]')
+      expect(rows.length).toBeGreaterThan(0)
+      return rows.length
+    })
+
+    const received = store.receive('slack-webhook', { status: 'error' })
+    await waitFor(() => expect(history.querySelectorAll('[data-slot="execution-row"]')).toHaveLength(rowsBefore + 1))
+    const first = history.querySelector('[data-slot="execution-row"]') as HTMLElement
+    expect(first).toHaveAttribute('data-new')
+    expect(first).toHaveAttribute('data-status', 'error')
+    expect(within(first).getByText(l.newExecution)).toBeInTheDocument()
+    const expand = within(first).getByRole('button', {
+      name: new RegExp(`^${l.showExecution}: ${received?.trigger_type}`),
+    })
+    expect(within(history).getByRole('status')).toHaveTextContent(l.newExecutions(1))
+    await expectNoAxeViolations(document.body)
+
+    // Seen: the user turns to the history.
+    await user.click(expand)
+    await waitFor(() => expect(first).not.toHaveAttribute('data-new'))
+    expect(within(history).queryByText(l.newExecution)).toBeNull()
+  })
+})
+
+describe('createThrottledAnnouncer', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('says the first arrival at once, then one sum per interval, never one per event', () => {
+    vi.useFakeTimers()
+    const said: number[] = []
+    const announcer = createThrottledAnnouncer(5000, (n) => said.push(n))
+    announcer.add(1)
+    expect(said).toEqual([1])
+    announcer.add(1)
+    announcer.add(1)
+    vi.advanceTimersByTime(4999)
+    announcer.add(1)
+    expect(said).toEqual([1])
+    vi.advanceTimersByTime(1)
+    expect(said).toEqual([1, 3])
+    vi.advanceTimersByTime(60_000)
+    expect(said).toEqual([1, 3])
+    announcer.add(2)
+    expect(said).toEqual([1, 3, 2])
+    announcer.add(1)
+    announcer.dispose()
+    vi.advanceTimersByTime(60_000)
+    expect(said).toEqual([1, 3, 2])
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})
