@@ -39,3 +39,36 @@ describe('the scheme registry', () => {
     }
   })
 })
+
+describe('setup steps and the secret we generate', () => {
+  // Where we issue the secret, the provider's console must get ours: a step that asks the
+  // user to make one up, or to store one "in this integration", contradicts the dialog's
+  // Signing secret section (found by trying the app as a new user).
+  const generated = availableIntegrations.filter((integration) => schemeFor(integration).secret.source === 'generated')
+
+  it('no step asks for a secret of the user’s own making', () => {
+    expect(generated.map((integration) => integration.id)).toEqual(expect.arrayContaining(['github', 'gitlab']))
+    for (const integration of generated) {
+      for (const step of integration.setupSteps ?? []) {
+        expect(step, integration.id).not.toMatch(
+          /\b(enter|add) an? (hmac )?secret\b|the same value|in this integration too/i,
+        )
+      }
+    }
+  })
+
+  it('a step that puts a secret into the provider’s console points at the Signing secret section', () => {
+    for (const integration of generated) {
+      for (const step of integration.setupSteps ?? []) {
+        if (/\bpaste\b.*\bsecret\b/i.test(step)) expect(step, integration.id).toMatch(/under Signing secret/)
+      }
+    }
+    for (const id of ['github', 'gitlab', 'youtube']) {
+      const steps = generated.find((integration) => integration.id === id)?.setupSteps ?? []
+      expect(
+        steps.some((step) => step.includes('under Signing secret')),
+        id,
+      ).toBe(true)
+    }
+  })
+})

@@ -25,7 +25,7 @@ export const developmentIntegrations: readonly Integration[] = [
     setupSteps: [
       'Open your repository → Settings → Webhooks → Add webhook',
       'Set Payload URL to {webhookUrl} and Content type to application/json',
-      "Enter a secret and store the same value in this integration's configuration",
+      'In Secret, paste the signing secret shown under Signing secret here (Reveal, then Copy)',
       'Choose the events to send, keep Active checked, and click Add webhook',
     ],
   }),
@@ -55,7 +55,7 @@ export const developmentIntegrations: readonly Integration[] = [
     ],
     setupSteps: [
       'Open your project → Settings → Webhooks → Add new webhook',
-      'Set URL to {webhookUrl} and enter a Secret token; store it in this integration too',
+      'Set URL to {webhookUrl}; in Secret token, paste the signing secret shown under Signing secret here',
       'Select the triggers (Push, Issues, Merge request, Pipeline events) and click Add webhook',
     ],
   }),

@@ -153,7 +153,7 @@ export const socialIntegrations: readonly Integration[] = [
       'Copy your channel ID from youtube.com/account_advanced',
       'At pubsubhubbub.appspot.com/subscribe, set Callback URL to {webhookUrl}',
       'Set Topic URL to https://www.youtube.com/xml/feeds/videos.xml?channel_id=<channel ID>',
-      'Choose Subscribe, add an HMAC secret, click Do It!, and renew before the lease ends',
+      'As HMAC secret, paste the signing secret shown under Signing secret here; choose Subscribe, click Do It!, and renew before the lease ends',
     ],
   }),
 ]
