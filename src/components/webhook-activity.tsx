@@ -53,9 +53,12 @@ export interface WebhookActivityProps {
 export function WebhookActivity({ webhookId, defaultWindow = '24h', timeZone }: WebhookActivityProps) {
   const { labels: l, locale } = useUi()
   const [window, setWindow] = useState<StatsWindow>(defaultWindow)
-  const { stats, isLoading, error, refresh } = useWebhookStats(webhookId, { window })
+  const { stats, isLoading, error, refresh, supported } = useWebhookStats(webhookId, { window })
   const id = useId()
   const health = stats ? statsHealth(stats) : undefined
+  // An endpoint without the statistics routes (an existing API the host points us at): no
+  // chart and no error, the rest of the section stays as it was.
+  if (!supported) return null
 
   let body: React.ReactNode
   if (stats) body = <StatsView stats={stats} labels={l} locale={locale} timeZone={timeZone} summaryId={`${id}-s`} />

@@ -152,6 +152,15 @@ describe('Activity section', slow, () => {
     expect(within(section).getByText(l.successRate).nextSibling?.textContent).toBe('100%')
   })
 
+  it('shows no chart and no error where the endpoint has no statistics routes (405)', async () => {
+    openDialog(() => HttpResponse.json({ error: 'Method not allowed' }, { status: 405 }))
+    const section = await activity()
+    await waitFor(() => expect(section.querySelector('[data-slot="stats-loading"]')).toBeNull())
+    expect(within(section).queryByRole('alert')).toBeNull()
+    expect(within(section).queryByRole('group', { name: l.statsWindow })).toBeNull()
+    expect(screen.getByRole('region', { name: l.webhookUrl })).toBeDefined()
+  })
+
   it('has no Activity chart for a generated suggestion (nothing saved to measure)', async () => {
     server.use(http.get(`${API}/:id/stats`, () => HttpResponse.error()))
     render(

@@ -8,12 +8,16 @@ export const API = 'http://app.test/api/integration-webhooks'
 
 /**
  * One MSW server per test file, failing on any request it has no handler for. The live stream
- * is the one exception: an endpoint without it (404, so a live UI polls) unless a test serves
- * one, since the manager asks for it on every render.
+ * and the statistics are the exceptions: an endpoint without them (404 for the stream, so a live
+ * UI polls; 405 for statistics, so the dialog shows no chart) unless a test serves them, since
+ * the manager and its dialog ask for them on every render.
  */
 export function setupMswServer() {
+  const noStats = () => HttpResponse.json({ error: 'Method not allowed', code: 'method_not_allowed' }, { status: 405 })
   const server = setupServer(
     http.get(`${API}/stream`, () => HttpResponse.json({ error: 'Not found', code: 'not_found' }, { status: 404 })),
+    http.get(`${API}/stats`, noStats),
+    http.get(`${API}/:id/stats`, noStats),
   )
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
   afterEach(() => server.resetHandlers())
