@@ -137,16 +137,24 @@ export function useIntegrationWebhooks(options: UseIntegrationWebhooksOptions = 
 
   // Each webhook event patches the cached list in place; `reset` refetches it (deduplicated
   // by SWR when several hooks hear it).
-  const source = useRef(data?.source)
-  source.current = data?.source
+  const current = useRef(data)
+  current.current = data
   useEffect(() => {
     if (!(live && enabled)) return
     return registry.listen((event) => {
       if (event.type === 'execution') return
+      const snapshot = current.current
       // Generated rows are suggestions, not saved ones: a saved webhook replaces them all.
-      if (event.type === 'reset' || (event.webhook && source.current === 'generated')) {
+      if (event.type === 'reset' || (event.webhook && snapshot?.source === 'generated')) {
         return void mutate().catch(() => undefined)
       }
+      if (!snapshot) return
+      const patched = patchWebhookList(snapshot.webhooks, event.webhookId, event.webhook)
+      // Nothing to change (e.g. the echo of this user's own delete): no mutation at all, since
+      // SWR drops a refetch that started before one, and that refetch may hold the answer.
+      if (patched === snapshot.webhooks) return
+      // The last saved webhook went: the server now answers with suggestions, so ask it.
+      if (patched.length === 0) return void mutate().catch(() => undefined)
       void mutate(
         (snapshot) => {
           if (!snapshot) return snapshot

@@ -59,6 +59,28 @@ describe('live hooks', () => {
     expect(count(LIST)).toBe(2)
   })
 
+  it('refetches when the stream deletes the last saved webhook (the server then suggests), and leaves an unknown id alone', async () => {
+    const { body } = endpoint()
+    let saved = true
+    server.use(
+      http.get(API, () =>
+        saved
+          ? HttpResponse.json({ webhooks: [w1], source: 'saved' })
+          : HttpResponse.json({ webhooks: [], source: 'saved' }),
+      ),
+    )
+    const { result } = renderHookWithProviders(() => useIntegrationWebhooks({ live: true }))
+    await waitFor(() => expect(result.current.webhooks.map((w) => w.id)).toEqual(['w1']))
+    await waitFor(() => expect(result.current.liveState).toBe('live'))
+    // A deletion of a webhook the list does not hold changes nothing and asks for nothing.
+    act(() => body.event(1, 'webhook', { webhook_id: 'gone', webhook: null }))
+    saved = false
+    act(() => body.event(2, 'webhook', { webhook_id: 'w1', webhook: null }))
+    await waitFor(() => expect(result.current.source).toBe('generated'))
+    expect(result.current.webhooks.length).toBeGreaterThan(0)
+    expect(count(LIST)).toBe(2)
+  })
+
   it('useWebhookExecutions({ live: true }) puts a new execution first, marks it new, and patches a status change in place, without a refetch', async () => {
     const { body } = endpoint()
     const { result } = renderHookWithProviders(() => useWebhookExecutions('w1', { live: true }))
