@@ -131,3 +131,5 @@ export type {
   WebhookStreamState,
   WebhookStreamStateDetail,
 } from './stream'
+export type { WebhookSummary } from './summary'
+export { summarizeWebhooks, webhookCategories } from './summary'

@@ -24,3 +24,4 @@ export {
   worstBucketIndex,
 } from './stats'
 export { webhookStatuses } from './statuses'
+export { summarizeWebhooks, webhookCategories } from './summary'

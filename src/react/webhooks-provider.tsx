@@ -103,6 +103,37 @@ function latestRoutes(latest: Latest): WebhookRoutes {
 }
 
 /**
+ * Every option of `createWebhookClient`, each one named: the mapped type makes a new client
+ * option a compile error here until it is forwarded (never silently dropped). Values are
+ * taken as they are now (a change of `apiUrl`, `timeoutMs`, `credentials` or the retry
+ * numbers rebuilds the client); functions read the latest props at call time.
+ */
+function latestClientOptions(latest: Latest): {
+  [K in keyof Required<WebhookClientOptions>]: WebhookClientOptions[K]
+} {
+  const { apiUrl, timeoutMs, credentials, retry } = latest.current
+  return {
+    apiUrl,
+    timeoutMs,
+    credentials,
+    retry:
+      retry === false
+        ? false
+        : {
+            ...retry,
+            onRetry: (info) => (latest.current.retry || undefined)?.onRetry?.(info),
+          },
+    fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
+    headers: () => {
+      const headers = latest.current.headers
+      return (typeof headers === 'function' ? headers() : headers) ?? {}
+    },
+    getToken: () => latest.current.getToken?.(),
+    routes: latestRoutes(latest),
+  }
+}
+
+/**
  * Shares one client, the catalog, fallback settings and SWR configuration with every hook below.
  *
  * Props may be written inline: functions (`fetch`, `headers`, `getToken`, `routes`,
@@ -125,29 +156,10 @@ export function WebhooksProvider(props: WebhooksProviderProps): ReactNode {
 
   // retryKey stands for `retry`: an inline object would change identity on every render.
   // biome-ignore lint/correctness/useExhaustiveDependencies: retryKey is the stable stand-in for retry
-  const client = useMemo(() => {
-    if (given) return given
-    const policy = latest.current.retry
-    return createWebhookClient({
-      apiUrl,
-      timeoutMs,
-      credentials,
-      retry:
-        policy === false
-          ? false
-          : {
-              ...policy,
-              onRetry: (info) => (latest.current.retry || undefined)?.onRetry?.(info),
-            },
-      fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
-      headers: () => {
-        const headers = latest.current.headers
-        return (typeof headers === 'function' ? headers() : headers) ?? {}
-      },
-      getToken: () => latest.current.getToken?.(),
-      routes: latestRoutes(latest),
-    })
-  }, [given, apiUrl, timeoutMs, credentials, retryKey])
+  const client = useMemo(
+    () => given ?? createWebhookClient(latestClientOptions(latest)),
+    [given, apiUrl, timeoutMs, credentials, retryKey],
+  )
 
   const fallbackKey = JSON.stringify(typeof fallback === 'object' ? { ...fallback, webhookUrl: undefined } : fallback)
   const webhookUrl = typeof fallback === 'object' ? fallback.webhookUrl : undefined
