@@ -2,7 +2,7 @@
 // behind a confirmation that names the webhook, removes a saved one. Against the mocks' store.
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { delay, HttpResponse, http } from 'msw'
+import { HttpResponse, http } from 'msw'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createWebhookMockStore, mockWebhooks, type WebhookMockOptions } from '../../mocks'
 import { defaultLabels as l, WebhookDetailsDialog } from '../../src/components'
@@ -180,9 +180,15 @@ describe('IntegrationWebhookManager: Delete', slow, () => {
 
   it('a refused delete: busy while it runs, then the row comes back and the dialog says why', async () => {
     const store = mount()
+    // The server answers when the test has seen the busy state (a fixed delay ran out before
+    // the check on a loaded machine).
+    let answer = () => {}
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve
+    })
     server.use(
       http.delete(`${API}/:id`, async () => {
-        await delay(50)
+        await answered
         return HttpResponse.json({ error: 'Webhook is locked by an admin', code: 'locked' }, { status: 409 })
       }),
     )
@@ -197,6 +203,7 @@ describe('IntegrationWebhookManager: Delete', slow, () => {
     expect(await within(confirm).findByRole('button', { name: l.deleting })).toHaveAttribute('aria-disabled', 'true')
     expect(confirm).toHaveAttribute('aria-busy', 'true')
     expect(screen.queryByRole('button', { name: 'Details for GitHub', hidden: true })).toBeNull()
+    answer()
 
     const alert = await within(dialog).findByRole('alert', {}, { timeout: 5000 })
     expect(alert).toHaveTextContent(l.deleteFailed('Webhook is locked by an admin'))

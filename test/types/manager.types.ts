@@ -1,7 +1,7 @@
 // Compile-only type tests (never run; `npm run typecheck` checks them): the manager takes, and
 // forwards by name, every option of the client and of WebhooksProvider.
 import type { IntegrationWebhookManagerProps } from '../../src/components'
-import { webhooksProviderPropNames } from '../../src/components/use-webhook-manager'
+import type { webhooksProviderPropNames } from '../../src/components/use-webhook-manager'
 import type { WebhookClientOptions } from '../../src/core'
 import type { WebhooksProviderProps } from '../../src/react'
 
