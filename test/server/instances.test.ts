@@ -1,23 +1,7 @@
 import { createPostgresStore, type SqlStore } from 'integration-webhooks/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { schemes } from '../../src/server/schemes/index'
 import { startChild } from './child'
-import { call, databaseUrl, freshDatabase, TEST_KEY, testServer, until } from './support'
-
-async function signedPush(url: string, secret: string, n: number) {
-  const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/main', n }))
-  const github = schemes.github
-  if (!github?.sign) throw new Error('the github scheme signs')
-  const { headers } = await github.sign({
-    body,
-    secret,
-    url: new URL(url),
-    now: new Date(),
-    deliveryId: crypto.randomUUID(),
-    eventName: 'push',
-  })
-  return new Request(url, { method: 'POST', headers, body })
-}
+import { call, databaseUrl, freshDatabase, signedPush, TEST_KEY, testServer, until } from './support'
 
 // Several stateless instances on one PostgreSQL: what one writes, the other reads; nothing is lost.
 describe.skipIf(!databaseUrl)('two server instances on one PostgreSQL', () => {

@@ -1,4 +1,3 @@
-import { schemes } from '../../src/server/schemes/index'
 import { BASE } from './support'
 
 /** One Server-Sent Event as a client parses it. */
@@ -79,22 +78,6 @@ export function readSse(body: ReadableStream<Uint8Array>) {
     },
     done,
   }
-}
-
-/** A push signed the GitHub way, to the webhook's receiving URL. */
-export async function signedPush(url: string, secret: string, n: number) {
-  const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/main', n }))
-  const github = schemes.github
-  if (!github?.sign) throw new Error('the github scheme signs')
-  const { headers } = await github.sign({
-    body,
-    secret,
-    url: new URL(url),
-    now: new Date(),
-    deliveryId: crypto.randomUUID(),
-    eventName: 'push',
-  })
-  return new Request(url, { method: 'POST', headers, body })
 }
 
 /** Opens `GET {basePath}/stream` for a user, straight through the handler. */

@@ -1,7 +1,7 @@
 import { createPostgresStore, type SqlStore } from 'integration-webhooks/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openStream, signedPush } from './sse'
-import { call, databaseUrl, freshDatabase, testServer, until } from './support'
+import { openStream } from './sse'
+import { call, databaseUrl, freshDatabase, signedPush, testServer, until } from './support'
 
 type Server = ReturnType<typeof testServer>
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openStreamCount } from '../../src/server/stream'
-import { openStream, signedPush } from './sse'
-import { BASE, call, countRows, type OpenStore, openStore, storeKinds, testServer, until } from './support'
+import { openStream } from './sse'
+import { BASE, call, countRows, type OpenStore, openStore, signedPush, storeKinds, testServer, until } from './support'
 
 describe.each(storeKinds)('the live stream on %s', (kind) => {
   let open: OpenStore
