@@ -110,6 +110,8 @@ export {
 } from './schemas'
 export type { WebhookSortKey, WebhookSortRule } from './sort'
 export { compareWebhooks, prepareSort, sortWebhooks, webhookComparators, webhookStatusRank } from './sort'
+export type { SparklineOptions, SparklinePaths } from './sparkline'
+export { sparklinePaths } from './sparkline'
 export type { SseEvent, SseMessage, SseRetry, SseState } from './sse'
 export { feedSse, initialSseState } from './sse'
 export type { BucketLabelOptions, StatsBar, StatsBarScale, StatsHealth } from './stats'
@@ -122,6 +124,13 @@ export {
   statsHealth,
   worstBucketIndex,
 } from './stats'
+export type {
+  SuccessCounts,
+  WebhookStatsSortKey,
+  WebhookTableSortKey,
+  WebhookTableSortRule,
+} from './stats-sort'
+export { sortWebhooksWithStats, successRateKey } from './stats-sort'
 export { executionStatuses, webhookStatuses } from './statuses'
 export type {
   InvalidStreamEvent,

@@ -15,6 +15,7 @@ export { loadWebhooks } from './load'
 export { displayText, limitDepth, maskSecrets, maskSecretText, toDisplayText } from './safety'
 export { statsWindows } from './schemas'
 export { prepareSort, sortWebhooks } from './sort'
+export { sparklinePaths } from './sparkline'
 export {
   axisLabelIndexes,
   formatBucketLabel,
@@ -23,5 +24,6 @@ export {
   statsHealth,
   worstBucketIndex,
 } from './stats'
+export { sortWebhooksWithStats } from './stats-sort'
 export { webhookStatuses } from './statuses'
 export { summarizeWebhooks, webhookCategories } from './summary'
