@@ -264,7 +264,9 @@ const ManagerHeader = memo(function ManagerHeader(props: {
             {l.liveStates[liveState]}
           </span>
         )}
-        {lastUpdatedAt !== undefined && (
+        {/* While live the list is patched from the stream: "Updated 5 minutes ago" would be
+            wrong, the indicator says it. Polling, reconnecting or off, the time of the last fetch. */}
+        {lastUpdatedAt !== undefined && liveState !== 'live' && (
           <span data-slot="updated" title={formatDateTime(lastUpdatedAt, { locale })}>
             {l.updated(formatRelativeTime(lastUpdatedAt, { now: Math.max(now, lastUpdatedAt), locale }))}
           </span>

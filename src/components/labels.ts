@@ -221,7 +221,11 @@ export interface WebhookManagerLabels {
   medianTime: string
   /** The 95th percentile of execution time. */
   p95Time: string
-  statsExecutions: string
+  /**
+   * The window's count of executions, named for the window ("Executions (24 hours)") so it is
+   * not taken for the all-time count beside it (`columns.triggerCount`).
+   */
+  statsExecutions: (window: StatsWindow) => string
   statsFailed: string
   statsLoading: string
   statsError: string
@@ -248,6 +252,7 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
   // Anything but a number (a translation tool's placeholder) is written as it is.
   const count = (n: number) => (typeof n === 'number' ? n.toLocaleString(locale) : String(n))
   const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`
+  const statsWindows = { '24h': '24 hours', '7d': '7 days', '30d': '30 days' }
   return {
     title: 'Integration webhooks',
     description: 'Where each provider sends its events, and what happened to them.',
@@ -430,12 +435,12 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     nextAttemptAt: (time) => `Tried again at ${time}`,
     payloadTruncated: 'The payload was too large and is stored cut short.',
     statsWindow: 'Time window',
-    statsWindows: { '24h': '24 hours', '7d': '7 days', '30d': '30 days' },
+    statsWindows,
     statsPeriods: { '24h': 'in the last 24 hours', '7d': 'in the last 7 days', '30d': 'in the last 30 days' },
     successRate: 'Success rate',
     medianTime: 'Median time',
     p95Time: '95th percentile',
-    statsExecutions: 'Executions',
+    statsExecutions: (window) => `Executions (${statsWindows[window]})`,
     statsFailed: 'Failed',
     statsLoading: 'Loading statistics…',
     statsError: 'Could not load the statistics.',

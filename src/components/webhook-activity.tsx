@@ -149,7 +149,7 @@ function StatsView({
           <dd>{formatDuration(stats.p95_ms, locale) || l.none}</dd>
         </div>
         <div data-figure="total">
-          <dt>{l.statsExecutions}</dt>
+          <dt>{l.statsExecutions(window)}</dt>
           <dd>{stats.total.toLocaleString(locale)}</dd>
         </div>
         <div data-figure="failed">

@@ -212,7 +212,8 @@ export const germanLabels: WebhookManagerLabels = {
   successRate: 'Erfolgsquote',
   medianTime: 'Mittlere Dauer',
   p95Time: '95. Perzentil',
-  statsExecutions: 'Ausführungen',
+  statsExecutions: (window) =>
+    `Ausführungen (${window === '24h' ? '24 Stunden' : window === '7d' ? '7 Tage' : '30 Tage'})`,
   statsFailed: 'Fehlgeschlagen',
   statsLoading: 'Statistik wird geladen…',
   statsError: 'Die Statistik konnte nicht geladen werden.',

@@ -94,6 +94,25 @@ describe('Activity section', slow, () => {
     await expectNoAxeViolations(document.body)
   })
 
+  it('names the window’s count by its window, apart from the all-time count above it, and follows a switch', async () => {
+    const user = userEvent.setup()
+    openDialog((window) => HttpResponse.json(makeStats(window, window === '24h' ? [[3, 1]] : [[30, 2]])))
+    const section = await activity()
+    await within(section).findByText(l.medianTime)
+    // A <dt> has no name of its own (name from author only): found by its role and its words.
+    const terms = () => within(section).getAllByRole('term')
+    const term = (name: string) => terms().find((t) => t.textContent === name)
+    expect(term('Executions (24 hours)')?.nextSibling?.textContent).toBe('4')
+    // The webhook's all-time count keeps its own name, once: the window's is not a second "Executions".
+    expect(terms().filter((t) => t.textContent === l.columns.triggerCount)).toHaveLength(1)
+
+    await user.click(within(section).getByRole('button', { name: '30 days' }))
+    await waitFor(() => expect(term('Executions (30 days)')?.nextSibling?.textContent).toBe('32'))
+    expect(term('Executions (24 hours)')).toBeUndefined()
+    expect(terms().filter((t) => t.textContent === l.columns.triggerCount)).toHaveLength(1)
+    await expectNoAxeViolations(document.body)
+  })
+
   it('says when nothing happened yet, with an empty chart', async () => {
     openDialog((window) => HttpResponse.json(makeStats(window)))
     const section = await activity()

@@ -21,6 +21,9 @@ function mount(stream: MockStreamMode = 'live') {
   return store
 }
 
+/** The header's "Updated 2 minutes ago" (any time). */
+const updatedText = new RegExp(`^${l.updated('').trim()} `)
+
 /** The live indicator's words (its visually hidden prefix included). */
 const indicator = (container: HTMLElement) => container.querySelector('[data-slot="live-indicator"]')
 
@@ -38,6 +41,11 @@ describe('live manager', slow, () => {
       'data-state',
       mode === 'live' ? 'live' : mode === 'none' ? 'polling' : 'reconnecting',
     )
+    // Patched from the stream, the list is as new as it gets: no "Updated 3 minutes ago" beside
+    // "Live". Polling or reconnecting, the time of the last fetch is what the user can trust.
+    const header = screen.getByRole('banner')
+    if (mode === 'live') expect(within(header).queryByText(updatedText)).toBeNull()
+    else expect(within(header).getByText(updatedText)).toBeInTheDocument()
     await expectNoAxeViolations(container)
   })
 
