@@ -28,6 +28,8 @@ export {
   useWebhookTable,
   WebhooksProvider,
 } from 'integration-webhooks/react'
+export type { ConfirmDialogProps } from './confirm-dialog'
+export { ConfirmDialog } from './confirm-dialog'
 export type { CopyButtonProps } from './copy-button'
 export { CopyButton } from './copy-button'
 export type { ExecutionHistoryProps } from './execution-history'

@@ -1,4 +1,3 @@
-import * as Dialog from '@radix-ui/react-dialog'
 import {
   displayText,
   formatDateTime,
@@ -8,6 +7,7 @@ import {
 } from 'integration-webhooks/core'
 import type { WebhookActionsState } from 'integration-webhooks/react'
 import { useEffect, useId, useRef, useState } from 'react'
+import { ConfirmDialog } from './confirm-dialog'
 import { CopyButton } from './copy-button'
 import { useUi } from './ui-context'
 
@@ -34,7 +34,6 @@ export function SigningSecretSection(props: {
   const [revealed, setRevealed] = useState<SigningSecret | null>(null)
   const [announce, setAnnounce] = useState('')
   const [draft, setDraft] = useState('')
-  const [rotating, setRotating] = useState(false)
   const [grace, setGrace] = useState<number>(0)
   const baseId = useId()
   const revealButton = useRef<HTMLButtonElement>(null)
@@ -81,10 +80,8 @@ export function SigningSecretSection(props: {
   }
 
   const rotate = async () => {
-    if (rotatePending) return
     setAnnounce('')
     const result = await actions.rotateSecret(id, grace ? { graceSeconds: grace } : {})
-    setRotating(false)
     if (result.ok) {
       setRevealed(result.data)
       setAnnounce(l.secretRotated)
@@ -195,66 +192,37 @@ export function SigningSecretSection(props: {
         </form>
       )}
       {source === 'generated' && (
-        <Dialog.Root
-          open={rotating}
-          onOpenChange={(open) => {
-            if (!rotatePending) setRotating(open)
-          }}
-        >
-          <Dialog.Trigger asChild>
+        <ConfirmDialog
+          trigger={
             <button type="button" data-slot="button" data-action="rotate-secret">
               {l.rotateSecret}
             </button>
-          </Dialog.Trigger>
-          <Dialog.Portal container={props.container ?? undefined}>
-            <Dialog.Overlay data-iw="" data-slot="dialog-overlay" data-nested="" />
-            <Dialog.Content
-              role="alertdialog"
-              data-iw=""
-              data-slot="confirm-dialog"
-              data-busy={rotatePending || undefined}
-              aria-describedby={`${baseId}-rotate-description`}
-              aria-busy={rotatePending || undefined}
-            >
-              <Dialog.Title data-slot="confirm-title">{l.rotateTitle}</Dialog.Title>
-              <Dialog.Description id={`${baseId}-rotate-description`} data-slot="confirm-description">
-                {displayText(l.rotateDescription(providerName))}
-              </Dialog.Description>
-              <fieldset data-slot="grace-choices">
-                <legend>{l.rotateGrace}</legend>
-                {GRACE_CHOICES.map((seconds) => (
-                  <label key={seconds} data-slot="choice" data-state={grace === seconds ? 'checked' : 'unchecked'}>
-                    <input
-                      type="radio"
-                      name={`${baseId}-grace`}
-                      value={seconds}
-                      checked={grace === seconds}
-                      onChange={() => setGrace(seconds)}
-                    />
-                    {graceLabel(seconds)}
-                  </label>
-                ))}
-              </fieldset>
-              <div data-slot="confirm-actions">
-                <Dialog.Close asChild>
-                  <button type="button" data-slot="button" aria-disabled={rotatePending || undefined}>
-                    {l.cancel}
-                  </button>
-                </Dialog.Close>
-                <button
-                  type="button"
-                  data-slot="button"
-                  data-variant="primary"
-                  data-action="confirm-rotate"
-                  aria-disabled={rotatePending || undefined}
-                  onClick={() => void rotate()}
-                >
-                  {rotatePending ? l.rotating : l.rotateConfirm}
-                </button>
-              </div>
-            </Dialog.Content>
-          </Dialog.Portal>
-        </Dialog.Root>
+          }
+          title={l.rotateTitle}
+          description={displayText(l.rotateDescription(providerName))}
+          confirmLabel={l.rotateConfirm}
+          pendingLabel={l.rotating}
+          confirmAction="confirm-rotate"
+          pending={rotatePending}
+          onConfirm={rotate}
+          container={props.container}
+        >
+          <fieldset data-slot="grace-choices">
+            <legend>{l.rotateGrace}</legend>
+            {GRACE_CHOICES.map((seconds) => (
+              <label key={seconds} data-slot="choice" data-state={grace === seconds ? 'checked' : 'unchecked'}>
+                <input
+                  type="radio"
+                  name={`${baseId}-grace`}
+                  value={seconds}
+                  checked={grace === seconds}
+                  onChange={() => setGrace(seconds)}
+                />
+                {graceLabel(seconds)}
+              </label>
+            ))}
+          </fieldset>
+        </ConfirmDialog>
       )}
       {(revealError || rotateError) && (
         <p data-slot="inline-error" role="alert">

@@ -15,6 +15,7 @@ import {
 import { useWebhookActions, type WebhookActionsState } from 'integration-webhooks/react'
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
 import { ConfigView } from './config-view'
+import { ConfirmDialog } from './confirm-dialog'
 import { CopyButton } from './copy-button'
 import { ExecutionHistory } from './execution-history'
 import { BrandMark, CloseIcon, ExternalIcon, InfoIcon, initialOf } from './icons'
@@ -174,7 +175,6 @@ function DialogBody(props: BodyProps) {
   const name = toDisplayText(webhook.name ?? webhook.external_config.integration_name, integration.name)
   const { setStatus, sendTest, create, remove, isPending, errorFor } = props.actions
   const [testMessage, setTestMessage] = useState('')
-  const [confirming, setConfirming] = useState(false)
   const contentRef = useRef<HTMLDivElement>(null)
   const docs = docsLinkFor((webhook.external_config as { docs_url?: unknown }).docs_url, integration.docsUrl)
   const steps = parseInstructions(webhook.external_config.instructions)
@@ -222,13 +222,11 @@ function DialogBody(props: BodyProps) {
   }
 
   const confirmDelete = async () => {
-    if (removePending) return
     const triggers = Array.from(document.querySelectorAll<HTMLElement>('[data-webhook-trigger]'))
     removedAt.current = triggers.findIndex((element) => element.dataset.webhookTrigger === webhook.id)
     hold({ webhook, generated })
     const result = await remove(webhook.id)
     hold(null)
-    setConfirming(false)
     if (result.ok) {
       props.onDeleted?.(webhook)
       onOpenChange(false)
@@ -374,15 +372,21 @@ function DialogBody(props: BodyProps) {
             {testMessage}
           </span>
           {!generated && (
-            <DeleteConfirmation
-              id={id('delete')}
-              name={name}
-              open={confirming}
-              onOpenChange={(open) => {
-                if (!removePending) setConfirming(open)
-              }}
+            // "Delete" asks first, naming the webhook; the focus goes to "Cancel", the safe choice.
+            <ConfirmDialog
+              trigger={
+                <button type="button" data-slot="button" data-variant="danger" data-action="delete">
+                  {l.deleteWebhook}
+                </button>
+              }
+              title={l.deleteTitle(name)}
+              description={l.deleteDescription}
+              confirmLabel={l.deleteConfirm}
+              pendingLabel={l.deleting}
+              tone="danger"
+              confirmAction="confirm-delete"
               pending={removePending}
-              onConfirm={() => void confirmDelete()}
+              onConfirm={confirmDelete}
               container={props.container}
             />
           )}
@@ -479,66 +483,5 @@ function DialogBody(props: BodyProps) {
         )}
       </div>
     </Dialog.Content>
-  )
-}
-
-/**
- * "Delete" and its confirmation: a second modal dialog (role `alertdialog`) over the details that
- * names the webhook. The focus moves into it (on "Cancel", the safe choice); Cancel or Escape
- * closes it and the focus returns to "Delete". While the deletion runs it stays open and busy.
- */
-function DeleteConfirmation(props: {
-  id: string
-  name: string
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  pending: boolean
-  onConfirm: () => void
-  container: HTMLElement | null | undefined
-}) {
-  const { labels: l } = useUi()
-  const { pending } = props
-  return (
-    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Trigger asChild>
-        <button type="button" data-slot="button" data-variant="danger" data-action="delete">
-          {l.deleteWebhook}
-        </button>
-      </Dialog.Trigger>
-      <Dialog.Portal container={props.container ?? undefined}>
-        <Dialog.Overlay data-iw="" data-slot="dialog-overlay" data-nested="" />
-        <Dialog.Content
-          role="alertdialog"
-          data-iw=""
-          data-slot="confirm-dialog"
-          data-busy={pending || undefined}
-          aria-describedby={`${props.id}-description`}
-          aria-busy={pending || undefined}
-        >
-          <Dialog.Title data-slot="confirm-title">{l.deleteTitle(props.name)}</Dialog.Title>
-          <Dialog.Description id={`${props.id}-description`} data-slot="confirm-description">
-            {l.deleteDescription}
-          </Dialog.Description>
-          <div data-slot="confirm-actions">
-            {/* aria-disabled, not disabled, while busy: a disabled button would drop the focus. */}
-            <Dialog.Close asChild>
-              <button type="button" data-slot="button" aria-disabled={pending || undefined}>
-                {l.cancel}
-              </button>
-            </Dialog.Close>
-            <button
-              type="button"
-              data-slot="button"
-              data-variant="danger"
-              data-action="confirm-delete"
-              aria-disabled={pending || undefined}
-              onClick={props.onConfirm}
-            >
-              {pending ? l.deleting : l.deleteConfirm}
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
   )
 }

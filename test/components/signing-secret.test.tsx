@@ -43,7 +43,16 @@ describe('Signing secret section', slow, () => {
     )
     await expectNoAxeViolations(dialog)
 
-    await user.click(within(section).getByRole('button', { name: l.rotateSecret }))
+    // The confirmation (ConfirmDialog): the focus on Cancel, past the grace choices; Escape goes back to Rotate.
+    const rotate = within(section).getByRole('button', { name: l.rotateSecret })
+    await user.click(rotate)
+    const first = await screen.findByRole('alertdialog', { name: l.rotateTitle })
+    expect(first).toHaveAccessibleDescription(l.rotateDescription('GitHub'))
+    expect(within(first).getByRole('button', { name: l.cancel })).toHaveFocus()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+    expect(rotate).toHaveFocus()
+    await user.click(rotate)
     const confirm = await screen.findByRole('alertdialog', { name: l.rotateTitle })
     await user.click(within(confirm).getByRole('radio', { name: l.graceHour }))
     await expectNoAxeViolations(confirm)
