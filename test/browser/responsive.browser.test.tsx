@@ -4,7 +4,7 @@ import { createWebhookMockStore, mockWebhooks } from 'integration-webhooks/mocks
 import { getResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
-import { render } from './render'
+import { render, rerender } from './render'
 import '../../src/components/styles.css'
 
 // The component in the width its host gives it, in real Chromium: a phone (375 px), a tablet
@@ -71,6 +71,52 @@ function shownWhole(element: Element): string | true {
   return true
 }
 
+/**
+ * Whether an element's text is shown whole: its text (a Range over it, which keeps its full width
+ * when an ellipsis cuts it) inside the element and every ancestor that clips, inside the table's
+ * visible box and the window; and nothing of the element scrolled or cut inside it.
+ */
+function textShownWhole(element: HTMLElement): string | true {
+  if (element.scrollWidth > element.clientWidth) return `cut inside (${element.scrollWidth} in ${element.clientWidth})`
+  const range = document.createRange()
+  range.selectNodeContents(element)
+  const text = range.getBoundingClientRect()
+  if (text.width === 0) return 'no text'
+  const container = element.closest('[data-slot="table-container"]')
+  for (let box: Element | null = element; box; box = box.parentElement) {
+    const style = getComputedStyle(box)
+    if (box !== container && style.overflowX === 'visible' && style.overflowY === 'visible') continue
+    const clip = box.getBoundingClientRect()
+    if (text.left < clip.left - 0.5 || text.right > clip.right + 0.5)
+      return `"${element.textContent}" cut by ${box.tagName} ${(box as HTMLElement).dataset.slot ?? ''} (${text.left}–${text.right} in ${clip.left}–${clip.right})`
+  }
+  if (text.left < -0.5 || text.right > window.innerWidth + 0.5) return `outside the window (${text.left}–${text.right})`
+  return true
+}
+
+/** Whether the column name a stacked cell shows above its value (its ::before) fits the cell. */
+function columnNameFits(cell: HTMLElement): string | true {
+  const before = getComputedStyle(cell, '::before')
+  if (before.content === 'none' || before.display === 'none') return true
+  const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D
+  context.font = before.font
+  const width = context.measureText(cell.dataset.label ?? '').width
+  return width <= cell.clientWidth + 0.5 || `"${cell.dataset.label}" needs ${width} px in ${cell.clientWidth}`
+}
+
+/** Every row's last trigger time and its column name shown whole, and no sideways scroll. */
+function expectLastTriggeredWhole() {
+  const container = document.querySelector('[data-slot="table-container"]') as HTMLElement
+  expect(container.scrollWidth).toBeLessThanOrEqual(container.clientWidth)
+  for (const row of rows()) {
+    const cell = row.querySelector('[data-column="lastTriggered"]') as HTMLElement
+    const name = row.querySelector('[data-slot="integration-name"]')?.textContent
+    expect(textShownWhole(cell.querySelector('[data-slot="time"]') as HTMLElement), `time of ${name}`).toBe(true)
+    expect(cell.scrollWidth, `cell of ${name}`).toBeLessThanOrEqual(cell.clientWidth)
+    expect(columnNameFits(cell), `column name of ${name}`).toBe(true)
+  }
+}
+
 const rows = () => [...document.querySelectorAll<HTMLElement>('[data-slot="row"]')]
 const detailsFor = (name: string) => page.getByRole('button', { name: `Details for ${name}`, exact: true })
 
@@ -133,6 +179,7 @@ describe('At 375 px (a phone), in real Chromium', () => {
         expect(shownWhole(cell), column).toBe(true)
       }
     }
+    expectLastTriggeredWhole()
     // Every entry has one height (the window over a long list is arithmetic).
     const first = rows()[0]?.getBoundingClientRect().height ?? 0
     expect(rows().filter((row) => Math.abs(row.getBoundingClientRect().height - first) > 0.5)).toEqual([])
@@ -240,6 +287,7 @@ describe('At 768 px (a tablet), in real Chromium', () => {
       for (const column of ['status', 'webhookUrl', 'triggerTypes', 'lastTriggered', 'triggerCount', 'errorCount'])
         expect(shownWhole(row.querySelector(`[data-column="${column}"]`) as Element), column).toBe(true)
     }
+    expectLastTriggeredWhole()
     for (const theme of ['light', 'dark'] as const) {
       document.documentElement.dataset.theme = theme
       document.body.dataset.iwTestBackground = theme
@@ -263,6 +311,7 @@ describe('At 1280 px (a laptop), in real Chromium', () => {
     const container = document.querySelector('[data-slot="table-container"]') as HTMLElement
     expect(getComputedStyle(rows()[0] as Element).display).toBe('table-row')
     expect(container.scrollWidth).toBeLessThanOrEqual(container.clientWidth)
+    expectLastTriggeredWhole()
     for (const theme of ['light', 'dark'] as const) {
       document.documentElement.dataset.theme = theme
       document.body.dataset.iwTestBackground = theme
@@ -294,5 +343,40 @@ describe('At 1280 px (a laptop), in real Chromium', () => {
       expand.scrollIntoView()
       await shoot(`history-1280-${theme}`)
     }
+  })
+})
+
+describe('The last trigger time, in real Chromium', () => {
+  // The longest relative times of each unit, in locales whose words are long, beside "Never" on an
+  // entry whose status takes two badges (inactive, setup required): each shown whole in the
+  // stacked list, the two-line list and the table, never cut with an ellipsis or off the edge.
+  const now = Date.parse('2026-06-15T12:00:00Z')
+  const second = 1000
+  const day = 86_400 * second
+  const ago = [59 * second, 59 * 60 * second, 23 * 3600 * second, 6 * day, 8 * day, 40 * day, 300 * day, 800 * day]
+  const all = mockWebhooks('default')
+  const needsSetup = all.filter((webhook) => webhook.external_config.setup_required)
+  const webhooks = [
+    ...all
+      .filter((webhook) => !webhook.external_config.setup_required)
+      .slice(0, ago.length)
+      .map((webhook, index) => ({ ...webhook, last_triggered: new Date(now - (ago[index] ?? 0)).toISOString() })),
+    ...needsSetup,
+  ]
+
+  it.each([375, 768, 1280])('at %i px, in English, German, French and Dutch', async (width) => {
+    expect(needsSetup.length).toBeGreaterThan(0)
+    await page.viewport(width, height)
+    render(<WebhookTable webhooks={webhooks} now={now} locale="en-US" />)
+    await expect.poll(() => rows().length).toBe(webhooks.length)
+    for (const locale of ['en-US', 'de-DE', 'fr-FR', 'nl-NL']) {
+      rerender(<WebhookTable webhooks={webhooks} now={now} locale={locale} />)
+      const expected = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-59, 'second')
+      await expect
+        .poll(() => rows().map((row) => row.querySelector('[data-slot="time"]')?.textContent))
+        .toContain(expected)
+      expectLastTriggeredWhole()
+    }
+    await shoot(`last-triggered-${width}-nl`)
   })
 })
