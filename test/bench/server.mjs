@@ -10,6 +10,10 @@
 //   npm run bench:server -- --stats-executions 100000   the executions of the webhook whose stats are timed
 //   npm run bench:server -- --only receiver        only the receiver's throughput (its own section)
 //   npm run bench:server -- --only lists           everything but the receiver
+//   npm run bench:server -- --only stream          the live stream alone (its block of BENCHMARKS.md)
+//   npm run bench:server -- --events 200           events per stream measurement
+//   npm run bench:server -- --only stream --cpu-profile /tmp   the server's .cpuprofile of each stream run
+//   npm run bench:server -- --no-build             measure dist/ as it is (no `npm run build` first)
 //   npm run bench:server -- --seconds 10           seconds per receiver load run
 //   npm run bench:server -- --store postgres       one store only (pglite or postgres)
 import { execFileSync } from 'node:child_process'
@@ -17,9 +21,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { log, ms, quantile, rootDir, stats, table } from './lib.mjs'
+import { log, ms, rootDir, stats, table } from './lib.mjs'
 import { measureReceiver, receiverSection } from './server-receiver.mjs'
 import { measureStats, runStatsOnly, statsSection, statsTargets } from './server-stats.mjs'
+import { measureStream, streamSection, streamTargets } from './server-stream.mjs'
 
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(name)
@@ -37,11 +42,13 @@ const storeIndex = process.argv.indexOf('--store')
 const onlyStore = storeIndex < 0 ? null : process.argv[storeIndex + 1]
 const started = Date.now()
 
-log('building the package')
-execFileSync('npm', ['run', 'build', '--silent'], { cwd: rootDir, stdio: 'inherit' })
+if (process.argv.includes('--no-build')) log('using dist/ as it is (--no-build)')
+else {
+  log('building the package')
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: rootDir, stdio: 'inherit' })
+}
 const { createPgliteStore, createPostgresStore, createWebhookServer, sampleEvent, schemes, toNodeListener } =
   await import('integration-webhooks/server')
-const { createServer, get: httpGet } = await import('node:http')
 const receiverDeps = { createWebhookServer, sampleEvent, toNodeListener, loadSeconds }
 const pg = (await import('pg')).default
 
@@ -67,117 +74,14 @@ async function compare(route, baseline) {
 }
 
 const liveEvents = argument('--events', 200)
-
-/**
- * The live stream: from the receiver's 202 for a signed event to that execution's event at
- * every one of `clients` stream clients (real sockets through toNodeListener, all of one
- * user: each event fans out to all of them), one event at a time.
- */
-async function measureStream(kind, store) {
-  const server = createWebhookServer({
-    store,
-    publicUrl: 'https://app.example.com',
-    authenticate: (request) => request.headers.get('x-user'),
-    maxStreamsPerUser: 1000,
-    onError: (error) => console.error(error),
-  })
-  const http = createServer(toNodeListener(server))
-  await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve))
-  const { port } = http.address()
-  const api = async (method, pathname, body) => {
-    const response = await server.handle(
-      new Request(`https://app.example.com/api/integration-webhooks${pathname}`, {
-        method,
-        headers: { 'x-user': 'bench_live', 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    )
-    return response.json()
-  }
-  const { webhook } = await api('POST', '', { provider_id: 'github' })
-  const { secret } = await api('GET', `/${webhook.id}/secret`)
-  const sign = async (n) => {
-    const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/main', after: String(n) }))
-    const { headers } = await schemes.github.sign({
-      body,
-      secret,
-      url: new URL(webhook.webhook_url),
-      now: new Date(),
-      deliveryId: crypto.randomUUID(),
-      eventName: 'push',
-    })
-    return new Request(webhook.webhook_url, { method: 'POST', headers, body })
-  }
-  const waiting = new Map() // execution id -> { left, done }
-  const seen = new Map() // execution id -> clients that had it before its 202 was read
-  const arrived = (id) => {
-    const entry = waiting.get(id)
-    if (entry) {
-      entry.left--
-      if (entry.left === 0) entry.done(performance.now())
-    } else seen.set(id, (seen.get(id) ?? 0) + 1)
-  }
-  const connect = () =>
-    new Promise((resolve, reject) => {
-      let text = ''
-      const request = httpGet(
-        { port, path: '/api/integration-webhooks/stream', agent: false, headers: { 'x-user': 'bench_live' } },
-        (response) => {
-          response.setEncoding('utf8')
-          response.on('data', (chunk) => {
-            text += chunk
-            let end = text.indexOf('\n\n')
-            while (end >= 0) {
-              const block = text.slice(0, end)
-              text = text.slice(end + 2)
-              end = text.indexOf('\n\n')
-              const match =
-                block.startsWith('id:') && /\nevent: execution\ndata: .*?"execution":\{"id":"([^"]+)"/.exec(block)
-              if (match) arrived(match[1])
-            }
-          })
-          response.on('error', () => {})
-          resolve(request)
-        },
-      )
-      request.on('error', reject)
-    })
-  const results = {}
-  const clients = []
-  try {
-    for (const count of [1, 200]) {
-      while (clients.length < count) clients.push(await connect())
-      const samples = []
-      for (let n = 0; n < liveEvents + 5; n++) {
-        const response = await server.handle(await sign(n))
-        const t0 = performance.now()
-        if (response.status !== 202) throw new Error(`receiver: ${response.status}`)
-        const { execution_id } = await response.json()
-        const at = await new Promise((resolve) => {
-          const left = count - (seen.get(execution_id) ?? 0)
-          seen.delete(execution_id)
-          if (left === 0) resolve(t0)
-          else waiting.set(execution_id, { left, done: resolve })
-        })
-        waiting.delete(execution_id)
-        if (n >= 5) samples.push(at - t0) // 5 warm-ups
-      }
-      const sorted = [...samples].sort((x, y) => x - y)
-      results[count] = {
-        n: samples.length,
-        p50: quantile(sorted, 0.5),
-        p99: quantile(sorted, 0.99),
-        max: sorted.at(-1),
-      }
-      log(`${kind}: stream, ${count} client(s): p50 ${ms(results[count].p50)} ms, p99 ${ms(results[count].p99)} ms`)
-    }
-  } finally {
-    for (const request of clients) request.destroy()
-    await server.close()
-    await new Promise((resolve) => http.close(resolve))
-  }
-  return results
-}
+const profileIndex = process.argv.indexOf('--cpu-profile')
+const streamDeps = () => ({
+  createWebhookServer,
+  schemes,
+  toNodeListener,
+  events: liveEvents,
+  profile: profileIndex < 0 ? null : path.resolve(process.argv[profileIndex + 1]),
+})
 
 async function measureStore(kind, store) {
   const q = (text, params) => store.driver.query(text, params)
@@ -216,7 +120,7 @@ async function measureStore(kind, store) {
     )
     return webhook.id
   }
-  const results = { kind, list: {}, page: {}, stream: await measureStream(kind, store) }
+  const results = { kind, list: {}, page: {}, stream: await measureStream(kind, store, streamDeps()) }
 
   for (const count of [30, 10_000]) {
     const user = `bench_${count}`
@@ -317,8 +221,19 @@ async function measureStore(kind, store) {
 }
 
 const benchmarksFile = path.join(rootDir, 'BENCHMARKS.md')
-if (process.argv.includes('--only-stats')) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'iw-bench-'))
+/** Rewrites the block between `<!-- {name}:start -->` and its end marker (or adds it before the server section's end). */
+const writeBlock = (name, block) => {
+  const current = readFileSync(benchmarksFile, 'utf8')
+  const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`)
+  writeFileSync(
+    benchmarksFile,
+    marked.test(current)
+      ? current.replace(marked, () => block)
+      : current.replace('<!-- server-bench:end -->', () => `${block}\n<!-- server-bench:end -->`),
+  )
+}
+/** Fresh stores for a part run alone: PGlite in a directory of `dir`, PostgreSQL in a database of its own. */
+function partStores(dir) {
   const stores = [
     {
       kind: 'PGlite',
@@ -350,23 +265,43 @@ if (process.argv.includes('--only-stats')) {
       },
     })
   }
+  const postgresOnly = process.argv.includes('--postgres-only') || onlyStore === 'postgres'
+  return stores.filter(({ kind }) =>
+    postgresOnly ? kind === 'PostgreSQL' : onlyStore !== 'pglite' || kind === 'PGlite',
+  )
+}
+if (only === 'stream') {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iw-bench-'))
+  try {
+    const measuredStreams = []
+    for (const { kind, open } of partStores(dir)) {
+      const { store, close } = await open()
+      try {
+        measuredStreams.push(await measureStream(kind, store, streamDeps()))
+      } finally {
+        await close()
+      }
+    }
+    writeBlock('server-stream-bench', streamSection(measuredStreams))
+    for (const target of measuredStreams.flatMap((m) => streamTargets(m))) {
+      log(`  ${target.met ? 'met    ' : 'NOT MET'}  ${target.name}: ${target.value}`)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  process.exit(0)
+}
+if (process.argv.includes('--only-stats')) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iw-bench-'))
+  const stores = partStores(dir)
   try {
     await runStatsOnly({
-      stores: process.argv.includes('--postgres-only') ? stores.slice(1) : stores,
+      stores,
       createWebhookServer,
       compare,
       count: statsCount,
       tableSize: bigTable,
-      writeBlock: (block) => {
-        const current = readFileSync(benchmarksFile, 'utf8')
-        const marked = /<!-- server-stats-bench:start -->[\s\S]*<!-- server-stats-bench:end -->/
-        writeFileSync(
-          benchmarksFile,
-          marked.test(current)
-            ? current.replace(marked, block)
-            : current.replace('<!-- server-bench:end -->', `${block}\n<!-- server-bench:end -->`),
-        )
-      },
+      writeBlock: (block) => writeBlock('server-stats-bench', block),
     })
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -444,11 +379,7 @@ for (const m of measured) {
     value: `${flat.toFixed(2)}×`,
     met: flat <= 1.5,
   })
-  targets.push({
-    name: `${m.kind}: live stream, receiver's 202 → event at every one of 200 clients, p99 under 250 ms`,
-    value: `${ms(m.stream[200].p99)} ms`,
-    met: m.stream[200].p99 < 250,
-  })
+  targets.push(...streamTargets(m.stream))
 }
 
 const section = `<!-- server-bench:start -->
@@ -509,14 +440,6 @@ ${table(
   ['l', 'r', 'r', 'r'],
 )}
 
-The live stream (\`GET {basePath}/stream\` through \`toNodeListener\`, real sockets): from the receiver's 202 for a signed GitHub push to that execution's event read by every stream client (all of one user, so each event goes to each of them), ${liveEvents} events one after another after 5 warm-ups, in ms:
-
-${table(
-  ['clients connected', 'p50', 'p99', 'max'],
-  [1, 200].map((count) => [String(count), ms(m.stream[count].p50), ms(m.stream[count].p99), ms(m.stream[count].max)]),
-  ['l', 'r', 'r', 'r'],
-)}
-
 The page query's plan (${m.page.total.toLocaleString('en-US')} rows, a cursor 5,000 rows deep):
 
 \`\`\`
@@ -525,6 +448,8 @@ ${m.plan}
 `,
   )
   .join('\n')}
+${streamSection(measured.map((m) => m.stream))}
+
 ${statsSection(measured)}
 <!-- server-bench:end -->`
 
