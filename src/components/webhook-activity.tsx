@@ -51,9 +51,9 @@ export interface WebhookActivityProps {
  * ```
  */
 export function WebhookActivity({ webhookId, defaultWindow = '24h', timeZone }: WebhookActivityProps) {
-  const { labels: l, locale } = useUi()
+  const { labels: l, locale, live } = useUi()
   const [window, setWindow] = useState<StatsWindow>(defaultWindow)
-  const { stats, isLoading, error, refresh, supported } = useWebhookStats(webhookId, { window })
+  const { stats, isLoading, error, refresh, supported } = useWebhookStats(webhookId, { window, live: live ?? false })
   const id = useId()
   const health = stats ? statsHealth(stats) : undefined
   // An endpoint without the statistics routes (an existing API the host points us at): no

@@ -25,6 +25,7 @@ export { useWebhookActions } from './use-webhook-actions'
 export type { UseWebhookExecutionsOptions, WebhookExecutionsState } from './use-webhook-executions'
 export { useWebhookExecutions } from './use-webhook-executions'
 export type {
+  UseOneWebhookStatsOptions,
   UseWebhookStatsOptions,
   WebhookStatsState,
   WebhooksStatsState,

@@ -8,6 +8,7 @@ import type {
 import { useCallback, useEffect } from 'react'
 import useSWR from 'swr'
 import { type AllStatsKey, allStatsKey, type StatsKey, statsKey } from './keys'
+import { useLive } from './use-live'
 import { useWebhooksContext } from './webhooks-provider'
 
 /** Options of {@link useWebhookStats} and {@link useWebhooksStats}. */
@@ -27,6 +28,18 @@ export interface UseWebhookStatsOptions {
    * @defaultValue true
    */
   enabled?: boolean
+}
+
+/** Options of {@link useWebhookStats}. */
+export interface UseOneWebhookStatsOptions extends UseWebhookStatsOptions {
+  /**
+   * Follow the provider's live stream: each execution of this webhook it brings (created, or a
+   * new status) and each `reset` refetch the figures — one request at a time, and one more for
+   * whatever arrived meanwhile, so a burst of events costs two requests, not one per event.
+   * Where the endpoint has no stream, refetch every `refreshInterval` (15 s unless given).
+   * @defaultValue false
+   */
+  live?: boolean
 }
 
 /** What both statistics hooks share. */
@@ -83,21 +96,25 @@ function swrOptions(refreshInterval: number) {
  *
  * Data belongs to its webhook and window: switching either never shows the previous figures
  * under the new name, not even for one render. A test event or a retry made with
- * `useWebhookActions` refetches them.
+ * `useWebhookActions` refetches them, and with `live` so does each execution the stream brings.
  *
  * @example
  * ```tsx
  * const [window, setWindow] = useState<StatsWindow>('24h')
- * const { stats, isLoading, error } = useWebhookStats(webhook.id, { window })
+ * const { stats, isLoading, error } = useWebhookStats(webhook.id, { window, live: true })
  * if (stats) return <p>{formatSuccessRate(stats.success_rate)} of {stats.total} succeeded</p>
  * ```
  */
 export function useWebhookStats(
   webhookId: string | null | undefined,
-  options: UseWebhookStatsOptions = {},
+  options: UseOneWebhookStatsOptions = {},
 ): WebhookStatsState {
-  const { client, apiUrl, executions: registry } = useWebhooksContext()
-  const { window = '24h', refreshInterval = 0, enabled = true } = options
+  const { client, apiUrl, executions: registry, live: liveRegistry } = useWebhooksContext()
+  const { window = '24h', enabled = true, live = false } = options
+  const following = live && enabled && Boolean(webhookId)
+  const { liveState } = useLive(following)
+  const refreshInterval =
+    following && liveState === 'polling' ? options.refreshInterval || 15_000 : (options.refreshInterval ?? 0)
   const { data, error, isLoading, isValidating, mutate } = useSWR<WebhookStats, Error, StatsKey | null>(
     enabled && webhookId ? statsKey(apiUrl, webhookId, window) : null,
     ([, , , id, w]) => client.getStats(id, { window: w as StatsWindow }),
@@ -109,6 +126,38 @@ export function useWebhookStats(
     if (!webhookId || !enabled) return
     return registry.subscribe(webhookId, () => void mutate().catch(() => undefined))
   }, [registry, webhookId, enabled, mutate])
+
+  // Live: an execution of this webhook (or a reset) changes the figures. One refetch in flight at
+  // a time; events meanwhile ask for one more after it, not one each.
+  useEffect(() => {
+    if (!following) return
+    let running = false
+    let again = false
+    let stopped = false
+    const refetch = () => {
+      if (running) {
+        again = true
+        return
+      }
+      running = true
+      void mutate()
+        .catch(() => undefined)
+        .finally(() => {
+          running = false
+          if (again && !stopped) {
+            again = false
+            refetch()
+          }
+        })
+    }
+    const stop = liveRegistry.listen((event) => {
+      if (event.type === 'reset' || (event.type === 'execution' && event.webhookId === webhookId)) refetch()
+    })
+    return () => {
+      stopped = true
+      stop()
+    }
+  }, [liveRegistry, following, webhookId, mutate])
 
   const refresh = useCallback(async () => {
     await mutate().catch(() => undefined)

@@ -80,8 +80,22 @@ describe('live manager', slow, () => {
       return rows.length
     })
 
+    // The Activity section's count of the window, before the event.
+    const activity = within(dialog).getByRole('region', { name: l.metrics })
+    const windowCount = () =>
+      within(activity)
+        .queryAllByRole('term')
+        .find((term) => term.textContent === l.statsExecutions('24h'))?.nextSibling?.textContent
+    const countBefore = await waitFor(() => {
+      const text = windowCount()
+      expect(text).toMatch(/^\d[\d,]*$/)
+      return Number(text?.replaceAll(',', ''))
+    })
+
     const received = store.receive('slack-webhook', { status: 'error' })
     await waitFor(() => expect(history.querySelectorAll('[data-slot="execution-row"]')).toHaveLength(rowsBefore + 1))
+    // The statistics follow the stream too: the window's count moves without a refresh.
+    await waitFor(() => expect(windowCount()).toBe((countBefore + 1).toLocaleString()))
     const first = history.querySelector('[data-slot="execution-row"]') as HTMLElement
     expect(first).toHaveAttribute('data-new')
     expect(first).toHaveAttribute('data-status', 'error')

@@ -1,8 +1,9 @@
 import { act, waitFor } from '@testing-library/react'
 import { delay, HttpResponse, http } from 'msw'
 import { describe, expect, it } from 'vitest'
+import { createWebhookMockStore } from '../../mocks'
 import type { StatsWindow } from '../../src/core/schemas'
-import { useWebhookActions, useWebhookStats, useWebhooksStats } from '../../src/react'
+import { useWebhookActions, useWebhookExecutions, useWebhookStats, useWebhooksStats } from '../../src/react'
 import { makeExecution, makeStats } from '../core/fixtures'
 import { API, countRequests, renderHookWithProviders, setupMswServer } from './utils'
 
@@ -116,6 +117,49 @@ describe('useWebhookStats', () => {
       await result.current.actions.sendTest('wh_1')
     })
     await waitFor(() => expect(result.current.stats.stats?.success).toBe(2))
+  })
+})
+
+describe('useWebhookStats with live', () => {
+  it('refetches for an execution of its webhook that the stream brings, not for another webhook’s', async () => {
+    const store = createWebhookMockStore({ apiUrl: API, stream: 'live' })
+    server.use(...store.handlers)
+    const requests = countRequests(server)
+    const statsPath = 'GET /api/integration-webhooks/slack-webhook/stats'
+    const { result } = renderHookWithProviders(() => ({
+      stats: useWebhookStats('slack-webhook', { live: true }),
+      // Another webhook's history on the same stream: when it has the event, so had the stats hook.
+      github: useWebhookExecutions('github-webhook', { live: true }),
+    }))
+    await waitFor(() => expect(result.current.stats.stats).toBeDefined())
+    await waitFor(() => expect(result.current.github.liveState).toBe('live'))
+    await waitFor(() => expect(result.current.github.executions.length).toBeGreaterThan(0))
+    const total = result.current.stats.stats?.total ?? 0
+    expect(requests(statsPath)).toBe(1)
+
+    const other = store.receive('github-webhook')
+    await waitFor(() => expect(result.current.github.executions[0]?.id).toBe(other?.id))
+    expect(requests(statsPath)).toBe(1)
+
+    act(() => void store.receive('slack-webhook', { status: 'error' }))
+    await waitFor(() => expect(result.current.stats.stats?.total).toBe(total + 1))
+    expect(result.current.stats.stats?.buckets.at(-1)?.error).toBeGreaterThan(0)
+  })
+
+  it('does not follow the stream without live', async () => {
+    const store = createWebhookMockStore({ apiUrl: API, stream: 'live' })
+    server.use(...store.handlers)
+    const { result } = renderHookWithProviders(() => ({
+      stats: useWebhookStats('slack-webhook'),
+      slack: useWebhookExecutions('slack-webhook', { live: true }),
+    }))
+    await waitFor(() => expect(result.current.stats.stats).toBeDefined())
+    await waitFor(() => expect(result.current.slack.liveState).toBe('live'))
+    await waitFor(() => expect(result.current.slack.executions.length).toBeGreaterThan(0))
+    const total = result.current.stats.stats?.total
+    const received = store.receive('slack-webhook')
+    await waitFor(() => expect(result.current.slack.executions[0]?.id).toBe(received?.id))
+    expect(result.current.stats.stats?.total).toBe(total)
   })
 })
 
