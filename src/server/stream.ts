@@ -49,7 +49,15 @@ class Hub {
   /** The read under way (a stream registers between reads, so the rows of its user are in the next one). */
   #busy: Promise<void> | null = null
   #again = false
+  /** The read loop runs (a read, or the pause between two in which streams register). */
+  #looping = false
   #waiting = 0
+  /**
+   * The newest id a NOTIFY announced. A statement's events come with one NOTIFY each (an
+   * execution and its webhook's counters: two), all committed together: the first read
+   * takes them all, and a NOTIFY whose id the cursor has passed asks for no read of its own.
+   */
+  #announced = 0
 
   constructor(store: WebhookStore, report: (error: unknown) => void) {
     this.#store = store
@@ -105,7 +113,7 @@ class Hub {
       .then(async () => {
         if (this.#running || this.#count === 0) return
         const store = this.#store as Required<Pick<WebhookStore, 'readEvents' | 'subscribeEvents' | 'eventWriters'>>
-        this.#unsubscribe = await store.subscribeEvents(() => this.kick())
+        this.#unsubscribe = await store.subscribeEvents((newestId) => this.kick(newestId))
         try {
           // Ids up to the newest committed one are settled once the transactions writing
           // events now are over (any of them may hold an id below it).
@@ -150,26 +158,50 @@ class Hub {
     return this.#lifecycle
   }
 
-  /** Something was committed (a NOTIFY), or it is time to look: reads what is new. */
-  kick(): void {
+  /**
+   * Something was committed up to `newestId` (a NOTIFY), or it is time to look (the poll, a
+   * gap's recheck): reads what is new. A NOTIFY for ids already read reads nothing; one that
+   * comes during a read is read after it only if that read did not reach its id.
+   */
+  kick(newestId?: number): void {
     if (!this.#running) return
-    this.#again = true
-    if (!this.#busy) void this.#loop()
+    if (newestId === undefined) this.#again = true
+    else if (newestId > this.#cursor) {
+      this.#announced = Math.max(this.#announced, newestId)
+      if (this.#busy) return
+      this.#again = true
+    } else return
+    if (!this.#looping) void this.#loop()
   }
 
   async #loop(): Promise<void> {
+    this.#looping = true
+    try {
+      await this.#reads()
+    } finally {
+      this.#looping = false
+    }
+  }
+
+  async #reads(): Promise<void> {
     while (this.#again && this.#running) {
       this.#again = false
-      const read = this.#readOnce().catch((error) => this.#report(error))
-      this.#busy = read
-      await read
+      const read = this.#readOnce().catch((error) => {
+        this.#report(error)
+        return true
+      })
+      this.#busy = read.then(() => {})
+      // Held back (a gap, or a failed read): the recheck or the poll reads again, not the NOTIFY.
+      const held = await read
       this.#busy = null
+      if (!held && this.#announced > this.#cursor) this.#again = true
       // Streams waiting to register come in between two reads.
       if (this.#waiting > 0) await new Promise((resolve) => setTimeout(resolve, 0))
     }
   }
 
-  async #readOnce(): Promise<void> {
+  /** Reads and hands out what is new; true when a gap in the ids held the rest back. */
+  async #readOnce(): Promise<boolean> {
     const store = this.#store as Required<Pick<WebhookStore, 'readEvents' | 'eventWriters'>>
     const gap = this.#gap
     if (gap && !gap.settled) {
@@ -196,7 +228,7 @@ class Hub {
         clearTimeout(this.#recheck)
         this.#recheck = setTimeout(() => this.kick(), GAP_RECHECK_MS)
         deliver()
-        return
+        return true
       }
       this.#cursor = event.id
       if (this.#gap && this.#cursor >= this.#gap.upTo) this.#gap = null
@@ -207,6 +239,7 @@ class Hub {
     }
     deliver()
     if (events.length === PAGE) this.#again = true
+    return false
   }
 }
 
@@ -257,6 +290,8 @@ export function createLiveStreams(options: LiveStreamOptions) {
   const open = new Set<() => void>()
   // Each event is written once per receiving URL prefix, however many streams its user has.
   const formatted = new WeakMap<LiveEventRecord, Map<string, Uint8Array | null>>()
+  // And each batch the hub hands out is one chunk per prefix, shared by the streams it reaches.
+  const batchChunks = new WeakMap<readonly LiveEventRecord[], Map<string, Uint8Array | null>>()
   const supported = Boolean(store.readEvents && store.subscribeEvents && store.eventWriters)
 
   async function stream(context: RouteContext): Promise<Response> {
@@ -317,27 +352,47 @@ export function createLiveStreams(options: LiveStreamOptions) {
       // A client that does not read: let it go (it resumes where it was), rather than queue without end.
       if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) finish(true)
     }
-    /** Writes the events after the cursor, as one chunk. */
-    const send = (events: readonly LiveEventRecord[]) => {
+    /** The frames of these events, as one chunk (null when none has a frame). */
+    const chunkOf = (events: readonly LiveEventRecord[]): Uint8Array | null => {
       const parts: Uint8Array[] = []
       let size = 0
       for (const event of events) {
-        if (event.id <= cursor) continue
-        cursor = event.id
         const bytes = format(event)
         if (!bytes) continue
         parts.push(bytes)
         size += bytes.byteLength
       }
-      if (closed || parts.length === 0) return
-      if (parts.length === 1) return write(parts[0] as Uint8Array)
+      if (parts.length <= 1) return parts[0] ?? null
       const chunk = new Uint8Array(size)
       let at = 0
       for (const part of parts) {
         chunk.set(part, at)
         at += part.byteLength
       }
-      write(chunk)
+      return chunk
+    }
+    /** Writes the events after the cursor, as one chunk. */
+    const send = (events: readonly LiveEventRecord[]) => {
+      const first = events[0]
+      const last = events[events.length - 1]
+      if (!first || !last || last.id <= cursor) return
+      let chunk: Uint8Array | null
+      if (first.id > cursor) {
+        // All of the batch is new here (the hub's batch, as every stream of its user gets it):
+        // its chunk is made once for them all.
+        let byPrefix = batchChunks.get(events)
+        if (!byPrefix) {
+          byPrefix = new Map()
+          batchChunks.set(events, byPrefix)
+        }
+        chunk = byPrefix.get(prefix) ?? null
+        if (!byPrefix.has(prefix)) {
+          chunk = chunkOf(events)
+          byPrefix.set(prefix, chunk)
+        }
+      } else chunk = chunkOf(events.filter((event) => event.id > cursor))
+      cursor = last.id
+      if (chunk && !closed) write(chunk)
     }
     const subscriber: Subscriber = {
       userId,

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openStreamCount } from '../../src/server/stream'
 import { openStream } from './sse'
 import { BASE, call, countRows, type OpenStore, openStore, signedPush, storeKinds, testServer, until } from './support'
@@ -95,6 +95,39 @@ describe.each(storeKinds)('the live stream on %s', (kind) => {
     for (const event of sse.events) {
       expect(event.raw).not.toContain(secret)
       expect(event.raw).not.toContain(rotated.secret)
+    }
+  })
+
+  it('reads the event log once for what one statement committed, not once per NOTIFY', async () => {
+    // The hub's poll (setInterval) held still: every read counted answers a NOTIFY.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    const readEvents = open.store.readEvents
+    let reads = 0
+    try {
+      const created = (await call(server, 'POST', '', { body: { provider_id: 'github' } })).json.webhook
+      const { secret } = (await call(server, 'GET', `/${created.id}/secret`)).json
+      const { sse } = await stream('user_a')
+      if (!sse) throw new Error('no stream')
+      await until(() => sse.retry === 3000, 'the retry hint')
+      open.store.readEvents = (query) => {
+        reads++
+        return (readEvents as NonNullable<typeof readEvents>).call(open.store, query)
+      }
+      for (const n of [1, 2]) {
+        // One statement logs two events (the execution, its webhook's counters): two NOTIFYs.
+        const received = await server.handle(await signedPush(created.webhook_url, secret, n))
+        const { execution_id } = await received.json()
+        await until(
+          () =>
+            sse.events.some((e) => e.event === 'execution' && e.data.execution.id === execution_id) &&
+            sse.events.some((e) => e.event === 'webhook' && e.data.webhook?.trigger_count === n),
+          `the events of push ${n}`,
+        )
+      }
+      expect(reads).toBe(2)
+    } finally {
+      open.store.readEvents = readEvents
+      vi.useRealTimers()
     }
   })
 
