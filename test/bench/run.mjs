@@ -172,13 +172,14 @@ ${nodeProfileReport(nodeResult)}
 ${sourceReport(size)}
 `
 
-// The server's section is written by `npm run bench:server` (test/bench/server.mjs): kept as it is.
+// Everything from the first marked section on is written by other benches or by hand (the
+// server's and the receiver's by `npm run bench:server`, comparisons and findings beside them):
+// kept as it is. (Keeping only the server's block dropped the receiver's and the notes after it.)
 const benchmarksFile = path.join(rootDir, 'BENCHMARKS.md')
-const serverSection = existsSync(benchmarksFile)
-  ? (readFileSync(benchmarksFile, 'utf8').match(/<!-- server-bench:start -->[\s\S]*<!-- server-bench:end -->/)?.[0] ??
-    '')
-  : ''
-writeFileSync(benchmarksFile, serverSection ? `${markdown}\n${serverSection}\n` : markdown)
+const previous = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : ''
+const firstMarker = previous.search(/^<!-- [a-z0-9-]+:start -->$/m)
+const kept = firstMarker < 0 ? '' : previous.slice(firstMarker).trimEnd()
+writeFileSync(benchmarksFile, kept ? `${markdown}\n${kept}\n` : markdown)
 writeFileSync(
   path.join(benchDir, '.dist/results.json'),
   `${JSON.stringify({ size, node: nodeResult, render, targets }, null, 1)}\n`,
