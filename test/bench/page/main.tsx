@@ -114,12 +114,20 @@ function TableWithSearch({ webhooks }: { webhooks: IntegrationWebhook[] }) {
   )
 }
 
-/** The endpoint, answered from memory: the list as a prepared JSON body, an empty execution history. */
+/**
+ * The endpoint, answered from memory: the list as a prepared JSON body, an empty execution
+ * history, and no statistics (405) and no live stream (404), like an API without those routes
+ * (the tests' MSW servers answer them the same way). Anything else answering with the list would
+ * have the manager read and validate the whole list again for its stream and the dialog's chart.
+ */
 async function fetchFromMemory(input: string): Promise<Response> {
   const headers = { 'content-type': 'application/json' }
-  if (new URL(input, location.href).pathname.includes('/executions/')) {
+  const { pathname } = new URL(input, location.href)
+  if (pathname.includes('/executions/')) {
     return new Response(JSON.stringify({ executions: [], next_cursor: null }), { status: 200, headers })
   }
+  if (pathname.endsWith('/stats')) return new Response(null, { status: 405 })
+  if (pathname.endsWith('/stream')) return new Response(null, { status: 404 })
   return new Response(listBody, { status: 200, headers })
 }
 
