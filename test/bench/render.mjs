@@ -29,16 +29,19 @@ export const sizes = [30, 1000, 10_000]
 const impls = ['table', 'manager', 'naive']
 const filterQuery = 'slack'
 const viewport = { width: 1280, height: 800 }
-const launchArgs = [
+export const launchArgs = [
   ...chromiumArgs,
   // gc() in the page, and performance.memory without its coarse bucketing.
   '--js-flags=--expose-gc',
   '--enable-precise-memory-info',
 ]
 
-/** Builds the page: minified for the timings, unminified (readable names) for the CPU profiles. */
-async function buildPage(outDir, minify) {
-  const layer = (file) => path.join(pkgDir, file)
+/**
+ * Builds the page: minified for the timings, unminified (readable names) for the CPU profiles.
+ * `pkg`: the built package it imports (the dist snapshot; compare.mjs passes another build).
+ */
+export async function buildPage(outDir, minify, pkg = pkgDir) {
+  const layer = (file) => path.join(pkg, file)
   await build({
     root: path.join(benchDir, 'page'),
     base: './',
@@ -74,7 +77,7 @@ async function buildPage(outDir, minify) {
 const contentTypes = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' }
 
 /** A static file server on 127.0.0.1 for a folder. */
-async function serve(dir) {
+export async function serve(dir) {
   const server = http.createServer((req, res) => {
     let file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
     if (!file.startsWith(dir)) return res.writeHead(403).end()
@@ -116,7 +119,7 @@ async function runHugeDialog(browser, url) {
 }
 
 /** One run of one configuration; returns its measurements. */
-async function runOnce(browser, url, impl, count) {
+export async function runOnce(browser, url, impl, count) {
   const { context, page, errors } = await openPage(browser, url, count)
   const step = (fn, arg) => page.evaluate(fn, arg)
   const settle = () => step(() => window.bench.settle())
@@ -282,7 +285,7 @@ export async function measureRendering({ runs = 7 } = {}) {
 }
 
 /** Median and spread of every measurement of every configuration. */
-function summarize(samples) {
+export function summarize(samples) {
   const out = {}
   for (const [key, list] of Object.entries(samples)) {
     const pick = (get) => {

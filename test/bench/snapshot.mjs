@@ -5,14 +5,14 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pkgDir, readJson, rootDir } from './lib.mjs'
 
-export function snapshotDist() {
-  rmSync(pkgDir, { recursive: true, force: true })
-  cpSync(path.join(rootDir, 'dist'), pkgDir, { recursive: true })
+export function snapshotDist(from = path.join(rootDir, 'dist'), to = pkgDir) {
+  rmSync(to, { recursive: true, force: true })
+  cpSync(from, to, { recursive: true })
   const pkg = readJson(path.join(rootDir, 'package.json'))
   const exports = JSON.parse(JSON.stringify(pkg.exports).replaceAll('./dist/', './'))
   delete exports['./package.json']
   writeFileSync(
-    path.join(pkgDir, 'package.json'),
+    path.join(to, 'package.json'),
     `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', sideEffects: pkg.sideEffects, exports }, null, 2)}\n`,
   )
 }
