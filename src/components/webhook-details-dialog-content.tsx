@@ -13,7 +13,7 @@ import {
   toDisplayText,
 } from 'integration-webhooks/core'
 import { useWebhookActions, type WebhookActionsState } from 'integration-webhooks/react'
-import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
+import { type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from 'react'
 import { ConfigView } from './config-view'
 import { ConfirmDialog } from './confirm-dialog'
 import { CopyButton } from './copy-button'
@@ -177,7 +177,11 @@ function DialogBody(props: BodyProps) {
   const [testMessage, setTestMessage] = useState('')
   const contentRef = useRef<HTMLDivElement>(null)
   const docs = docsLinkFor((webhook.external_config as { docs_url?: unknown }).docs_url, integration.docsUrl)
-  const steps = parseInstructions(webhook.external_config.instructions)
+  // Parsed once per text, not on every render: an API may send 100,000 lines (issue 17, item 9).
+  const steps = useMemo(
+    () => parseInstructions(webhook.external_config.instructions),
+    [webhook.external_config.instructions],
+  )
   const labelFor = new Map(integration.triggers.map((t) => [t.type, t.label]))
   const active = webhook.status === 'active'
   const switchLabel = active ? l.enabled : l.disabled
