@@ -134,18 +134,8 @@ function rowsMatchingQuery(
 ): readonly IntegrationWebhook[] | undefined {
   if (terms.length === 0) return undefined
   if (rows.length < indexFrom) return rows.filter((row) => matchesQuery(row, terms))
-  const index = searchIndexOf(rows)
-  // The manager filters, then counts facets, with the same query: the second call reuses the scan.
-  const key = terms.join(separator)
-  const last = lastScans.get(index)
-  if (last?.key === key) return last.found
-  const found = scan(rows, index, terms)
-  lastScans.set(index, { key, found })
-  return found
+  return scan(rows, searchIndexOf(rows), terms)
 }
-
-/** The last scan of each index, by its terms. */
-const lastScans = /* @__PURE__ */ new WeakMap<SearchIndex, { key: string; found: readonly IntegrationWebhook[] }>()
 
 function scan(
   rows: readonly IntegrationWebhook[],
