@@ -39,6 +39,7 @@ export type {
   NewExecution,
   NewWebhookRecord,
   ReceivingWebhook,
+  RecordedExecutionId,
   RecordResult,
   StatsBucket,
   StatsRange,

@@ -137,9 +137,12 @@ export interface NewExecution {
  * id, or nothing because the webhook is gone or its secrets are no longer `expected_secrets`
  * (`stale`: read the webhook again and verify again).
  */
-export type RecordResult =
-  | { readonly recorded: true; readonly execution: ExecutionRecord }
-  | { readonly recorded: false; readonly execution: ExecutionRecord | null; readonly stale?: boolean }
+export type RecordResult<Execution = ExecutionRecord> =
+  | { readonly recorded: true; readonly execution: Execution }
+  | { readonly recorded: false; readonly execution: Execution | null; readonly stale?: boolean }
+
+/** What `recordExecution(execution, 'id')` reads back of an execution: what the receiver answers and dispatches by. */
+export type RecordedExecutionId = Pick<ExecutionRecord, 'id' | 'status'>
 
 /** How one dispatch attempt ended, as the worker that holds its claim reports it. */
 export type DispatchOutcome =
@@ -279,8 +282,11 @@ export interface WebhookStore {
    * row is written is recorded as an `error` ("the webhook is disabled: not dispatched"). A
    * delivery id already recorded for the webhook records nothing and returns the execution
    * that has it; so does a webhook whose secrets are not `expected_secrets` (`stale`).
+   * With `'id'`, only the execution's id and status are read back: the receiver answers
+   * with the id, and the row (payload, headers, timestamps) need not travel back to it.
    */
   recordExecution(execution: NewExecution): Promise<RecordResult>
+  recordExecution(execution: NewExecution, returning: 'id'): Promise<RecordResult<RecordedExecutionId>>
   /** One execution of one of the user's webhooks, or null. */
   getExecution(userId: string, webhookId: string, executionId: string): Promise<ExecutionRecord | null>
   /**

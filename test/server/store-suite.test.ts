@@ -126,6 +126,27 @@ describe.each(storeKinds)('the store on %s: recording and dispatch', (kind) => {
     expect(await store.getWebhook('u', 'wh')).toMatchObject({ trigger_count: 1 })
   })
 
+  it("with 'id' (the receiver's answer): records and counts the same, reads back only the id and status", async () => {
+    const recorded = await store.recordExecution(event({ provider_event_id: 'delivery-2' }), 'id')
+    expect(recorded).toEqual({ recorded: true, execution: { id: `ex_${serial}`, status: 'pending' } })
+    expect(await store.getExecution('u', 'wh', `ex_${serial}`)).toMatchObject({
+      payload: { ref: 'refs/heads/main' },
+      headers: { 'x-github-event': 'push' },
+      provider_event_id: 'delivery-2',
+    })
+    const first = `ex_${serial}`
+    expect(await store.recordExecution(event({ provider_event_id: 'delivery-2' }), 'id')).toEqual({
+      recorded: false,
+      execution: { id: first, status: 'pending' },
+    })
+    await store.setWebhookStatus('u', 'wh', 'inactive')
+    expect(await store.recordExecution(event(), 'id')).toEqual({
+      recorded: true,
+      execution: { id: `ex_${serial}`, status: 'error' },
+    })
+    expect(await store.getWebhook('u', 'wh')).toMatchObject({ trigger_count: 2, error_count: 1 })
+  })
+
   it('workers claiming at once never share an execution', async () => {
     await Promise.all(Array.from({ length: 30 }, () => store.recordExecution(event())))
     const claims = await Promise.all(['a', 'b', 'c'].map((worker) => store.claimExecutions(worker, 15, 60_000)))

@@ -215,22 +215,26 @@ async function verifyAndRecord(
 
   const payload = parsePayload(body, context.request.headers.get('content-type'))
   const deliveryId = scheme.deliveryId(request, payload)
-  const result = await context.store.recordExecution({
-    id: newId(),
-    webhook_id: webhook.id,
-    user_id: webhook.user_id,
-    provider_id: webhook.provider_id,
-    trigger_type: triggerTypeFor(integration, scheme.eventName(request, payload)),
-    payload,
-    headers: recordedHeaders(context.request.headers),
-    // A disabled webhook's event is kept (the store decides as it writes the row), as an
-    // error that can be retried once it is enabled.
-    status: 'pending',
-    error_message: null,
-    provider_event_id: deliveryId ? deliveryId.slice(0, 256) : null,
-    retry_of: null,
-    expected_secrets: { secret: webhook.signing_secret, previous: webhook.previous_secret },
-  })
+  // The answer needs the execution's id (and its status, to dispatch): not the row read back.
+  const result = await context.store.recordExecution(
+    {
+      id: newId(),
+      webhook_id: webhook.id,
+      user_id: webhook.user_id,
+      provider_id: webhook.provider_id,
+      trigger_type: triggerTypeFor(integration, scheme.eventName(request, payload)),
+      payload,
+      headers: recordedHeaders(context.request.headers),
+      // A disabled webhook's event is kept (the store decides as it writes the row), as an
+      // error that can be retried once it is enabled.
+      status: 'pending',
+      error_message: null,
+      provider_event_id: deliveryId ? deliveryId.slice(0, 256) : null,
+      retry_of: null,
+      expected_secrets: { secret: webhook.signing_secret, previous: webhook.previous_secret },
+    },
+    'id',
+  )
   if (!result.recorded) {
     if (result.stale) return null
     return json({ duplicate: true, execution_id: result.execution?.id ?? null }, 200)

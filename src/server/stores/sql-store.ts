@@ -8,6 +8,8 @@ import type {
   NewExecution,
   NewWebhookRecord,
   ReceivingWebhook,
+  RecordedExecutionId,
+  RecordResult,
   StatsRange,
   StoreNotification,
   WebhookRecord,
@@ -128,6 +130,82 @@ export interface SqlStore extends WebhookStore {
  */
 export async function createSqlStore(driver: SqlDriver, options: { migrate?: boolean } = {}): Promise<SqlStore> {
   if (options.migrate !== false) await migrate(driver)
+
+  // One statement: the insert, the counters and the notification commit together; a delivery
+  // id already recorded (the unique index) inserts and counts nothing; the webhook's row
+  // decides, as the row is written, whether it is disabled (an error, not dispatched) and
+  // whether the secrets the event was verified with are still its own. `'id'` reads back the
+  // id and status only (the receiver's answer), not the row it just sent.
+  async function recordExecution(execution: NewExecution): Promise<RecordResult>
+  async function recordExecution(execution: NewExecution, returning: 'id'): Promise<RecordResult<RecordedExecutionId>>
+  async function recordExecution(
+    execution: NewExecution,
+    returning?: 'id',
+  ): Promise<RecordResult<ExecutionRecord | RecordedExecutionId>> {
+    const columns = returning === 'id' ? 'id, status' : executionColumns
+    const expected = execution.expected_secrets
+    const rows = await driver.query<
+      (ExecutionRecord | RecordedExecutionId) & { notified?: unknown; matched?: unknown }
+    >(
+      `WITH hook AS (
+         SELECT id, status FROM integration_webhooks
+         WHERE id = $2 AND (NOT $12::boolean
+           OR (signing_secret IS NOT DISTINCT FROM $13 AND previous_secret IS NOT DISTINCT FROM $14))
+       ), inserted AS (
+         INSERT INTO webhook_executions (id, webhook_id, user_id, provider_id, trigger_type, payload, headers,
+           status, error_message, provider_event_id, retry_of)
+         SELECT $1, hook.id, $3, $4, $5, $6::jsonb, $7::jsonb,
+           CASE WHEN hook.status = 'inactive' THEN 'error' ELSE $8 END,
+           CASE WHEN hook.status = 'inactive' AND $8 = 'pending' THEN 'the webhook is disabled: not dispatched' ELSE $9 END,
+           $10, $11
+         FROM hook
+         ON CONFLICT (webhook_id, provider_event_id) WHERE provider_event_id IS NOT NULL DO NOTHING
+         RETURNING *
+       ), counted AS (
+         UPDATE integration_webhooks AS w SET
+           trigger_count = w.trigger_count + 1,
+           error_count = w.error_count + CASE WHEN i.status = 'error' THEN 1 ELSE 0 END,
+           last_triggered = greatest(w.last_triggered, i.triggered_at),
+           setup_required = false
+         FROM inserted AS i WHERE w.id = i.webhook_id
+         RETURNING w.id
+       ), recorded AS (
+         SELECT ${returning === 'id' ? 'e.id, e.status' : executionColumnsOf('e.')}, ${notify('e')} AS notified
+         FROM inserted AS e, counted
+       )
+       SELECT recorded.*, EXISTS (SELECT 1 FROM hook) AS matched
+       FROM (SELECT 1) AS one LEFT JOIN recorded ON true`,
+      [
+        execution.id,
+        execution.webhook_id,
+        execution.user_id,
+        execution.provider_id,
+        execution.trigger_type,
+        JSON.stringify(execution.payload ?? null),
+        execution.headers === null ? null : JSON.stringify(execution.headers),
+        execution.status,
+        execution.error_message,
+        execution.provider_event_id,
+        execution.retry_of,
+        expected !== undefined,
+        expected?.secret ?? null,
+        expected?.previous ?? null,
+      ],
+    )
+    const row = rows[0]
+    if (row?.id) {
+      delete row.notified
+      delete row.matched
+      return { recorded: true, execution: row }
+    }
+    if (!row?.matched) return { recorded: false, execution: null, stale: true }
+    const existing = await driver.query<ExecutionRecord | RecordedExecutionId>(
+      `SELECT ${columns} FROM webhook_executions WHERE webhook_id = $1 AND provider_event_id = $2`,
+      [execution.webhook_id, execution.provider_event_id],
+    )
+    return { recorded: false, execution: existing[0] ?? null }
+  }
+
   return {
     kind: driver.kind,
     driver,
@@ -252,71 +330,7 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
       return rows[0] ?? null
     },
 
-    async recordExecution(execution: NewExecution) {
-      // One statement: the insert, the counters and the notification commit together; a
-      // delivery id already recorded (the unique index) inserts and counts nothing; the
-      // webhook's row decides, as the row is written, whether it is disabled (an error, not
-      // dispatched) and whether the secrets the event was verified with are still its own.
-      const expected = execution.expected_secrets
-      const rows = await driver.query<ExecutionRecord & { matched: boolean | null }>(
-        `WITH hook AS (
-           SELECT id, status FROM integration_webhooks
-           WHERE id = $2 AND (NOT $12::boolean
-             OR (signing_secret IS NOT DISTINCT FROM $13 AND previous_secret IS NOT DISTINCT FROM $14))
-         ), inserted AS (
-           INSERT INTO webhook_executions (id, webhook_id, user_id, provider_id, trigger_type, payload, headers,
-             status, error_message, provider_event_id, retry_of)
-           SELECT $1, hook.id, $3, $4, $5, $6::jsonb, $7::jsonb,
-             CASE WHEN hook.status = 'inactive' THEN 'error' ELSE $8 END,
-             CASE WHEN hook.status = 'inactive' AND $8 = 'pending' THEN 'the webhook is disabled: not dispatched' ELSE $9 END,
-             $10, $11
-           FROM hook
-           ON CONFLICT (webhook_id, provider_event_id) WHERE provider_event_id IS NOT NULL DO NOTHING
-           RETURNING *
-         ), counted AS (
-           UPDATE integration_webhooks AS w SET
-             trigger_count = w.trigger_count + 1,
-             error_count = w.error_count + CASE WHEN i.status = 'error' THEN 1 ELSE 0 END,
-             last_triggered = greatest(w.last_triggered, i.triggered_at),
-             setup_required = false
-           FROM inserted AS i WHERE w.id = i.webhook_id
-           RETURNING w.id
-         ), recorded AS (
-           SELECT ${executionColumnsOf('e.')}, ${notify('e')} AS notified
-           FROM inserted AS e, counted
-         )
-         SELECT recorded.*, EXISTS (SELECT 1 FROM hook) AS matched
-         FROM (SELECT 1) AS one LEFT JOIN recorded ON true`,
-        [
-          execution.id,
-          execution.webhook_id,
-          execution.user_id,
-          execution.provider_id,
-          execution.trigger_type,
-          JSON.stringify(execution.payload ?? null),
-          execution.headers === null ? null : JSON.stringify(execution.headers),
-          execution.status,
-          execution.error_message,
-          execution.provider_event_id,
-          execution.retry_of,
-          expected !== undefined,
-          expected?.secret ?? null,
-          expected?.previous ?? null,
-        ],
-      )
-      const row = rows[0]
-      if (row?.id) {
-        delete (row as { notified?: unknown }).notified
-        delete (row as { matched?: unknown }).matched
-        return { recorded: true, execution: row }
-      }
-      if (!row?.matched) return { recorded: false, execution: null, stale: true }
-      const existing = await driver.query<ExecutionRecord>(
-        `SELECT ${executionColumns} FROM webhook_executions WHERE webhook_id = $1 AND provider_event_id = $2`,
-        [execution.webhook_id, execution.provider_event_id],
-      )
-      return { recorded: false, execution: existing[0] ?? null }
-    },
+    recordExecution,
 
     async getExecution(userId, webhookId, executionId) {
       const rows = await driver.query<ExecutionRecord>(
