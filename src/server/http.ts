@@ -2,12 +2,30 @@ import { HttpError } from './errors'
 
 const baseHeaders = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
 
+/**
+ * The bytes a request was made with, where the Node adapter read them before calling the
+ * handler (`toNodeListener`, small bodies with a `Content-Length`): `readBodyBytes` takes
+ * them from here instead of pulling the request's Web stream chunk by chunk. The request
+ * still carries the same body for any other reader. @internal
+ */
+export const bufferedBodies = new WeakMap<Request, Uint8Array>()
+
+/**
+ * The text a response of ours was made with (`json`): the Node adapter writes it with one
+ * `end()` and a `Content-Length` instead of reading the response's Web stream. The response
+ * still carries the same body for any other reader (`server.handle` callers, Next.js). @internal
+ */
+export const responseTexts = new WeakMap<Response, string>()
+
 /** A JSON response with the server's common headers. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body)
+  const response = new Response(text, {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...baseHeaders, ...headers },
   })
+  responseTexts.set(response, text)
+  return response
 }
 
 /** A response without a body (204). */
@@ -38,6 +56,11 @@ function isJsonContentType(value: string | null): boolean {
 export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length')
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge(limit)
+  const buffered = bufferedBodies.get(request)
+  if (buffered) {
+    if (buffered.byteLength > limit) throw tooLarge(limit)
+    return buffered
+  }
   if (!request.body) return new Uint8Array(0)
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []

@@ -1,7 +1,8 @@
 import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { request as httpRequest, type Server } from 'node:http'
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { toNodeListener } from 'integration-webhooks/server'
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createExpressApp } from '../../examples/express'
 import { createHonoApp } from '../../examples/hono'
 import { createNodeServer } from '../../examples/node'
+import { bufferedBodies } from '../../src/server/http'
 import { BASE, type OpenStore, openStore, testServer } from './support'
 
 // The mounting guides of the README are these files: each is run here against one server.
@@ -104,7 +106,6 @@ describe('mounting guides (examples/)', () => {
   describe('toNodeListener', () => {
     let origin: string
     beforeAll(async () => {
-      const { createServer } = await import('node:http')
       origin = await listen(createServer(toNodeListener(webhooks)))
     })
 
@@ -145,8 +146,71 @@ describe('mounting guides (examples/)', () => {
       expect(response.status).toBe(413)
     })
 
+    it('writes a JSON response whole, with its Content-Length (not chunked)', async () => {
+      const response = await fetch(`${origin}${BASE}`, { headers: { 'x-user': 'user_a' } })
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      expect(response.status).toBe(200)
+      expect(response.headers.get('transfer-encoding')).toBeNull()
+      expect(response.headers.get('content-length')).toBe(String(bytes.byteLength))
+      expect(Array.isArray(JSON.parse(new TextDecoder().decode(bytes)).webhooks)).toBe(true)
+    })
+
+    it('reads a small body of declared length before the handler runs; a chunked or large one is streamed', async () => {
+      const seen: { whole: boolean; text: string }[] = []
+      const bodyOrigin = await listen(
+        createServer(
+          toNodeListener(async (request) => {
+            const whole = new TextDecoder().decode(bufferedBodies.get(request) ?? new Uint8Array(0))
+            const text = await request.text()
+            seen.push({ whole: whole === text, text })
+            return new Response(null, { status: 204 })
+          }),
+        ),
+      )
+      const small = JSON.stringify({ zen: 'Keep it logically awesome.' })
+      await fetch(bodyOrigin, { method: 'POST', body: small })
+      const large = 'x'.repeat(100 * 1024)
+      await fetch(bodyOrigin, { method: 'POST', body: large })
+      const chunked = new Blob([small]).stream()
+      await fetch(bodyOrigin, { method: 'POST', body: chunked, duplex: 'half' } as RequestInit)
+      expect(seen).toEqual([
+        { whole: true, text: small },
+        { whole: false, text: large },
+        { whole: false, text: small },
+      ])
+    })
+
+    it('never calls the handler for a body the client abandons before its declared end', async () => {
+      let called = 0
+      const listener = toNodeListener(async () => {
+        called++
+        return new Response(null, { status: 204 })
+      })
+      // Wrapped: a promise resolved with a promise would wait for that one.
+      let arrived!: (request: { closed: Promise<unknown> }) => void
+      const request = new Promise<{ closed: Promise<unknown> }>((resolve) => {
+        arrived = resolve
+      })
+      const cutOrigin = await listen(
+        createServer((req: IncomingMessage, res: ServerResponse) => {
+          // (not once(): the request also emits an `aborted` error, which once() would throw)
+          arrived({ closed: new Promise((resolve) => req.once('close', resolve)) })
+          listener(req, res)
+        }),
+      )
+      const socket = connect(Number(new URL(cutOrigin).port), '127.0.0.1')
+      await once(socket, 'connect')
+      socket.write(
+        'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"zen":',
+      )
+      const { closed } = await request
+      socket.destroy()
+      await closed
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(called).toBe(0)
+    })
+
     it('passes cookies and several Set-Cookie headers through', async () => {
-      const { createServer } = await import('node:http')
       const cookieOrigin = await listen(
         createServer(
           toNodeListener(async (request) => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { bufferedBodies, responseTexts } from '../http'
 
 /** Something that answers Web requests: a `WebhookServer` or its `handle`. */
 export type FetchHandler = ((request: Request) => Promise<Response>) | { handle(request: Request): Promise<Response> }
@@ -34,8 +35,62 @@ function streamOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   })
 }
 
-/** The Web `Request` for a Node request (its body streamed, not buffered). @internal */
-export function toWebRequest(req: NodeRequest, options: NodeListenerOptions = {}, signal?: AbortSignal): Request {
+/**
+ * Bodies up to this size that declare their length are read by the adapter before the
+ * handler runs (one buffer, no Web stream per chunk): what events and API calls are. A
+ * larger or chunked body is streamed, so the handler's own limit refuses it without reading on.
+ */
+const BUFFERED_BODY_BYTES = 64 * 1024
+
+/** Whether the adapter reads the request's body itself: a small one of declared length, not read yet. */
+function readsWhole(req: NodeRequest): boolean {
+  if (req.body !== undefined || req.method === 'GET' || req.method === 'HEAD') return false
+  const declared = req.headers['content-length']
+  if (declared === undefined || req.headers['transfer-encoding'] !== undefined || !/^\d+$/.test(declared)) return false
+  return Number(declared) <= BUFFERED_BODY_BYTES
+}
+
+/** The whole body of a request; rejects when the client goes away before it ends. */
+function readBody(req: IncomingMessage): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = []
+    let size = 0
+    req.on('data', (chunk: Uint8Array) => {
+      chunks.push(chunk)
+      size += chunk.byteLength
+    })
+    req.once('end', () => {
+      if (chunks.length === 1) {
+        const [only] = chunks as [Uint8Array]
+        // A plain view of the bytes (not a Buffer: its slice() shares memory).
+        resolve(new Uint8Array(only.buffer, only.byteOffset, only.byteLength))
+        return
+      }
+      const bytes = new Uint8Array(size)
+      let at = 0
+      for (const chunk of chunks) {
+        bytes.set(chunk, at)
+        at += chunk.byteLength
+      }
+      resolve(bytes)
+    })
+    req.once('error', reject)
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('the client closed the request before its body ended'))
+    })
+  })
+}
+
+/**
+ * The Web `Request` for a Node request: its body streamed, or `bytes` when the adapter
+ * read it already. @internal
+ */
+export function toWebRequest(
+  req: NodeRequest,
+  options: NodeListenerOptions = {},
+  signal?: AbortSignal,
+  bytes?: Uint8Array,
+): Request {
   const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted)
   const protocol = (options.trustProxy && first(req.headers['x-forwarded-proto'])) || (encrypted ? 'https' : 'http')
   const host = (options.trustProxy && first(req.headers['x-forwarded-host'])) || req.headers.host || 'localhost'
@@ -52,14 +107,21 @@ export function toWebRequest(req: NodeRequest, options: NodeListenerOptions = {}
   if (method !== 'GET' && method !== 'HEAD') {
     // A body parser that ran before us (express.json(), express.raw()) has read the stream.
     // Prefer mounting before body parsers: signatures need the exact bytes.
-    if (typeof req.body === 'string' || req.body instanceof Uint8Array) body = req.body as BodyInit
+    if (bytes) body = bytes as BodyInit
+    else if (typeof req.body === 'string' || req.body instanceof Uint8Array) body = req.body as BodyInit
     else if (req.body !== undefined && req.readableEnded) body = JSON.stringify(req.body)
     else body = streamOf(req)
   }
-  return new Request(url, { method, headers, body, signal, duplex: 'half' } as RequestInit)
+  const request = new Request(url, { method, headers, body, signal, duplex: 'half' } as RequestInit)
+  if (bytes) bufferedBodies.set(request, bytes)
+  return request
 }
 
-/** Writes a Web `Response` to a Node response, streaming its body. @internal */
+/**
+ * Writes a Web `Response` to a Node response: a JSON response of ours with one `end()` (its
+ * text and `Content-Length` in one write), any other body streamed as it is read (Server-Sent
+ * Events reach the client as they are written). @internal
+ */
 export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, name) => {
@@ -67,6 +129,13 @@ export async function writeWebResponse(response: Response, res: ServerResponse):
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length) headers['set-cookie'] = cookies
+  const text = response.bodyUsed ? undefined : responseTexts.get(response)
+  if (text !== undefined) {
+    headers['content-length'] = String(Buffer.byteLength(text))
+    res.writeHead(response.status, headers)
+    res.end(text)
+    return
+  }
   res.writeHead(response.status, headers)
   if (!response.body) {
     res.end()
@@ -120,19 +189,27 @@ export function toNodeListener(
     }
     const controller = new AbortController()
     res.on('close', () => controller.abort())
-    let request: Request
-    try {
-      request = toWebRequest(req as NodeRequest, options, controller.signal)
-    } catch {
-      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify({ error: 'The request is not valid', code: 'bad_request' }))
-      return
+    const answer = (bytes?: Uint8Array) => {
+      let request: Request
+      try {
+        request = toWebRequest(req as NodeRequest, options, controller.signal, bytes)
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify({ error: 'The request is not valid', code: 'bad_request' }))
+        return
+      }
+      handle(request)
+        .then((response) => writeWebResponse(response, res))
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
+          res.end(res.headersSent ? undefined : JSON.stringify({ error: 'Internal server error', code: 'internal' }))
+        })
     }
-    handle(request)
-      .then((response) => writeWebResponse(response, res))
-      .catch(() => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
-        res.end(res.headersSent ? undefined : JSON.stringify({ error: 'Internal server error', code: 'internal' }))
+    if (!readsWhole(req as NodeRequest)) answer()
+    else
+      readBody(req).then(answer, () => {
+        // The client went away before its body ended: nobody is left to answer.
+        res.destroy()
       })
   }
 }
