@@ -10,6 +10,7 @@ import type {
   ReceivingWebhook,
   RecordedExecutionId,
   RecordResult,
+  StatsBucket,
   StatsRange,
   StoreNotification,
   WebhookRecord,
@@ -62,19 +63,18 @@ export const STORED_PAYLOAD_LIMIT = 256 * 1024
 // Statistics: $1 user, $2 and $3 the window's start and end, $4 the bucket's hours (and $5
 // the webhook, for one). The window ends with the bucket that holds `now`, aligned to UTC
 // hours or days (computed from epoch milliseconds, so no session time zone or DST moves it,
-// and passed as values, so the planner sees the range it scans); the series and the bins
-// are whole hours (never '1 day', which a time zone with DST would stretch). Each webhook's
-// executions are read by two range scans of the page index, index-only (it carries
-// user_id, status and execution_time_ms), under LATERAL: one for the totals and both
-// percentiles (one sort), one for the buckets.
+// and passed as values, so the planner sees the range it scans); the bins are whole hours
+// (never '1 day', which a time zone with DST would stretch). Each webhook's executions are
+// read by two range scans of the page index, index-only (it carries user_id, status and
+// execution_time_ms), under LATERAL: one for the totals and both percentiles (one sort), one
+// for the buckets that have executions, as `[index, success, error]`. The rest is done in
+// JavaScript, where it costs nothing: the zero buckets, each bucket's start, the success
+// rate (the SQL of the zero-filled series — generate_series, a join, to_char and an object
+// per bucket — made a 24-hour window 1.3× the plain aggregate on PGlite).
 const statsSql = (where: string) => `
-WITH bounds AS (
-  SELECT $2::timestamptz AS start, $3::timestamptz AS stop, $4::int * interval '1 hour' AS step
-)
-SELECT w.id, a.total, a.success, a.error, a.pending,
-  CASE WHEN a.success + a.error > 0 THEN a.success::float8 / (a.success + a.error) END AS success_rate,
-  a.percentiles[1] AS p50_ms, a.percentiles[2] AS p95_ms, k.buckets
-FROM bounds, integration_webhooks AS w
+SELECT w.id, a.total, a.success, a.error, a.pending, a.percentiles[1] AS p50_ms, a.percentiles[2] AS p95_ms,
+  k.buckets
+FROM integration_webhooks AS w
 CROSS JOIN LATERAL (
   SELECT count(*)::int AS total,
     count(*) FILTER (WHERE e.status = 'success')::int AS success,
@@ -83,21 +83,20 @@ CROSS JOIN LATERAL (
     percentile_cont(ARRAY[0.5, 0.95]::float8[]) WITHIN GROUP (ORDER BY e.execution_time_ms) AS percentiles
   FROM webhook_executions AS e
   WHERE e.webhook_id = w.id AND e.user_id = w.user_id
-    AND e.triggered_at >= bounds.start AND e.triggered_at < bounds.stop
+    AND e.triggered_at >= $2::timestamptz AND e.triggered_at < $3::timestamptz
 ) AS a
 CROSS JOIN LATERAL (
-  SELECT json_agg(json_build_object('start', ${iso('g.start')}, 'success', coalesce(c.success, 0),
-      'error', coalesce(c.error, 0)) ORDER BY g.start) AS buckets
-  FROM generate_series(bounds.start, bounds.stop - bounds.step, bounds.step) AS g (start)
-  LEFT JOIN (
-    SELECT date_bin(bounds.step, e.triggered_at, bounds.start) AS start,
+  SELECT json_agg(json_build_array((extract(epoch FROM c.start - $2::timestamptz) / 3600)::int / $4::int,
+    c.success, c.error)) AS buckets
+  FROM (
+    SELECT date_bin($4::int * interval '1 hour', e.triggered_at, $2::timestamptz) AS start,
       count(*) FILTER (WHERE e.status = 'success')::int AS success,
       count(*) FILTER (WHERE e.status = 'error')::int AS error
     FROM webhook_executions AS e
     WHERE e.webhook_id = w.id AND e.user_id = w.user_id
-      AND e.triggered_at >= bounds.start AND e.triggered_at < bounds.stop
+      AND e.triggered_at >= $2::timestamptz AND e.triggered_at < $3::timestamptz
     GROUP BY 1
-  ) AS c ON c.start = g.start
+  ) AS c
 ) AS k
 WHERE ${where}
 ORDER BY w.created_at, w.id`
@@ -105,16 +104,53 @@ ORDER BY w.created_at, w.id`
 const oneStats = statsSql('w.user_id = $1 AND w.id = $5')
 const allStats = statsSql('w.user_id = $1')
 
-type StatsRow = WebhookStats & { id: string }
-
-function statsParams(userId: string, { now, bucketHours, buckets }: StatsRange): unknown[] {
-  const step = bucketHours * 3_600_000
-  const stop = Math.floor(now.getTime() / step) * step + step
-  return [userId, new Date(stop - buckets * step).toISOString(), new Date(stop).toISOString(), bucketHours]
+interface StatsRow {
+  id: string
+  total: number
+  success: number
+  error: number
+  pending: number
+  p50_ms: number | null
+  p95_ms: number | null
+  /** The buckets that have executions: `[index from the window's first, success, error]`; null when none. */
+  buckets: [number, number, number][] | string | null
 }
 
-function toStats({ id: _id, ...stats }: StatsRow): WebhookStats {
-  return stats
+/** The window of a range: its first bucket's start and one bucket's length, in epoch milliseconds. */
+function windowOf({ now, bucketHours, buckets }: StatsRange): { start: number; step: number; stop: number } {
+  const step = bucketHours * 3_600_000
+  const stop = Math.floor(now.getTime() / step) * step + step
+  return { start: stop - buckets * step, step, stop }
+}
+
+function statsParams(userId: string, range: StatsRange): unknown[] {
+  const { start, stop } = windowOf(range)
+  return [userId, new Date(start).toISOString(), new Date(stop).toISOString(), range.bucketHours]
+}
+
+function toStats(row: StatsRow, range: StatsRange): WebhookStats {
+  const { start, step } = windowOf(range)
+  const buckets: StatsBucket[] = []
+  for (let i = 0; i < range.buckets; i++) {
+    buckets.push({ start: new Date(start + i * step).toISOString(), success: 0, error: 0 })
+  }
+  const counted = typeof row.buckets === 'string' ? JSON.parse(row.buckets) : row.buckets
+  for (const [index, success, error] of counted ?? []) {
+    const bucket = buckets[index] as StatsBucket
+    bucket.success = success
+    bucket.error = error
+  }
+  const finished = row.success + row.error
+  return {
+    total: row.total,
+    success: row.success,
+    error: row.error,
+    pending: row.pending,
+    success_rate: finished > 0 ? row.success / finished : null,
+    p50_ms: row.p50_ms,
+    p95_ms: row.p95_ms,
+    buckets,
+  }
 }
 
 /** A store over SQL: the one implementation behind the PGlite and PostgreSQL stores. */
@@ -435,13 +471,13 @@ export async function createSqlStore(driver: SqlDriver, options: { migrate?: boo
 
     async webhookStats(userId, webhookId, range) {
       const [row] = await driver.query<StatsRow>(oneStats, [...statsParams(userId, range), webhookId])
-      return row ? toStats(row) : null
+      return row ? toStats(row, range) : null
     },
 
     async userStats(userId, range) {
       const rows = await driver.query<StatsRow>(allStats, statsParams(userId, range))
       const stats: Record<string, WebhookStats> = {}
-      for (const row of rows) stats[row.id] = toStats(row)
+      for (const row of rows) stats[row.id] = toStats(row, range)
       return stats
     },
 
