@@ -38,6 +38,7 @@ export type { IntegrationWebhookManagerProps, WebhookManagerClassNames } from '.
 export { IntegrationWebhookManager } from './integration-webhook-manager'
 export type { PartialLabels, WebhookManagerLabels } from './labels'
 export { defaultLabels, mergeLabels } from './labels'
+export { germanLabels, localizedGermanLabels } from './labels-de'
 export type { WebhookDetailsDialogProps } from './webhook-details-dialog'
 export { WebhookDetailsDialog } from './webhook-details-dialog'
 export type { WebhookStatusBadgeProps } from './webhook-status-badge'

@@ -1,10 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { defaultLabels, IntegrationWebhookManager } from 'integration-webhooks'
+import { defaultLabels, germanLabels, IntegrationWebhookManager } from 'integration-webhooks'
 import { filterWebhooks, SECRET_MASK } from 'integration-webhooks/core'
 import { createWebhookHandlers, mockWebhooks } from 'integration-webhooks/mocks'
 import { HttpResponse, http } from 'msw'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
-import { germanLabels } from '../support/german-labels'
 import {
   API,
   defaultWebhook,
@@ -350,7 +349,7 @@ export const StaleAfterFailedRefresh: Story = {
   },
 }
 
-/** Every string through `labels` (a complete German set), dates and numbers through `locale`. */
+/** Every string through `labels` (the package's German set, `germanLabels`), dates and numbers through `locale`. */
 export const Translated: Story = {
   args: { locale: 'de-DE', labels: germanLabels },
   parameters: { msw: { handlers: createWebhookHandlers({ apiUrl: API }) } },

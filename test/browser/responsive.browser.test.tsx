@@ -1,5 +1,5 @@
 import axe from 'axe-core'
-import { IntegrationWebhookManager, WebhookTable } from 'integration-webhooks'
+import { germanLabels, IntegrationWebhookManager, WebhookTable } from 'integration-webhooks'
 import { createWebhookMockStore, mockWebhooks } from 'integration-webhooks/mocks'
 import { getResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -364,13 +364,15 @@ describe('The last trigger time, in real Chromium', () => {
     ...needsSetup,
   ]
 
-  it.each([375, 768, 1280])('at %i px, in English, German, French and Dutch', async (width) => {
+  it.each([375, 768, 1280])('at %i px, in English, German (its labels too), French and Dutch', async (width) => {
     expect(needsSetup.length).toBeGreaterThan(0)
     await page.viewport(width, height)
     render(<WebhookTable webhooks={webhooks} now={now} locale="en-US" />)
     await expect.poll(() => rows().length).toBe(webhooks.length)
     for (const locale of ['en-US', 'de-DE', 'fr-FR', 'nl-NL']) {
-      rerender(<WebhookTable webhooks={webhooks} now={now} locale={locale} />)
+      // German with its own labels ("Zuletzt ausgelöst" above the time), the others with English ones.
+      const labels = locale === 'de-DE' ? germanLabels : undefined
+      rerender(<WebhookTable webhooks={webhooks} now={now} locale={locale} labels={labels} />)
       const expected = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-59, 'second')
       await expect
         .poll(() => rows().map((row) => row.querySelector('[data-slot="time"]')?.textContent))

@@ -2,8 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createWebhookHandlers } from 'integration-webhooks/mocks'
 import { describe, expect, it } from 'vitest'
-import { defaultLabels, type WebhookManagerLabels } from '../../src/components'
-import { germanLabels } from '../../stories/support/german-labels'
+import { defaultLabels, germanLabels, localizedGermanLabels, type WebhookManagerLabels } from '../../src/components'
 import { API, setupMswServer } from '../react/utils'
 import { renderManager } from './helpers'
 
@@ -44,6 +43,49 @@ function visibleTexts(): string[] {
   }
   return texts
 }
+
+/** Each label's path with what it is: a string, a function of n arguments, or a group. */
+function shape(labels: object, prefix = ''): string[] {
+  return Object.entries(labels)
+    .flatMap(([key, value]) => {
+      const path = `${prefix}${key}`
+      if (typeof value === 'function') return [`${path}: function of ${value.length}`]
+      if (value && typeof value === 'object') return shape(value, `${path}.`)
+      return [`${path}: ${typeof value}`]
+    })
+    .sort()
+}
+
+describe('The German labels (germanLabels, exported by the package)', () => {
+  it('have every label of the English defaults, in every group (categories too), of the same kind', () => {
+    expect(shape(germanLabels)).toEqual(shape(defaultLabels))
+  })
+
+  it('are German wherever they differ from English, and write numbers for de-DE', () => {
+    const same = shape(defaultLabels)
+      .map((entry) => entry.split(':')[0] as string)
+      .filter((path) => {
+        const read = (labels: object) => path.split('.').reduce<unknown>((at, key) => (at as never)[key], labels)
+        const english = read(defaultLabels)
+        const german = read(germanLabels)
+        const text = (value: unknown) => (typeof value === 'function' ? value(7, 'x', 3, 1, 0) : value)
+        return text(english) === text(german)
+      })
+    // Only the mark for a missing value ('—') is the same in both.
+    expect(same).toEqual(['none'])
+    expect(germanLabels.summary.total(1140)).toBe('1.140 Webhooks')
+    expect(germanLabels.summary.total(1)).toBe('1 Webhook')
+  })
+
+  it('write a count in a sentence with the digits of another German locale when asked (de-CH)', () => {
+    const swiss = localizedGermanLabels('de-CH')
+    expect(swiss.summary.total(5000)).toBe(`${(5000).toLocaleString('de-CH')} Webhooks`)
+    expect(swiss.summary.total(5000)).not.toBe(germanLabels.summary.total(5000))
+    // One object per locale, so a host can pass it on every render.
+    expect(localizedGermanLabels('de-CH')).toBe(swiss)
+    expect(localizedGermanLabels('de-DE')).toBe(germanLabels)
+  })
+})
 
 describe('The manager in German', () => {
   it('shows no English default anywhere, in the table or in the dialog', async () => {
