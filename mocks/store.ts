@@ -78,7 +78,13 @@ export interface WebhookMockStore {
    * the execution, or `undefined` for an unknown webhook.
    */
   receive(webhookId: string, options?: { status?: ExecutionStatus }): WebhookExecution | undefined
-  /** Drops every change made through the handlers and starts from the initial data again (open streams get a `reset` event). */
+  /**
+   * Changes how the live stream behaves from now on (see {@link WebhookMockOptions.stream}).
+   * Leaving `live` breaks off the open streams, as a dropped connection does; back to `live`,
+   * clients reconnect and resume with `Last-Event-ID`, getting what happened meanwhile.
+   */
+  setStream(mode: MockStreamMode): void
+  /** Drops every change made through the handlers and starts from the initial data again (open streams get a `reset` event), with the stream as first configured. */
   reset(): void
   getStats(): WebhookMockStats
 }
@@ -151,16 +157,26 @@ export function createWebhookMockStore(options: WebhookMockOptions = {}): Webhoo
 
   let state = initial()
   const hub = createEventHub()
-  const stream = options.stream ?? 'live'
-  if (stream !== 'live' && stream !== 'none' && stream !== 'dropping') {
-    throw new TypeError(`stream must be "live", "none" or "dropping", got ${JSON.stringify(stream)}`)
+  const checkMode = (mode: unknown): MockStreamMode => {
+    if (mode !== 'live' && mode !== 'none' && mode !== 'dropping') {
+      throw new TypeError(`stream must be "live", "none" or "dropping", got ${JSON.stringify(mode)}`)
+    }
+    return mode
+  }
+  const configured = checkMode(options.stream ?? 'live')
+  let stream = configured
+  const setStream = (mode: MockStreamMode) => {
+    stream = checkMode(mode)
+    if (stream !== 'live') hub.drop()
   }
   const { handlers, receive } = buildHandlers(() => state, {
     apiUrl: options.apiUrl ?? DEFAULT_API_URL,
     behavior,
     latencyMs,
     hub,
-    stream,
+    get stream() {
+      return stream
+    },
   })
 
   return {
@@ -174,8 +190,10 @@ export function createWebhookMockStore(options: WebhookMockOptions = {}): Webhoo
     getExecutions: (webhookId) =>
       state.byId.has(webhookId) ? structuredClone(ensureExecutions(state, webhookId)) : [],
     receive: (webhookId, opts = {}) => receive(webhookId, opts.status),
+    setStream,
     reset: () => {
       state = initial()
+      stream = configured
       hub.reset()
     },
     getStats: () => ({

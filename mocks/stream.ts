@@ -22,6 +22,8 @@ export interface MockEventHub {
   webhook(webhookId: string, webhook: IntegrationWebhook | null): void
   /** Tells every open stream to refetch everything (the store was reset). */
   reset(): void
+  /** Breaks off every open stream, as a dropped connection does (clients reconnect and resume). */
+  drop(): void
   /** The streams open now. */
   readonly open: number
   /** The `GET …/stream` answer for a request (resuming after its `Last-Event-ID`). */
@@ -32,6 +34,7 @@ export function createEventHub(): MockEventHub {
   let lastId = 0
   const recent: { id: number; frame: string }[] = []
   const writers = new Set<(frame: string) => void>()
+  const breakers = new Set<() => void>()
 
   const send = (type: string, data: unknown) => {
     const id = ++lastId
@@ -47,6 +50,9 @@ export function createEventHub(): MockEventHub {
     webhook: (webhookId, webhook) =>
       send('webhook', { webhook_id: webhookId, webhook: webhook && structuredClone(webhook) }),
     reset: () => send('reset', {}),
+    drop: () => {
+      for (const breakOff of [...breakers]) breakOff()
+    },
     get open() {
       return writers.size
     },
@@ -54,8 +60,10 @@ export function createEventHub(): MockEventHub {
       const since = request.headers.get('last-event-id')
       let write: ((frame: string) => void) | undefined
       let heartbeat: ReturnType<typeof setInterval> | undefined
+      let breakOff: (() => void) | undefined
       const close = () => {
         if (write) writers.delete(write)
+        if (breakOff) breakers.delete(breakOff)
         clearInterval(heartbeat)
       }
       const stream = new ReadableStream<Uint8Array>({
@@ -78,6 +86,11 @@ export function createEventHub(): MockEventHub {
           }
           write = enqueue
           writers.add(write)
+          breakOff = () => {
+            close()
+            controller.error(new TypeError('The live stream was broken off'))
+          }
+          breakers.add(breakOff)
           heartbeat = setInterval(() => enqueue(': ping\n\n'), HEARTBEAT_MS)
           request.signal?.addEventListener('abort', close, { once: true })
         },

@@ -12,8 +12,8 @@ function mount(options: Parameters<typeof createWebhookMockStore>[0] = {}) {
 }
 
 /** Waits, without a clock, until `check` holds (each turn of the event loop; at most 2,000). */
-async function until(check: () => boolean, what: string) {
-  for (let turn = 0; turn < 2000; turn++) {
+async function until(check: () => boolean, what: string, turns = 2000) {
+  for (let turn = 0; turn < turns; turn++) {
     if (check()) return
     await new Promise((resolve) => setTimeout(resolve, 1))
   }
@@ -112,6 +112,39 @@ describe('the mocked live stream', () => {
     live.stop()
     expect((await live.ended).state).toBe('closed')
     expect(() => createWebhookMockStore({ stream: 'sometimes' as never })).toThrow(/stream must be/)
+  })
+
+  it('setStream drops the open streams and, back to live, lets clients resume with what happened meanwhile', async () => {
+    const { store, client } = mount()
+    const live = listen(client)
+    await until(() => live.states.includes('live'), 'live')
+    store.receive('github-webhook')
+    await until(() => live.events.length === 2, 'the first delivery')
+
+    store.setStream('dropping')
+    await until(() => live.states.at(-1) === 'reconnecting', 'dropped')
+    expect(store.getStats().openStreams).toBe(0)
+    const missed = store.receive('slack-webhook', { status: 'error' })
+
+    // The next attempt comes after the server's `retry:` (3 s) with jitter: a limit of ~30 s.
+    store.setStream('live')
+    await until(() => live.states.at(-1) === 'live' && live.events.length === 4, 'resumed', 30_000)
+    expect(live.events.slice(2).map((e) => [e.type, e.id])).toEqual([
+      ['execution', '3'],
+      ['webhook', '4'],
+    ])
+    expect(live.events[2]).toMatchObject({ execution: { id: missed?.id, status: 'error' } })
+
+    // reset() brings back the stream as configured, with the data.
+    store.setStream('none')
+    store.reset()
+    live.stop()
+    await live.ended
+    const again = listen(client)
+    await until(() => again.states.includes('live'), 'live after reset')
+    again.stop()
+    await again.ended
+    expect(() => store.setStream('later' as never)).toThrow(/stream must be/)
   })
 
   it('fails the stream like every route in a failing scenario', async () => {
