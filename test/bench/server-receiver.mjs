@@ -8,6 +8,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { log, rootDir, table } from './lib.mjs'
 
+/** The 1-minute load average now: printed beside each run's figures (a loaded machine explains a slow run). */
+const loadNow = () => os.loadavg()[0].toFixed(2)
+
 /** One load run from a second process (test/bench/receiver-load.mjs): autocannon over loopback. */
 function load(job) {
   return new Promise((resolve, reject) => {
@@ -135,7 +138,7 @@ export async function measureReceiver(kind, store, { createWebhookServer, sample
       const result = await run(which, loadSeconds)
       peaks[which].push(result)
       log(
-        `${kind}: ${which} peak, round ${round + 1}: ${(result.ok / result.durationSeconds).toFixed(0)} events/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.cpuMs.toFixed(2)} ms CPU/event, non-2xx ${result.non2xx}, errors ${result.errors}`,
+        `${kind}: ${which} peak, round ${round + 1}: ${(result.ok / result.durationSeconds).toFixed(0)} events/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.cpuMs.toFixed(2)} ms CPU/event, non-2xx ${result.non2xx}, errors ${result.errors}, load average ${loadNow()}`,
       )
     }
   }
@@ -147,7 +150,7 @@ export async function measureReceiver(kind, store, { createWebhookServer, sample
   for (const which of ['baseline', 'receiver']) {
     halfRate[which] = await run(which, loadSeconds, half)
     log(
-      `${kind}: ${which} at ${half}/s: ${rate(halfRate[which]).toFixed(0)} events/s, p50 ${halfRate[which].p50} ms, p99 ${halfRate[which].p99} ms`,
+      `${kind}: ${which} at ${half}/s: ${rate(halfRate[which]).toFixed(0)} events/s, p50 ${halfRate[which].p50} ms, p99 ${halfRate[which].p99} ms, ${halfRate[which].cpuMs.toFixed(2)} ms CPU/event, load average ${loadNow()}`,
     )
   }
   const loadAfter = os.loadavg()
