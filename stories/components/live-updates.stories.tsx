@@ -5,7 +5,8 @@ import { API, findRows, freshCache, fullPage, mockEndpoint, NETWORK_TIMEOUT } fr
 
 /**
  * The manager following the endpoint's live stream (issue 14): the Live indicator in each of
- * its states, said in words. The mocked stream is `createWebhookMockStore({ stream })`.
+ * its states, said in words. The mocked stream is `createWebhookMockStore({ stream })`; a play
+ * drops it and brings it back with `store.setStream`.
  */
 const meta = {
   title: 'Components/Live updates',
@@ -17,6 +18,9 @@ const meta = {
 
 export default meta
 type Story = StoryObj<typeof meta>
+
+/** A reconnect waits for the server's `retry:` (3 s) with jitter: a limit well above it. */
+const RECONNECT_TIMEOUT = 30_000
 
 /** Waits until the header's Live indicator says `words` (after its visually hidden "Live updates:"). */
 async function indicatorSays(canvasElement: HTMLElement, words: string, timeout = NETWORK_TIMEOUT) {
@@ -55,5 +59,40 @@ export const Polling: Story = {
     const indicator = await indicatorSays(canvasElement, l.liveStates.polling)
     await expect(indicator).toHaveAttribute('data-state', 'polling')
     await expect(updatedText(canvasElement)).toBeInTheDocument()
+  },
+}
+
+const resuming = mockEndpoint({ stream: 'live' })
+
+/**
+ * A webhook is disabled elsewhere while live (the count moves in place); the stream drops
+ * (Reconnecting…, and "Updated … ago" again), another is disabled meanwhile, and the stream comes
+ * back: Live again, and the change made while it was down arrives (resumed with `Last-Event-ID`).
+ */
+export const DroppedThenResumed: Story = {
+  name: 'Stream dropped, then resumed',
+  beforeEach: resuming.beforeEach,
+  parameters: { msw: { handlers: resuming.handlers } },
+  play: async ({ canvasElement }) => {
+    const canvas = await findRows(canvasElement)
+    await indicatorSays(canvasElement, l.liveStates.live)
+    const summary = canvas.getByRole('list', { name: l.title })
+    const actives = resuming.store.getWebhooks().filter((w) => w.status === 'active')
+    const active = actives.length
+    const disable = (id: string | undefined) =>
+      fetch(`${API}/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'inactive' }) })
+    // A change while live: the count moves in place (and the client has an event id to resume after).
+    await disable(actives[0]?.id)
+    await within(summary).findByText(l.summary.active(active - 1), {}, { timeout: NETWORK_TIMEOUT })
+
+    resuming.store.setStream('dropping')
+    await indicatorSays(canvasElement, l.liveStates.reconnecting)
+    await expect(updatedText(canvasElement)).toBeInTheDocument()
+    await disable(actives[1]?.id)
+
+    resuming.store.setStream('live')
+    await indicatorSays(canvasElement, l.liveStates.live, RECONNECT_TIMEOUT)
+    await within(summary).findByText(l.summary.active(active - 2), {}, { timeout: NETWORK_TIMEOUT })
+    await expect(updatedText(canvasElement)).toBeNull()
   },
 }
