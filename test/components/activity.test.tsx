@@ -75,7 +75,7 @@ describe('Activity section', slow, () => {
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
     ).toEqual(['Hour', 'Succeeded', 'Failed'])
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(section)
   })
 
   it('switches windows with pressed buttons, and shows the new window’s daily buckets', async () => {
@@ -91,7 +91,7 @@ describe('Activity section', slow, () => {
     expect(within(table).getAllByRole('row')).toHaveLength(31)
     expect(section.querySelectorAll('[data-bar]')).toHaveLength(30)
     expect(asked()).toEqual(['24h', '30d'])
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(section)
   })
 
   it('names the window’s count by its window, apart from the all-time count above it, and follows a switch', async () => {
@@ -110,7 +110,7 @@ describe('Activity section', slow, () => {
     await waitFor(() => expect(term('Executions (30 days)')?.nextSibling?.textContent).toBe('32'))
     expect(term('Executions (24 hours)')).toBeUndefined()
     expect(terms().filter((t) => t.textContent === l.columns.triggerCount)).toHaveLength(1)
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(section)
   })
 
   it('says when nothing happened yet, with an empty chart', async () => {
@@ -120,7 +120,7 @@ describe('Activity section', slow, () => {
     expect(within(section).getByText(l.successRate).nextSibling?.textContent).toBe(l.none)
     expect(section.querySelectorAll('[data-bar] rect')).toHaveLength(0)
     expect(section.querySelector('[data-slot="activity"]')).toHaveAttribute('data-health', 'none')
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(section)
   })
 
   it('says when every execution failed', async () => {
@@ -137,7 +137,7 @@ describe('Activity section', slow, () => {
     expect(within(section).getByText(l.successRate).nextSibling?.textContent).toBe('0%')
     expect(section.querySelector('[data-slot="activity"]')).toHaveAttribute('data-health', 'failing')
     expect(section.querySelectorAll('[data-part="success"]')).toHaveLength(0)
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(section)
   })
 
   it('says it is loading while the figures are on their way', async () => {
@@ -147,7 +147,7 @@ describe('Activity section', slow, () => {
     })
     const section = await activity()
     expect(await within(section).findByRole('status')).toHaveTextContent(l.statsLoading)
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(section)
   })
 
   it('shows a failure as a message in the section (the rest of the dialog stays), and Try again loads', async () => {
@@ -164,7 +164,7 @@ describe('Activity section', slow, () => {
     expect(alert).toHaveTextContent('Database is down')
     // The dialog around it is all there.
     expect(screen.getByRole('region', { name: l.webhookUrl })).toBeDefined()
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(section)
     fail = false
     await user.click(within(alert).getByRole('button', { name: l.tryAgain }))
     await waitFor(() => expect(within(section).queryByRole('alert')).toBeNull())

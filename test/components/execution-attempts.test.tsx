@@ -84,7 +84,7 @@ describe('execution history: deliveries and attempts', { timeout: 30_000 }, () =
     expect(items[1]).not.toHaveTextContent(/Tried again at/)
     expect(within(history).getByText('d8f1a2b0-delivery')).toBeInTheDocument()
     expect(within(history).getByText(l.attempts(2))).toBeInTheDocument()
-    await expectNoAxeViolations(document.body)
+    await expectNoAxeViolations(history)
 
     await user.click(newest as HTMLElement)
     const lists = await within(history).findAllByRole('list', { name: l.attemptsTitle })
