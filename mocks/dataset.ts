@@ -13,6 +13,7 @@ import { malformedExecutionRows, malformedWebhookRows } from './malformed'
 import { DAY, HOUR, iso, MINUTE, pad, type ResolvedDataOptions } from './options'
 import { createRandom, deriveSeed, type Random } from './random'
 import type { DataKind } from './scenarios'
+import { mockSigning } from './signing'
 
 /** The data behind a scenario: webhook rows, and how to get each one's executions. */
 export interface MockDataset {
@@ -143,6 +144,10 @@ function buildRow(
           ? newestMs
           : Math.max(createdMs, now - rng.int(DAY, 60 * DAY))
   }
+  // As the server reports it: every row's scheme, and whether its secret is set. A row still
+  // being set up waits for the secret its provider issues (one we generate exists from creation).
+  const signing = mockSigning(integration.id, true)
+  if (kind === 'setup' && signing.source !== 'generated') signing.secret_set = false
   const webhook: IntegrationWebhook = {
     id: spec.id,
     user_id: options.userId,
@@ -159,6 +164,7 @@ function buildRow(
       capabilities: [...integration.capabilities],
       ...(integration.docsUrl ? { docs_url: integration.docsUrl } : {}),
     },
+    signing,
     status: kind === 'setup' ? 'inactive' : kind,
     last_triggered: plan ? iso(plan.newestMs) : null,
     trigger_count: triggerCount,

@@ -36,6 +36,15 @@ function secretProblem(webhook: IntegrationWebhook, secret: string): string | nu
   return schemeFor(defaultCatalog.resolve(webhook.provider_id)).secret.validate(secret)
 }
 
+/** Whether events of a scheme with this secret source are refused until a secret is set (as the server's `needsSecretFor`). */
+const needsSecret = (source: string) => source === 'generated' || source === 'provider' || source === 'handshake'
+
+/**
+ * A webhook's signing as the server would report it. A host's own row without `signing` counts
+ * as set up, its secret set (the fixtures carry theirs), so its test events go through.
+ */
+const signingOf = (webhook: IntegrationWebhook) => webhook.signing ?? mockSigning(webhook.provider_id, true)
+
 /**
  * The stored secret of a webhook that has one: the fixtures' secrets are made on first reveal,
  * the same for the same seed, in the form the scheme expects (a Stripe `whsec_…`, Discord's
@@ -43,12 +52,20 @@ function secretProblem(webhook: IntegrationWebhook, secret: string): string | nu
  */
 function storedSecret(state: StoreState, webhook: IntegrationWebhook) {
   let stored = state.secrets.get(webhook.id)
-  if (!stored && webhook.signing?.secret_set) {
+  const signing = signingOf(webhook)
+  if (!stored && signing.secret_set) {
     const rng = createRandom(deriveSeed(state.options.seed, 'secret', webhook.id))
-    const { validate } = schemeFor(defaultCatalog.resolve(webhook.provider_id)).secret
-    const candidates = [rng.alphanumeric(40), `whsec_${rng.alphanumeric(32)}`, rng.hex(64)]
-    const secret = candidates.find((candidate) => validate(candidate) === null) ?? (candidates[0] as string)
-    stored = { secret, previous: null, previous_expires_at: webhook.signing.previous_expires_at }
+    const { validate, generate } = schemeFor(defaultCatalog.resolve(webhook.provider_id)).secret
+    const candidates = [
+      rng.alphanumeric(40),
+      `whsec_${rng.alphanumeric(32)}`,
+      rng.hex(64),
+      rng.hex(32),
+      `secret_${rng.alphanumeric(40)}`,
+    ]
+    // A form none of these fits (a scheme added later) still gets a valid secret, if not the same each time.
+    const secret = candidates.find((candidate) => validate(candidate) === null) ?? generate()
+    stored = { secret, previous: null, previous_expires_at: signing.previous_expires_at }
     state.secrets.set(webhook.id, stored)
   }
   return stored
@@ -461,19 +478,21 @@ export function buildHandlers(
       const state = get()
       const webhook = state.byId.get(params.webhookId)
       if (!webhook) return webhookNotFound()
-      const signing = webhook.signing
-      const provider = webhook.external_config.integration_name
-      if (signing?.source === 'host-verifier' || signing?.source === 'url-token') {
+      // As the server decides: a scheme we cannot sign (Google's OIDC token, PayPal's API,
+      // Discord's Ed25519 key) has no test event here; one that needs a secret waits for it.
+      const integration = defaultCatalog.resolve(webhook.provider_id)
+      const scheme = schemeFor(integration)
+      if (!scheme.sign) {
         return coded(
           409,
-          `${provider} events are proven by its own verifier: a test event cannot be signed here`,
+          `${integration.name} events are proved by ${integration.name} itself (${scheme.label}): send a test event from ${integration.name}'s console`,
           'cannot_sign',
         )
       }
-      if (signing && !signing.secret_set) {
+      if (needsSecret(scheme.secret.source) && !storedSecret(state, webhook)) {
         return coded(
           409,
-          `Paste the signing secret from ${provider} first: test events are signed with it`,
+          `Set this webhook's signing secret first (${scheme.secret.formHint}): test events are signed with it, like ${integration.name}'s`,
           'secret_required',
         )
       }

@@ -2,6 +2,7 @@ import { defaultCatalog, type IntegrationWebhook, type WebhookExecution } from '
 import type { MockDataset } from './dataset'
 import { failures } from './history'
 import { HOUR, iso, MINUTE, type ResolvedDataOptions } from './options'
+import { mockSigning } from './signing'
 
 /**
  * The hostile strings of the `hostile` scenario: they break a UI that renders API data
@@ -48,6 +49,7 @@ export function hostileDataset(options: ResolvedDataOptions): MockDataset {
       error_count: 3,
       created_at: created,
       updated_at: created,
+      signing: mockSigning(integration.id, true),
       ...rest,
       external_config: {
         type: integration.delivery,
@@ -140,6 +142,8 @@ export function hostileDataset(options: ResolvedDataOptions): MockDataset {
     {
       ...base('github', 'hostile-provider'),
       provider_id: `"><svg onload=alert(1)>`,
+      // An unknown provider: the server signs it by its default scheme.
+      signing: mockSigning(`"><svg onload=alert(1)>`, true),
       trigger_types: [s.script],
     },
     base('notion', 'hostile-numbers', {

@@ -68,7 +68,7 @@ describe('Signing secret section', slow, () => {
     expect(within(section).getByText(l.secretMissing('Stripe'))).toBeInTheDocument()
     // Send test event without a secret: the server's 409 sentence.
     await user.click(within(dialog).getByRole('button', { name: l.sendTest }))
-    await within(dialog).findByText(/Paste the signing secret from Stripe first/)
+    await within(dialog).findByText(/Set this webhook's signing secret first \(whsec_/)
 
     const field = within(section).getByLabelText(l.pasteSecret('Stripe'))
     expect(field).toHaveAccessibleDescription(/Expected form: whsec_ followed by the signing secret Stripe shows/)

@@ -19,6 +19,7 @@ import {
   mockWebhooks,
   type ValidScenarioName,
 } from '../../mocks'
+import { schemeFor } from '../../src/server/schemes/index'
 
 const issuesOf = (schema: typeof integrationWebhookSchema | typeof webhookExecutionSchema, row: unknown) => {
   const result = schema.safeParse(row)
@@ -92,6 +93,25 @@ describe.each<ValidScenarioName>(['default', 'empty', 'hostile'])('every row of 
     expect(invalidRows(integrationWebhookSchema, webhooks)).toEqual([])
     for (const webhook of webhooks) {
       expect(invalidRows(webhookExecutionSchema, mockExecutions(webhook.id, scenario)), webhook.id).toEqual([])
+    }
+  })
+})
+
+describe.each<ValidScenarioName>(['default', 'hostile', 'large'])('signing of the %s scenario', (scenario) => {
+  it("every row carries its scheme's signing, as the server reports it; only rows in setup miss a pasted secret", () => {
+    for (const webhook of mockWebhooks(scenario)) {
+      const scheme = schemeFor(defaultCatalog.resolve(webhook.provider_id))
+      const { source } = scheme.secret
+      const keepsSecret = source === 'generated' || source === 'provider' || source === 'handshake'
+      expect(webhook.signing, webhook.id).toMatchObject({
+        scheme: scheme.id,
+        label: scheme.label,
+        source,
+        form_hint: scheme.secret.formHint,
+        previous_expires_at: null,
+      })
+      const inSetup = webhook.external_config.setup_required && source === 'provider'
+      expect(webhook.signing?.secret_set, webhook.id).toBe(keepsSecret && !inSetup)
     }
   })
 })

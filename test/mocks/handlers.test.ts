@@ -99,7 +99,7 @@ describe('statefulness', () => {
 
     it('delivers to an inactive webhook without running its workflow', async () => {
       const { client } = mount()
-      const execution = await client.sendTest('discord-webhook')
+      const execution = await client.sendTest('youtube-webhook')
       expect(execution).toMatchObject({ status: 'success', response_code: 202 })
       expect(execution.response_body).toContain('"processed":false')
     })
@@ -152,10 +152,10 @@ describe('statefulness', () => {
     const { client, store } = mount()
     const initial = store.getWebhooks()
     await client.setStatus('slack-webhook', 'inactive')
-    await client.sendTest('gmail-webhook')
+    await client.sendTest('github-webhook')
     store.reset()
     expect(store.getWebhooks()).toEqual(initial)
-    expect(store.getExecutions('gmail-webhook')).toEqual(mockExecutions('gmail-webhook'))
+    expect(store.getExecutions('github-webhook')).toEqual(mockExecutions('github-webhook'))
     expect(store.getStats().requests).toBe(0)
   })
 
@@ -235,7 +235,8 @@ describe('bad requests', () => {
 
 describe('route order', () => {
   it('keeps executions/… routes apart from a webhook whose id is "executions"', async () => {
-    const [template] = mockWebhooks()
+    // GitHub's: its test event is signed (Gmail's, the first row, is proved by Google).
+    const template = mockWebhooks().find((webhook) => webhook.provider_id === 'github')
     if (!template) throw new Error('no fixture')
     const webhooks = [{ ...template, id: 'executions' }, template]
     const { client, store } = mount({ webhooks, executions: {} })
@@ -251,7 +252,8 @@ describe('route order', () => {
 
 describe('custom data', () => {
   it('serves the webhooks and executions it is given, and leaves the inputs untouched', async () => {
-    const webhooks = mockWebhooks().slice(0, 2)
+    // Slack and Discord: a test event of Slack's is signed (Gmail's, first in the list, is proved by Google).
+    const webhooks = mockWebhooks().slice(1, 3)
     const executions = { [webhooks[0]?.id ?? '']: mockExecutions(webhooks[0]?.id ?? '').slice(0, 2) }
     const snapshot = structuredClone({ webhooks, executions })
     const { client } = mount({ webhooks, executions })
@@ -265,14 +267,14 @@ describe('custom data', () => {
   it('dates what it creates now with the real clock, after the fixtures', async () => {
     const { client } = mount()
     const before = Date.now()
-    const execution = await client.sendTest('gmail-webhook')
+    const execution = await client.sendTest('github-webhook')
     expect(Date.parse(execution.triggered_at)).toBeGreaterThanOrEqual(before)
     expect(Date.parse(execution.triggered_at)).toBeLessThanOrEqual(Date.now())
   })
 
   it('dates new executions after `now`', async () => {
     const { client } = mount({ now: '2030-01-01T00:00:00.000Z' })
-    const execution = await client.sendTest('gmail-webhook')
+    const execution = await client.sendTest('github-webhook')
     expect(execution.triggered_at).toBe('2030-01-01T00:00:01.000Z')
   })
 })
@@ -420,6 +422,56 @@ describe('signing secrets', () => {
       if (rotates) expect((await rotated).secret).toEqual(expect.any(String))
       else expect(await failure(rotated)).toMatchObject({ code: 'not_rotatable' })
     }
+  })
+
+  it("every fixture webhook carries the server's signing, and its test event is accepted, refused or not signable as on the server", async () => {
+    const { client } = mount()
+    const { webhooks } = await client.listWebhooks()
+    expect(webhooks).toHaveLength(30)
+    const outcomes: Record<string, string[]> = {}
+    for (const webhook of webhooks) {
+      const scheme = schemeFor(defaultCatalog.resolve(webhook.provider_id))
+      const { source } = scheme.secret
+      const needsSecret = source === 'generated' || source === 'provider' || source === 'handshake'
+      expect(webhook.signing, webhook.id).toEqual({
+        scheme: scheme.id,
+        label: scheme.label,
+        source,
+        form_hint: scheme.secret.formHint,
+        // Rows still in setup wait for the secret their provider issues; host-verified and URL-token schemes keep none.
+        secret_set: needsSecret && !(webhook.external_config.setup_required && source === 'provider'),
+        previous_expires_at: null,
+      })
+      // The store holds the secret of every row that has one, in the form its scheme checks.
+      const { secret } = await client.revealSecret(webhook.id)
+      if (webhook.signing?.secret_set) expect(scheme.secret.validate(secret ?? ''), webhook.id).toBeNull()
+      else expect(secret).toBeNull()
+      const outcome = await client.sendTest(webhook.id).then(
+        (execution) => (execution.webhook_id === webhook.id ? 'accepted' : 'wrong webhook'),
+        (error: { code?: string }) => error.code ?? 'unknown',
+      )
+      outcomes[outcome] = [...(outcomes[outcome] ?? []), webhook.provider_id]
+    }
+    // As the real server: Google's, PayPal's and Discord's proofs cannot be made here; TikTok and
+    // LinkedIn (in setup) wait for their pasted secret; every other test event is signed and accepted.
+    expect(outcomes.cannot_sign?.sort()).toEqual(['discord', 'gmail', 'paypal'])
+    expect(outcomes.secret_required?.sort()).toEqual(['linkedin', 'tiktok'])
+    expect(outcomes.accepted).toHaveLength(25)
+  })
+
+  it('a missing secret refuses test events until it is pasted (the TikTok row in setup)', async () => {
+    const { client } = mount()
+    const tiktok = await client.getWebhook('tiktok-webhook')
+    expect(tiktok.external_config.setup_required).toBe(true)
+    expect(tiktok.signing).toMatchObject({ source: 'provider', secret_set: false })
+    const refused = await failure(client.sendTest('tiktok-webhook'))
+    expect(refused).toMatchObject({ kind: 'conflict', code: 'secret_required' })
+    expect(refused.serverMessage).toMatch(/^Set this webhook's signing secret first \(/)
+    const scheme = schemeFor(defaultCatalog.resolve('tiktok'))
+    const candidates = ['a'.repeat(32), 'a'.repeat(64), `whsec_${'a'.repeat(32)}`]
+    const valid = candidates.find((candidate) => scheme.secret.validate(candidate) === null) as string
+    expect((await client.setSecret('tiktok-webhook', valid)).signing?.secret_set).toBe(true)
+    expect((await client.sendTest('tiktok-webhook')).webhook_id).toBe('tiktok-webhook')
   })
 
   it('answers 404 for the secret of an unknown webhook', async () => {
