@@ -74,7 +74,7 @@ module.exports = [
     'integration-webhooks/mocks (handlers and fixtures, with core; msw excluded)',
     'dist/mocks/index.js',
     '*',
-    '42.66 kB',
+    '42.97 kB',
     {
       ignore: ['msw'],
     },
