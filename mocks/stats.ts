@@ -1,5 +1,5 @@
 import type { IntegrationWebhook, StatsWindow, WebhookExecution, WebhookStatsFigures } from 'integration-webhooks/core'
-import { HOUR } from './options'
+import { HOUR, MOCK_NOW } from './options'
 import { createRandom, deriveSeed } from './random'
 
 const WINDOWS: Readonly<Record<StatsWindow, { hours: number; buckets: number }>> = {
@@ -113,4 +113,27 @@ export function mockWebhookStats(
     p95_ms: finished ? (hours.some(([s, e]) => s + e > 0) ? Math.round(base * 3.4) : percentile(0.95)) : null,
     buckets,
   }
+}
+
+/**
+ * Every webhook's statistics as `GET {apiUrl}/stats` answers them for the mock endpoint (its
+ * deterministic series: quiet nights, busy days, a failure burst, the last hours of a webhook in
+ * `error` failing), for a table rendered without the network: `<WebhookTable stats={…} />`.
+ *
+ * @example
+ * ```tsx
+ * const webhooks = mockWebhooks('default')
+ * <WebhookTable webhooks={webhooks} stats={mockStats(webhooks)} />
+ * ```
+ */
+export function mockStats(
+  webhooks: readonly IntegrationWebhook[],
+  options: { window?: StatsWindow; now?: string | number | Date; seed?: number } = {},
+): Record<string, WebhookStatsFigures> {
+  const nowMs = new Date(options.now ?? MOCK_NOW).getTime()
+  const stats: Record<string, WebhookStatsFigures> = {}
+  for (const webhook of webhooks) {
+    stats[webhook.id] = mockWebhookStats(webhook, [], options.window ?? '24h', nowMs, options.seed ?? 1)
+  }
+  return stats
 }

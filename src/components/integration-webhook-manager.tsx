@@ -114,6 +114,7 @@ function ManagerView(props: ManagerViewProps) {
         return (
           <WebhookTable
             model={table}
+            stats={manager.stats}
             onOpen={manager.setOpenWebhook}
             catalog={props.catalog}
             loading={list.isLoading}

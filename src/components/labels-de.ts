@@ -232,7 +232,9 @@ function buildGermanLabels(locale: string): WebhookManagerLabels {
     statsTableCaption: (period) => `Ausführungen ${period}, nach Ergebnis`,
     statsBucket: (window) => (window === '24h' ? 'Stunde' : 'Tag'),
     statsSucceeded: 'Erfolgreich',
-    noStats: 'Keine Ausführungen',
+    noStats: 'Keine Ausführungen in den letzten 24 Stunden',
+    successRateCounts: (succeeded, failed) =>
+      `${count(succeeded)} erfolgreich, ${count(failed)} fehlgeschlagen in den letzten 24 Stunden`,
   }
 }
 

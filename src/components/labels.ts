@@ -244,8 +244,10 @@ export interface WebhookManagerLabels {
   /** The hidden table's first column: "Hour" or "Day". */
   statsBucket: (window: StatsWindow) => string
   statsSucceeded: string
-  /** A table cell without statistics (no executions, or none loaded). */
+  /** The table's success-rate cell without statistics (nothing finished in the last 24 hours), read out for its "—". */
   noStats: string
+  /** The table's success-rate cell, read out after the rate: its counts over the last 24 hours. */
+  successRateCounts: (succeeded: number, failed: number) => string
 }
 
 function englishLabels(locale: string | undefined): WebhookManagerLabels {
@@ -455,7 +457,9 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     statsTableCaption: (period) => `Executions ${period}, by outcome`,
     statsBucket: (window) => (window === '24h' ? 'Hour' : 'Day'),
     statsSucceeded: 'Succeeded',
-    noStats: 'No executions',
+    noStats: 'No executions in the last 24 hours',
+    successRateCounts: (succeeded, failed) =>
+      `${count(succeeded)} successful, ${count(failed)} failed in the last 24 hours`,
   }
 }
 

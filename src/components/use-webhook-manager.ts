@@ -2,6 +2,7 @@ import {
   type IntegrationWebhook,
   isWebhookApiError,
   summarizeWebhooks,
+  type WebhookStatsFigures,
   type WebhookSummary,
   webhookCategories,
 } from 'integration-webhooks/core'
@@ -10,6 +11,7 @@ import {
   type UseWebhookTableOptions,
   useControllableState,
   useIntegrationWebhooks,
+  useWebhooksStats,
   useWebhookTable,
   type WebhooksProviderProps,
   type WebhookTableState,
@@ -58,7 +60,7 @@ export function splitProviderProps<P extends Omit<WebhooksProviderProps, 'childr
 }
 
 /** Options of {@link useWebhookManager}: the table's state (controlled or not), the open webhook, the callbacks. */
-export interface UseWebhookManagerOptions extends UseWebhookTableOptions {
+export interface UseWebhookManagerOptions extends Omit<UseWebhookTableOptions, 'stats'> {
   /** Refetch every this many milliseconds while the page is visible; with `live`, only where the endpoint has no stream. @defaultValue 0 (off); 15000 while polling */
   refreshInterval?: number
   /**
@@ -68,6 +70,14 @@ export interface UseWebhookManagerOptions extends UseWebhookTableOptions {
    * @defaultValue true
    */
   live?: boolean
+  /**
+   * The table's "Success (24h)" column: each saved webhook's success rate with a sparkline of its
+   * last 24 hours, from `GET {apiUrl}/stats` (one request for every row; with `live`, refreshed as
+   * executions finish). An endpoint without statistics (404/405) has no such column, and no error.
+   * `false` hides the column and makes no request.
+   * @defaultValue true
+   */
+  successRate?: boolean
   /** The open webhook's id (controlled), e.g. from the URL. `null` for none. */
   openWebhookId?: string | null
   /** The webhook open at first (uncontrolled). */
@@ -94,6 +104,12 @@ export interface WebhookManagerState {
   list: IntegrationWebhooksState
   /** Sorting, filters and the sorted, filtered rows, from `useWebhookTable`. */
   table: WebhookTableState
+  /**
+   * Each saved webhook's statistics over the last 24 hours by id, for the table's success-rate
+   * column; `undefined` when there is no such column (hidden, unsupported, suggested rows, or
+   * not loaded yet).
+   */
+  stats: Readonly<Record<string, WebhookStatsFigures>> | undefined
   /** The header's counts, of the whole list (a filter leaves them). */
   summary: WebhookSummary
   /** The category filter's options: the list's categories in display order, then a chosen one it lacks. */
@@ -135,9 +151,15 @@ export interface WebhookManagerState {
  */
 export function useWebhookManager(options: UseWebhookManagerOptions = {}): WebhookManagerState {
   // State.
-  const list = useIntegrationWebhooks({ refreshInterval: options.refreshInterval, live: options.live ?? true })
+  const live = options.live ?? true
+  const list = useIntegrationWebhooks({ refreshInterval: options.refreshInterval, live })
+  // The success-rate column's figures: one request for every row, asked with the list (not
+  // after it); suggested rows are not saved and have none.
+  const saved = list.source !== 'generated'
+  const statsQuery = useWebhooksStats({ window: '24h', live, enabled: (options.successRate ?? true) && saved })
+  const stats = (options.successRate ?? true) && saved && statsQuery.supported ? statsQuery.stats : undefined
   // The table hook reads its own options by name (and each value, not the object's identity).
-  const table = useWebhookTable(list.webhooks, options)
+  const table = useWebhookTable(list.webhooks, stats ? { ...options, stats } : options)
   // The webhook being opened, for onOpenWebhookChange's second argument.
   const opening = useRef<IntegrationWebhook | null>(null)
   const { onOpenWebhookChange } = options
@@ -217,6 +239,7 @@ export function useWebhookManager(options: UseWebhookManagerOptions = {}): Webho
   return {
     list,
     table,
+    stats,
     summary,
     categories,
     hasData,

@@ -2,9 +2,14 @@ import {
   brandColorOf,
   displayText,
   formatCount,
+  formatSuccessRate,
   type IntegrationCatalog,
   type IntegrationWebhook,
+  type SparklinePaths,
+  sparklinePaths,
+  statsHealth,
   toDisplayText,
+  type WebhookStatsFigures,
 } from 'integration-webhooks/core'
 import {
   type CopyToClipboardState,
@@ -24,8 +29,9 @@ import { preloadWebhookDetailsDialog } from './webhook-details-dialog'
 import { WebhookStatusBadge } from './webhook-status-badge'
 
 /**
- * The ids of the columns `WebhookTable` shows, in order (each is also a sort key). The
- * definitions of these and of the sort-only columns are `webhookColumnDefs`.
+ * The ids of the columns `WebhookTable` shows, in order (each is also a sort key); the last,
+ * `successRate`, only when the table has statistics (its `stats` prop). The definitions of these
+ * and of the sort-only columns are `webhookColumnDefs`.
  *
  * @example
  * ```ts
@@ -40,7 +46,11 @@ export const webhookTableColumnIds = [
   'lastTriggered',
   'triggerCount',
   'errorCount',
+  'successRate',
 ] as const satisfies readonly (keyof WebhookManagerLabels['columns'])[]
+
+/** The table's columns without statistics. */
+const columnsWithoutStats = webhookTableColumnIds.filter((id) => id !== 'successRate')
 
 /** Props of {@link WebhookTable}. */
 export interface WebhookTableProps {
@@ -50,6 +60,13 @@ export interface WebhookTableProps {
   model?: WebhookTableState
   /** Sorting and filter state for the table's own model (controlled or initial). */
   tableOptions?: UseWebhookTableOptions
+  /**
+   * Each saved webhook's statistics over the last 24 hours, by id (`useWebhooksStats().stats`
+   * from `integration-webhooks/react`). Given, the table shows a sortable "Success (24h)" column:
+   * the success rate and a sparkline of the hours; a webhook missing from it, or with nothing
+   * finished, shows "—". Not given (the endpoint has no statistics): no such column.
+   */
+  stats?: Readonly<Record<string, WebhookStatsFigures>>
   /** Opens a webhook's details (a row's name button, or a click on the row). */
   onOpen?: (webhook: IntegrationWebhook) => void
   /** For brand colours. @defaultValue the built-in integrations' colours (the catalog itself is not loaded) */
@@ -118,6 +135,8 @@ interface RowContext {
   /** The row whose button made the last copy (rows of one provider may share a URL). */
   copiedRow: string | undefined
   setCopiedRow: (id: string) => void
+  /** The table has statistics: each row has a success-rate cell. */
+  withStats: boolean
 }
 
 /** A count as the cell shows it, and in full for its title (they differ from a million on, which is compact). */
@@ -153,10 +172,13 @@ const WebhookRow = memo(function WebhookRow({
   row,
   index,
   context,
+  figures,
 }: {
   row: IntegrationWebhook
   index: number
   context: RowContext
+  /** The row's statistics, when the table has them and the webhook has any. */
+  figures: WebhookStatsFigures | undefined
 }) {
   const onClick = (event: MouseEvent<HTMLTableRowElement>) => {
     // Clicks on the row's own controls do their own thing.
@@ -174,6 +196,7 @@ const WebhookRow = memo(function WebhookRow({
       onPointerEnter={preloadWebhookDetailsDialog}
     >
       <RowCells row={row} context={context} />
+      {context.withStats && <SuccessRateCell figures={figures} labels={context.labels} locale={context.locale} />}
     </tr>
   )
 })
@@ -240,6 +263,70 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
   )
 })
 
+/** The sparkline's drawing units (its viewBox); the theme sets its size on screen. */
+const SPARK_WIDTH = 48
+const SPARK_HEIGHT = 16
+/** Path strings per statistics object: a re-render, or a row scrolled back into view, draws nothing again. */
+const sparklines = new WeakMap<object, SparklinePaths>()
+function sparklineOf(figures: WebhookStatsFigures): SparklinePaths {
+  let paths = sparklines.get(figures)
+  if (!paths) {
+    paths = sparklinePaths(figures.buckets, { width: SPARK_WIDTH, height: SPARK_HEIGHT })
+    sparklines.set(figures, paths)
+  }
+  return paths
+}
+
+/**
+ * A webhook's success over the last 24 hours: the rate as text, a sparkline of the hours
+ * (successes, failures stacked on them; hidden from screen readers) and, for them, the counts
+ * in words. Without anything finished: "—", read out as "No executions in the last 24 hours".
+ */
+const SuccessRateCell = memo(function SuccessRateCell({
+  figures,
+  labels: l,
+  locale,
+}: {
+  figures: WebhookStatsFigures | undefined
+  labels: WebhookManagerLabels
+  locale: string | undefined
+}) {
+  const health = figures ? statsHealth(figures) : 'none'
+  if (!figures || health === 'none') {
+    return (
+      <td data-column="successRate" data-label={l.columns.successRate} data-health="none">
+        <span data-slot="success-rate" aria-hidden="true">
+          {l.none}
+        </span>
+        <span data-visually-hidden="">{l.noStats}</span>
+      </td>
+    )
+  }
+  const finished = figures.success + figures.error
+  const paths = sparklineOf(figures)
+  return (
+    <td data-column="successRate" data-label={l.columns.successRate} data-health={health}>
+      <span data-slot="success-cell">
+        <span data-slot="success-rate">
+          {formatSuccessRate(figures.success_rate ?? figures.success / finished, locale)}
+        </span>
+        <svg
+          data-slot="sparkline"
+          viewBox={`0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`}
+          preserveAspectRatio="none"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <line data-part="baseline" x1={0} x2={SPARK_WIDTH} y1={SPARK_HEIGHT - 0.5} y2={SPARK_HEIGHT - 0.5} />
+          {paths.success && <path data-part="success" d={paths.success} />}
+          {paths.error && <path data-part="error" d={paths.error} />}
+        </svg>
+      </span>{' '}
+      <span data-visually-hidden="">{l.successRateCounts(figures.success, figures.error)}</span>
+    </td>
+  )
+})
+
 /**
  * The webhooks as an accessible, sortable table: every column sorts through a real
  * button in its header, with `aria-sort` on the `<th>`; each row's name is a button
@@ -248,9 +335,14 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
  * holds the keyboard focus stays while it is scrolled away. Every row has one height,
  * `--iw-row-height` (default 4.8em, two lines per cell): it follows the text size.
  *
- * Styling API: `data-slot="table-container | table | sort-button | row | …"`,
+ * With `stats`, a "Success (24h)" column shows each webhook's success rate with a sparkline of
+ * its last 24 hours, sortable like the others (webhooks without executions last either way).
+ *
+ * Styling API: `data-slot="table-container | table | sort-button | row | sparkline | …"`,
  * `data-sort-direction="ascending | descending"` on sorted headers, `data-status` on rows,
- * `data-empty` on an empty table, `data-virtualized` on a virtualised container.
+ * `data-empty` on an empty table, `data-stats` on a table with statistics,
+ * `data-health="none | failing | degraded | healthy"` on success-rate cells,
+ * `data-part="success | error | baseline"` in sparklines, `data-virtualized` on a virtualised container.
  *
  * @example
  * ```tsx
@@ -260,7 +352,11 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
 export function WebhookTable(props: WebhookTableProps) {
   const ui = useUi(props.labels, props.locale)
   const { labels: l, locale } = ui
-  const own = useWebhookTable(props.model ? empty : (props.webhooks ?? empty), props.tableOptions)
+  const { stats } = props
+  const own = useWebhookTable(
+    props.model ? empty : (props.webhooks ?? empty),
+    stats ? { ...props.tableOptions, stats } : props.tableOptions,
+  )
   const model = props.model ?? own
   const { rows, table } = model
   // Brand colours come from the host's catalog, or from the built-in colours alone.
@@ -281,17 +377,26 @@ export function WebhookTable(props: WebhookTableProps) {
   // The rows' copy buttons share one state (and one live region, instead of one per row).
   const clipboard = useCopyToClipboard()
   const [copiedRow, setCopiedRow] = useState<string | undefined>(undefined)
+  const withStats = stats !== undefined
   const context = useMemo<RowContext>(
-    () => ({ labels: l, locale, catalog, now: props.now, onOpen, clipboard, copiedRow, setCopiedRow }),
-    [l, locale, catalog, props.now, onOpen, clipboard, copiedRow],
+    () => ({ labels: l, locale, catalog, now: props.now, onOpen, clipboard, copiedRow, setCopiedRow, withStats }),
+    [l, locale, catalog, props.now, onOpen, clipboard, copiedRow, withStats],
   )
+  // Each row gets its own figures: new statistics re-render the rows in view, not the context.
   const renderRow = (row: IntegrationWebhook, index: number, key: string) => (
-    <WebhookRow key={key} row={row} index={index} context={context} />
+    <WebhookRow
+      key={key}
+      row={row}
+      index={index}
+      context={context}
+      figures={stats && Object.hasOwn(stats, row.id) ? stats[row.id] : undefined}
+    />
   )
 
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const headerFor = (id: string) => headers.find((header) => header.column.id === id)
-  const columnCount = webhookTableColumnIds.length
+  const columnIds = withStats ? webhookTableColumnIds : columnsWithoutStats
+  const columnCount = columnIds.length
 
   return (
     <UiContext.Provider value={ui}>
@@ -305,6 +410,7 @@ export function WebhookTable(props: WebhookTableProps) {
         <table
           data-slot="table"
           data-empty={rows.length === 0 || undefined}
+          data-stats={withStats || undefined}
           aria-rowcount={rows.length + 1}
           aria-busy={props.loading || undefined}
         >
@@ -313,7 +419,7 @@ export function WebhookTable(props: WebhookTableProps) {
           </caption>
           <thead data-slot="table-head">
             <tr aria-rowindex={1}>
-              {webhookTableColumnIds.map((id) => {
+              {columnIds.map((id) => {
                 const column = headerFor(id)?.column
                 const sorted = column?.getIsSorted() || false
                 const direction = sorted ? ariaSort[sorted] : undefined
@@ -340,7 +446,7 @@ export function WebhookTable(props: WebhookTableProps) {
               [0, 1, 2, 3, 4].map((n) => (
                 // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a placeholder row holds nothing focusable
                 <tr key={n} data-slot="skeleton-row" aria-hidden="true">
-                  {webhookTableColumnIds.map((id) => (
+                  {columnIds.map((id) => (
                     <td key={id}>
                       <span data-slot="skeleton" />
                     </td>

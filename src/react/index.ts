@@ -27,6 +27,7 @@ export { useWebhookExecutions } from './use-webhook-executions'
 export type {
   UseOneWebhookStatsOptions,
   UseWebhookStatsOptions,
+  UseWebhooksStatsOptions,
   WebhookStatsState,
   WebhooksStatsState,
 } from './use-webhook-stats'

@@ -8,6 +8,8 @@ import type {
 import { useCallback, useEffect } from 'react'
 import useSWR from 'swr'
 import { type AllStatsKey, allStatsKey, type StatsKey, statsKey } from './keys'
+import type { LiveState } from './live-registry'
+import { createThrottle } from './throttle'
 import { useLive } from './use-live'
 import { useWebhooksContext } from './webhooks-provider'
 
@@ -42,6 +44,22 @@ export interface UseOneWebhookStatsOptions extends UseWebhookStatsOptions {
   live?: boolean
 }
 
+/** Options of {@link useWebhooksStats}. */
+export interface UseWebhooksStatsOptions extends UseWebhookStatsOptions {
+  /**
+   * Follow the endpoint's live stream: a finished execution (or a `reset`) refetches the figures,
+   * at most once per `liveThrottleMs` (a burst of 500 deliveries is one or two requests, not 500).
+   * Where the endpoint has no stream, refetch every `refreshInterval` (60 s unless given) instead.
+   * @defaultValue false
+   */
+  live?: boolean
+  /**
+   * With `live`: the least time between two refetches the stream causes, in milliseconds.
+   * @defaultValue 5000
+   */
+  liveThrottleMs?: number
+}
+
 /** What both statistics hooks share. */
 interface StatsQueryState {
   /** No data for this window yet and a request in flight. */
@@ -69,6 +87,8 @@ export interface WebhookStatsState extends StatsQueryState {
 export interface WebhooksStatsState extends StatsQueryState {
   /** Every saved webhook's figures by id, for the window asked for; `undefined` until they arrive. */
   stats: Readonly<Record<string, WebhookStatsFigures>> | undefined
+  /** With `live`: how new figures arrive (`live`, `polling` where the endpoint has no stream, …); `off` otherwise. */
+  liveState: LiveState
 }
 
 /**
@@ -176,17 +196,23 @@ export function useWebhookStats(
 
 /**
  * Every saved webhook's delivery statistics over one window, in one request (the table's
- * "Success (24h)" column). Shared by every component that asks for the same window.
+ * "Success (24h)" column). Shared by every component that asks for the same window. With
+ * `live`, the stream's finished executions refetch them, throttled.
  *
  * @example
  * ```tsx
- * const { stats } = useWebhooksStats({ window: '24h' })
+ * const { stats } = useWebhooksStats({ window: '24h', live: true })
  * const rate = stats?.[webhook.id]?.success_rate
  * ```
  */
-export function useWebhooksStats(options: UseWebhookStatsOptions = {}): WebhooksStatsState {
-  const { client, apiUrl } = useWebhooksContext()
-  const { window = '24h', refreshInterval = 0, enabled = true } = options
+export function useWebhooksStats(options: UseWebhooksStatsOptions = {}): WebhooksStatsState {
+  const { client, apiUrl, live: registry } = useWebhooksContext()
+  const { window = '24h', enabled = true, live = false, liveThrottleMs = 5000 } = options
+  const following = live && enabled
+  const { liveState } = useLive(following)
+  // Live: no polling while the stream works; every minute (or as asked) where it has none.
+  const refreshInterval =
+    following && liveState === 'polling' ? options.refreshInterval || 60_000 : (options.refreshInterval ?? 0)
   const { data, error, isLoading, isValidating, mutate } = useSWR<AllWebhookStats, Error, AllStatsKey | null>(
     enabled ? allStatsKey(apiUrl, window) : null,
     ([, , , w]) => client.getAllStats({ window: w as StatsWindow }),
@@ -195,6 +221,22 @@ export function useWebhooksStats(options: UseWebhookStatsOptions = {}): Webhooks
   const refresh = useCallback(async () => {
     await mutate().catch(() => undefined)
   }, [mutate])
+
+  // A finished execution changes the figures (a pending one does not, yet); a reset may hide
+  // any change. One refetch at once, then at most one per liveThrottleMs for what follows.
+  useEffect(() => {
+    if (!following) return
+    const throttle = createThrottle(liveThrottleMs, () => void mutate().catch(() => undefined))
+    const stop = registry.listen((event) => {
+      if (event.type === 'webhook' || (event.type === 'execution' && event.execution.status === 'pending')) return
+      throttle.trigger()
+    })
+    return () => {
+      stop()
+      throttle.dispose()
+    }
+  }, [registry, following, liveThrottleMs, mutate])
+
   return {
     stats: data && data.window === window ? data.stats : undefined,
     isLoading,
@@ -202,5 +244,6 @@ export function useWebhooksStats(options: UseWebhookStatsOptions = {}): Webhooks
     error: error as WebhookApiError | Error | undefined,
     supported: !unsupported(error, true),
     refresh,
+    liveState,
   }
 }

@@ -16,12 +16,14 @@ import {
   type IntegrationWebhook,
   prepareSearch,
   prepareSort,
-  sortWebhooks,
+  type SuccessCounts,
+  sortWebhooksWithStats,
   type WebhookFacetCounts,
   type WebhookFilter,
   type WebhookSortKey,
-  type WebhookSortRule,
   type WebhookStatus,
+  type WebhookTableSortKey,
+  type WebhookTableSortRule,
 } from 'integration-webhooks/core'
 import { useCallback, useEffect, useMemo } from 'react'
 import { whenIdle } from './idle'
@@ -56,12 +58,15 @@ function buildColumns() {
     column.accessor('error_count', { id: 'errorCount', sortDescFirst: true }),
     column.accessor((row) => row.external_config.category, { id: 'category', sortDescFirst: false }),
     column.accessor('provider_id', { id: 'provider', sortDescFirst: false }),
+    // Its values are the statistics' (the `stats` option), not the row's: sorted in core.
+    column.accessor(() => null, { id: 'successRate', sortDescFirst: false }),
   ])
 }
 
 /**
  * Every column definition of the table model (TanStack `ColumnDef`s), including the sort-only
- * `category` and `provider`; each id is also a sort key. (The ids `WebhookTable` renders, in
+ * `category` and `provider`, and `successRate`, whose values come from the `stats` option; each
+ * id is also a sort key. (The ids `WebhookTable` renders, in
  * order, are `webhookTableColumnIds`.) A UI renders the ones it wants,
  * in its own markup, and reads sorting from `header.column.getIsSorted()`.
  * (Built by a pure call, so an app that never uses the table drops TanStack Table.)
@@ -84,13 +89,18 @@ type Controllable<Name extends string, T> = { [K in Name]?: T } & { [K in `defau
  * statuses, setupRequired) is controlled when its value is given — to keep it in the
  * URL, say — and uncontrolled otherwise, starting from its `default…`.
  */
-export type UseWebhookTableOptions = Controllable<'sorting', WebhookSortRule[]> &
+export type UseWebhookTableOptions = Controllable<'sorting', WebhookTableSortRule[]> &
   Controllable<'query', string> &
   Controllable<'categories', string[]> &
   Controllable<'statuses', WebhookStatus[]> &
   Controllable<'setupRequired', boolean> & {
     /** Locale for comparing names. */
     locale?: string
+    /**
+     * Each webhook's statistics by id (`useWebhooksStats().stats`): what the `successRate` sort
+     * reads. Rows without figures (or with nothing finished) sort last either way.
+     */
+    stats?: Readonly<Record<string, SuccessCounts>>
     /**
      * Sort by several columns (Shift + click adds a column).
      * @defaultValue true
@@ -104,8 +114,8 @@ export interface WebhookTableState {
   table: ReactTable<WebhookTableFeatures, IntegrationWebhook>
   /** The filtered, sorted rows (the same order as `table.getRowModel().rows`). */
   rows: readonly IntegrationWebhook[]
-  sorting: WebhookSortRule[]
-  setSorting: (sorting: WebhookSortRule[]) => void
+  sorting: WebhookTableSortRule[]
+  setSorting: (sorting: WebhookTableSortRule[]) => void
   /** The combined filter, ready for `filterWebhooks` / `countWebhookFacets`. */
   filter: Required<WebhookFilter>
   setQuery: (query: string) => void
@@ -127,7 +137,7 @@ export interface WebhookTableState {
   resultCount: number
 }
 
-const noSorting: WebhookSortRule[] = []
+const noSorting: WebhookTableSortRule[] = []
 const noStrings: string[] = []
 const noStatuses: WebhookStatus[] = []
 
@@ -135,7 +145,8 @@ const noStatuses: WebhookStatus[] = []
  * A TanStack Table v9 model of the webhooks with sorting, a text query and facet filters.
  *
  * The logic is `core`'s: rows are filtered by `filterWebhooks` and sorted by
- * `sortWebhooks` (stable, several columns, never-triggered rows last), and the facet
+ * `sortWebhooksWithStats` (stable, several columns, never-triggered rows and rows without
+ * statistics last; `sortWebhooks` when no rule reads the statistics), and the facet
  * counts come from `countWebhookFacets`; the table adds sort toggles and row ids.
  *
  * @example
@@ -191,7 +202,12 @@ export function useWebhookTable(
     () => (isFiltered ? filterWebhooks(webhooks, filter) : webhooks),
     [webhooks, filter, isFiltered],
   )
-  const rows = useMemo(() => sortWebhooks(filtered, sorting, options.locale), [filtered, sorting, options.locale])
+  // New statistics (a live refresh) sort again only when a rule reads them.
+  const sortStats = sorting.some((rule) => rule.id === 'successRate') ? options.stats : undefined
+  const rows = useMemo(
+    () => sortWebhooksWithStats(filtered, sorting, sortStats, options.locale),
+    [filtered, sorting, sortStats, options.locale],
+  )
   // Facet counts walk every row: counted when first read, once per list and filter.
   const facetsOf = useMemo(() => {
     let counts: WebhookFacetCounts | undefined
@@ -221,7 +237,7 @@ export function useWebhookTable(
       setSorting((previous) => {
         const old = previous.map((r) => ({ id: r.id, desc: Boolean(r.desc) }))
         const next = typeof updater === 'function' ? updater(old) : updater
-        return next.map((r) => ({ id: r.id as WebhookSortKey, desc: r.desc }))
+        return next.map((r) => ({ id: r.id as WebhookTableSortKey, desc: r.desc }))
       }),
     [setSorting],
   )

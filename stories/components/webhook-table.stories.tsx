@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { defaultLabels, WebhookTable } from 'integration-webhooks'
-import { MOCK_NOW, mockWebhooks } from 'integration-webhooks/mocks'
+import type { WebhookStatsFigures } from 'integration-webhooks/core'
+import { MOCK_NOW, mockStats, mockWebhooks } from 'integration-webhooks/mocks'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { defaultWebhooks, onPage, rowNames, sortedNames } from '../support/story-helpers'
 
@@ -24,6 +25,7 @@ const meta = {
   },
   argTypes: {
     webhooks: { control: 'object' },
+    stats: { control: 'object' },
     tableOptions: { control: 'object' },
     locale: { control: 'select', options: ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ja-JP'] },
     virtualizeThreshold: { control: { type: 'number', min: 0, step: 10 } },
@@ -83,9 +85,12 @@ export const Loading: Story = {
   },
 }
 
+const largeWebhooks = mockWebhooks('large')
+const largeStats = mockStats(largeWebhooks)
+
 /** Above `virtualizeThreshold` rows only the visible ones are in the DOM (5,000 here). */
 export const Virtualized: Story = {
-  args: { webhooks: mockWebhooks('large') },
+  args: { webhooks: largeWebhooks },
   parameters: { controls: { exclude: ['webhooks', 'model', 'catalog', 'emptyMessage', 'className', 'onOpen'] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -99,5 +104,104 @@ export const Virtualized: Story = {
 
 export const Dark: Story = {
   name: 'Default (dark)',
+  parameters: { theme: 'dark' },
+}
+
+// ---------- Success (24h): the statistics column (issue 14) ----------
+
+/** The mock endpoint's figures for the 30 webhooks: quiet nights, busy days, a failure burst. */
+const defaultStats = mockStats(defaultWebhooks)
+const successHeader = defaultLabels.columns.successRate
+/** The success cell of a row, by the row's integration name. */
+const successCell = (canvasElement: HTMLElement, name: string) => {
+  const row = within(canvasElement)
+    .getByRole('button', { name: `Details for ${name}` })
+    .closest('tr') as HTMLElement
+  return row.querySelector('td[data-column="successRate"]') as HTMLElement
+}
+
+/**
+ * With `stats` (from `useWebhooksStats`), a "Success (24h)" column: the rate, a sparkline of the
+ * hours (successes, failures stacked in red) and, for screen readers, the counts in words.
+ * Inactive webhooks received nothing: "—". Its header sorts, worst first; rows without data last.
+ */
+export const WithSuccessRate: Story = {
+  name: 'Success (24h)',
+  args: { stats: defaultStats },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const header = canvas.getByRole('columnheader', { name: successHeader })
+    const slack = defaultStats['slack-webhook'] as WebhookStatsFigures
+    await expect(successCell(canvasElement, 'Slack')).toHaveTextContent(
+      defaultLabels.successRateCounts(slack.success, slack.error),
+    )
+    await userEvent.click(within(header).getByRole('button', { name: successHeader }))
+    await expect(header).toHaveAttribute('aria-sort', 'ascending')
+    const rates = rowNames(canvasElement).map((name) => successCell(canvasElement, name).dataset.health)
+    // Rows without data come last, after every rate.
+    const firstEmpty = rates.indexOf('none')
+    await expect(firstEmpty).toBeGreaterThan(0)
+    await expect(rates.slice(firstEmpty).every((health) => health === 'none')).toBe(true)
+    await userEvent.click(within(header).getByRole('button', { name: successHeader }))
+    await expect(header).toHaveAttribute('aria-sort', 'descending')
+    await expect(successCell(canvasElement, rowNames(canvasElement).at(-1) ?? '')).toHaveAttribute(
+      'data-health',
+      'none',
+    )
+  },
+}
+
+/** Every finished execution failed, in every webhook: 0% in red, the sparklines all red. */
+export const SuccessRateAllFailing: Story = {
+  name: 'Success (24h): all failing',
+  args: {
+    stats: Object.fromEntries(
+      Object.entries(defaultStats).map(([id, figures]) => {
+        const buckets = figures.buckets.map((b) => ({ ...b, success: 0, error: b.success + b.error }))
+        const error = figures.success + figures.error
+        return [id, { ...figures, buckets, success: 0, error, success_rate: error ? 0 : null }]
+      }),
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const cell = successCell(canvasElement, 'Slack')
+    await expect(cell).toHaveAttribute('data-health', 'failing')
+    await expect(within(cell).getByText('0%')).toBeVisible()
+    await expect(cell.querySelector('[data-part="success"]')).toBeNull()
+    await expect(cell.querySelector('[data-part="error"]')).not.toBeNull()
+  },
+}
+
+/** Statistics loaded, but nothing ran in the last 24 hours: every row says so ("—"). */
+export const SuccessRateNoDataYet: Story = {
+  name: 'Success (24h): no data yet',
+  args: { stats: {} },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getAllByRole('cell', { name: defaultLabels.noStats })).toHaveLength(defaultWebhooks.length)
+    await expect(canvasElement.querySelector('[data-slot="sparkline"]')).toBeNull()
+  },
+}
+
+/** 5,000 rows with their statistics: one object for all of them, the rows in view draw their sparklines. */
+export const VirtualizedWithSuccessRate: Story = {
+  name: 'Success (24h): 5,000 rows',
+  args: { webhooks: largeWebhooks, stats: largeStats },
+  parameters: {
+    controls: { exclude: ['webhooks', 'stats', 'model', 'catalog', 'emptyMessage', 'className', 'onOpen'] },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('columnheader', { name: successHeader })).toBeVisible()
+    await expect(canvasElement.querySelectorAll('[data-slot="row"]').length).toBeLessThan(100)
+    await expect(canvasElement.querySelectorAll('td[data-column="successRate"]').length).toBe(
+      canvasElement.querySelectorAll('[data-slot="row"]').length,
+    )
+  },
+}
+
+export const SuccessRateDark: Story = {
+  name: 'Success (24h) (dark)',
+  args: { stats: defaultStats },
   parameters: { theme: 'dark' },
 }

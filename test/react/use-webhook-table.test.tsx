@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { filterWebhooks, sortWebhooks, type WebhookSortRule } from '../../src/core'
+import { filterWebhooks, sortWebhooks, type WebhookTableSortRule } from '../../src/core'
 import { useWebhookTable } from '../../src/react'
 import { makeWebhook } from '../core/fixtures'
 import { renderHookWithProviders } from './utils'
@@ -136,7 +136,7 @@ describe('useWebhookTable', () => {
 
     it('follows a host that keeps the sorting in its own state (a router, say)', () => {
       function Host() {
-        const [sorting, setSorting] = useState<WebhookSortRule[]>([])
+        const [sorting, setSorting] = useState<WebhookTableSortRule[]>([])
         const table = useWebhookTable(rows, { sorting, onSortingChange: setSorting })
         return (
           <>
