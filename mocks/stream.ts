@@ -83,7 +83,7 @@ export function createEventHub(): MockEventHub {
             if (after === lastId || (after >= oldest - 1 && after < lastId)) {
               for (const { id, frame } of recent) if (id > after) enqueue(frame)
             } else enqueue(`id: ${lastId}\nevent: reset\ndata: {}\n\n`)
-          }
+          } else enqueue(`id: ${lastId}\n\n`) // a new client's resume point, as the server gives
           write = enqueue
           writers.add(write)
           breakOff = () => {

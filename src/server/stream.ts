@@ -450,6 +450,9 @@ export function createLiveStreams(options: LiveStreamOptions) {
     if (closed) hub.remove(subscriber)
     else heartbeat = setInterval(() => write(PING), options.heartbeatMs)
     cursor = start
+    // A new client's resume point: without it, a client that saw no event yet would reconnect
+    // without Last-Event-ID and miss whatever happened while it was away.
+    if (resumeAfter === null) write(encoder.encode(`id: ${start}\n\n`))
 
     async function resume() {
       if (resumeAfter !== null) {

@@ -17,6 +17,7 @@ export function readSse(body: ReadableStream<Uint8Array>) {
   const events: SseEvent[] = []
   const comments: string[] = []
   let retry: number | null = null
+  let lastId: string | null = null
   let ended = false
   const reader = body.getReader()
   const decoder = new TextDecoder()
@@ -45,7 +46,7 @@ export function readSse(body: ReadableStream<Uint8Array>) {
             const name = colon < 0 ? line : line.slice(0, colon)
             const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '')
             fields++
-            if (name === 'id') id = value
+            if (name === 'id') id = lastId = value
             else if (name === 'event') event = value
             else if (name === 'data') data.push(value)
             else if (name === 'retry') retry = Number(value)
@@ -67,6 +68,10 @@ export function readSse(body: ReadableStream<Uint8Array>) {
     comments,
     get retry() {
       return retry
+    },
+    /** The last `id:` read, with or without an event (the resume point a client keeps). */
+    get lastId() {
+      return lastId
     },
     get ended() {
       return ended

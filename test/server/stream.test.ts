@@ -179,6 +179,23 @@ describe.each(storeKinds)('the live stream on %s', (kind) => {
     expect(again.events.some((e) => e.event === 'reset')).toBe(false)
   })
 
+  it('gives a new client its resume point, so one that saw no event yet misses nothing while away', async () => {
+    const webhook = (await call(server, 'POST', '', { body: { provider_id: 'github' } })).json.webhook
+    const first = (await stream('user_a')).sse
+    if (!first) throw new Error('no stream')
+    await until(() => first.lastId !== null, 'the resume point')
+    expect(first.events).toEqual([])
+    const point = first.lastId as string
+    await first.close()
+    await until(() => openStreamCount(open.store) === 0, 'the stream to close')
+    await call(server, 'PATCH', `/${webhook.id}`, { body: { status: 'inactive' } })
+    const again = (await stream('user_a', point)).sse
+    if (!again) throw new Error('no stream')
+    await until(() => again.events.length === 1, 'the missed change')
+    expect(again.events[0]).toMatchObject({ event: 'webhook', data: { webhook: { status: 'inactive' } } })
+    expect(Number(again.events[0]?.id)).toBeGreaterThan(Number(point))
+  })
+
   it('answers a malformed, unknown or pruned Last-Event-ID with one reset, then goes live', async () => {
     const webhook = (await call(server, 'POST', '', { body: { provider_id: 'github' } })).json.webhook
     const [{ newest }] = (await open.store.driver.query<{ newest: number }>(
