@@ -1,12 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { IntegrationWebhookManager, defaultLabels as l } from 'integration-webhooks'
-import { expect, waitFor, within } from 'storybook/test'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { API, findRows, freshCache, fullPage, mockEndpoint, NETWORK_TIMEOUT } from '../support/story-helpers'
 
 /**
  * The manager following the endpoint's live stream (issue 14): the Live indicator in each of
- * its states, said in words. The mocked stream is `createWebhookMockStore({ stream })`; a play
- * drops it and brings it back with `store.setStream`.
+ * its states, said in words, and what a new execution does to an open history. The mocked
+ * stream is `createWebhookMockStore({ stream })`; a play pushes events with `store.receive`
+ * and drops the stream with `store.setStream`.
  */
 const meta = {
   title: 'Components/Live updates',
@@ -33,6 +34,55 @@ async function indicatorSays(canvasElement: HTMLElement, words: string, timeout 
 /** The header's "Updated … ago", if shown. */
 const updatedText = (canvasElement: HTMLElement) =>
   within(within(canvasElement).getByRole('banner')).queryByText(new RegExp(`^${l.updated('').trim()} `))
+
+const live = mockEndpoint({ stream: 'live' })
+
+/**
+ * Live, with Slack's details open: a delivery arrives and appears at the top of the history,
+ * marked "New" until the user turns to it, announced once politely ("1 new execution"); the
+ * header says "Live" and no "Updated … ago".
+ */
+export const NewExecutionInOpenHistory: Story = {
+  name: 'Live: a new execution in the open history',
+  beforeEach: live.beforeEach,
+  parameters: { msw: { handlers: live.handlers } },
+  play: async ({ canvasElement }) => {
+    const canvas = await findRows(canvasElement)
+    await indicatorSays(canvasElement, l.liveStates.live)
+    await expect(updatedText(canvasElement)).toBeNull()
+    await userEvent.click(canvas.getByRole('button', { name: 'Details for Slack' }))
+    const dialog = await canvas.findByRole('dialog', { name: 'Slack' }, { timeout: NETWORK_TIMEOUT })
+    const history = await within(dialog).findByRole('region', { name: l.executions }, { timeout: NETWORK_TIMEOUT })
+    const expandButtons = () => within(history).queryAllByRole('button', { name: new RegExp(`^${l.showExecution}: `) })
+    const before = (
+      await within(history).findAllByRole(
+        'button',
+        { name: new RegExp(`^${l.showExecution}: `) },
+        { timeout: NETWORK_TIMEOUT },
+      )
+    ).length
+
+    // The history is settled (no page in flight) before the delivery arrives.
+    await waitFor(() => expect(history).not.toHaveAttribute('aria-busy'), { timeout: NETWORK_TIMEOUT })
+    const received = live.store.receive('slack-webhook', { status: 'error' })
+    // Wait for the row count, not for a name: older rows share the trigger type and the status
+    // (an older "Failed" slack_trigger_new_message matched at once, before the stream
+    // brought the new one through the service worker).
+    await waitFor(() => expect(expandButtons()).toHaveLength(before + 1), { timeout: NETWORK_TIMEOUT })
+    const [expand] = expandButtons()
+    await expect(expand).toHaveAccessibleName(
+      new RegExp(`^${l.showExecution}: ${received?.trigger_type}, .+, ${l.executionStatuses.error}$`),
+    )
+    const row = expand?.closest('tr') as HTMLElement
+    // The row comes with the cache's update, its mark a render later.
+    await waitFor(() => expect(row).toHaveAttribute('data-new'), { timeout: NETWORK_TIMEOUT })
+    await expect(within(row).getByText(l.newExecution)).toBeInTheDocument()
+    await waitFor(() => expect(within(history).getByRole('status')).toHaveTextContent(l.newExecutions(1)), {
+      timeout: NETWORK_TIMEOUT,
+    })
+    history.scrollIntoView({ block: 'start' })
+  },
+}
 
 const dropping = mockEndpoint({ stream: 'dropping' })
 
