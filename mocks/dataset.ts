@@ -52,12 +52,12 @@ const defaultKinds: Record<string, Kind> = {
   'google-docs': 'inactive',
 }
 const defaultFailures: Record<string, ExecutionFailure> = {
-  stripe: failures.signature,
+  stripe: failures.handler,
   dropbox: failures.timeout,
   hubspot: failures.workflow,
 }
 const largeFailures: readonly ExecutionFailure[] = [
-  failures.signature,
+  failures.handler,
   failures.timeout,
   failures.workflow,
   failures.unavailable,

@@ -188,7 +188,7 @@ export function buildHandlers(
       integration: defaultCatalog.resolve(webhook.provider_id),
       atMs: tick(state),
       rng: state.liveRng,
-      ...(status === 'error' ? { failure: state.dataset.failures.get(webhook.id) ?? failures.signature } : {}),
+      ...(status === 'error' ? { failure: state.dataset.failures.get(webhook.id) ?? failures.handler } : {}),
     })
     if (status === 'pending')
       Object.assign(execution, { status, response_code: null, response_body: null, execution_time_ms: null })
@@ -499,7 +499,7 @@ export function buildHandlers(
       const list = ensureExecutions(state, webhook.id)
       // A webhook in error fails its test the way its deliveries fail, so the UI can show it.
       const failure =
-        webhook.status === 'error' ? (state.dataset.failures.get(webhook.id) ?? failures.signature) : undefined
+        webhook.status === 'error' ? (state.dataset.failures.get(webhook.id) ?? failures.handler) : undefined
       const execution = liveExecution({
         id: nextExecutionId(list, webhook.id),
         webhook,

