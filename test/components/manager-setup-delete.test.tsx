@@ -8,7 +8,7 @@ import { createWebhookMockStore, mockWebhooks, type WebhookMockOptions } from '.
 import { defaultLabels as l, WebhookDetailsDialog } from '../../src/components'
 import { makeWebhook } from '../core/fixtures'
 import { API, Providers, setupMswServer } from '../react/utils'
-import { expectNoAxeViolations, renderManager } from './helpers'
+import { expectNoAxeViolations, fewSuggestions, renderManager } from './helpers'
 
 const server = setupMswServer()
 // These tests are about Set up and Delete, not about loading the dialog's code on first open:
@@ -41,7 +41,7 @@ describe('IntegrationWebhookManager: Set up', slow, () => {
     const store = mount({ scenario: 'empty' })
     const onCreated = vi.fn()
     const user = userEvent.setup()
-    renderManager({ onCreated })
+    renderManager({ onCreated, catalog: fewSuggestions })
     const suggestion = await openDetails(user, 'GitHub')
     expect(within(suggestion).getByText(l.generatedRow)).toBeInTheDocument()
     // A suggestion cannot be enabled or tested: it has nothing saved yet.
@@ -85,7 +85,7 @@ describe('IntegrationWebhookManager: Set up', slow, () => {
       }),
     )
     const user = userEvent.setup()
-    renderManager()
+    renderManager({ catalog: fewSuggestions })
     const dialog = await openDetails(user, 'Slack')
     await user.click(within(dialog).getByRole('button', { name: l.setUp }))
     const busy = await within(dialog).findByRole('button', { name: l.settingUp })
@@ -116,7 +116,7 @@ describe('IntegrationWebhookManager: closing during Set up', slow, () => {
     )
     const onCreated = vi.fn()
     const user = userEvent.setup()
-    renderManager({ onCreated })
+    renderManager({ onCreated, catalog: fewSuggestions })
     const dialog = await openDetails(user, 'GitHub')
     await user.click(within(dialog).getByRole('button', { name: l.setUp }))
     await within(dialog).findByRole('button', { name: l.settingUp })

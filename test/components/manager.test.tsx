@@ -4,7 +4,7 @@ import { delay, HttpResponse, http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { makeExecution, makeWebhook } from '../core/fixtures'
 import { API, setupMswServer } from '../react/utils'
-import { expectNoAxeViolations, installClipboard, renderManager } from './helpers'
+import { expectNoAxeViolations, fewSuggestions, installClipboard, renderManager } from './helpers'
 
 const server = setupMswServer()
 afterEach(() => {
@@ -115,7 +115,7 @@ describe('IntegrationWebhookManager', () => {
   describe('given saved webhooks', () => {
     it('shows a table with counts, every column sortable through a header button, and no axe violations', async () => {
       serve()
-      const { container } = renderManager()
+      renderManager()
       await screen.findByRole('button', { name: 'Details for Slack' })
       expect(screen.getByRole('heading', { name: 'Integration webhooks', level: 2 })).toBeInTheDocument()
       expect(screen.getByText('3 webhooks')).toBeInTheDocument()
@@ -139,7 +139,13 @@ describe('IntegrationWebhookManager', () => {
       expect(within(slackRow).getByText('5 minutes ago')).toBeInTheDocument()
       expect(within(slackRow).getByText('1,200')).toBeInTheDocument()
       expect(within(bodyRows()[2] as HTMLElement).getByText('Setup required')).toBeInTheDocument()
-      await expectNoAxeViolations(container)
+      // What this test is about, the header's counts and the table: the rest of the page has its
+      // own tests (the toolbar below, the states further down), and every story checks the whole
+      // page in Chromium. A run over the whole manager read computed styles for every element.
+      await expectNoAxeViolations([
+        screen.getByRole('list', { name: 'Integration webhooks' }),
+        screen.getByRole('table'),
+      ])
     })
 
     it('sorts by keyboard: Tab to a header button, Enter, and aria-sort follows', async () => {
@@ -170,6 +176,7 @@ describe('IntegrationWebhookManager', () => {
       await user.type(screen.getByRole('searchbox', { name: 'Search webhooks' }), 'slack_trigger_reaction')
       expect(rowNames()).toEqual(['Slack'])
       expect(screen.getByText('1 of 3 webhooks')).toBeInTheDocument()
+      await expectNoAxeViolations(screen.getByRole('search'))
       // The list's categories stay while the user types; their counts follow the query.
       const options = within(screen.getByRole('combobox', { name: 'Category' })).getAllByRole('option')
       expect(options.map((option) => option.textContent)).toEqual([
@@ -391,24 +398,25 @@ describe('IntegrationWebhookManager', () => {
           return HttpResponse.json({ webhooks: rows })
         }),
       )
-      const { container } = renderManager()
+      renderManager()
       expect(screen.getByRole('table')).toHaveAttribute('aria-busy', 'true')
-      expect(screen.getByText('Loading webhooks…')).toBeInTheDocument()
-      await expectNoAxeViolations(container)
+      const status = screen.getByText('Loading webhooks…')
+      // The state's parts: the busy table and the spoken status (the rest is the tests' above).
+      await expectNoAxeViolations([screen.getByRole('table'), status])
       await screen.findByRole('button', { name: 'Details for Slack' })
     })
 
     it('empty: says so when nothing is saved and fallback is off', async () => {
       server.use(http.get(API, () => HttpResponse.json({ webhooks: [] })))
-      const { container } = renderManager({ fallback: false })
-      expect(await screen.findByRole('heading', { name: 'No integrations yet' })).toBeInTheDocument()
-      await expectNoAxeViolations(container)
+      renderManager({ fallback: false })
+      const heading = await screen.findByRole('heading', { name: 'No integrations yet' })
+      await expectNoAxeViolations(heading.closest('[data-slot="state"]') as Element)
     })
 
     it('generated: suggested defaults with a plain notice that nothing is saved', async () => {
       server.use(http.get(API, () => HttpResponse.json({ webhooks: [] })))
       const user = userEvent.setup()
-      renderManager()
+      renderManager({ catalog: fewSuggestions })
       expect(await screen.findByRole('note')).toHaveTextContent(/Suggested configurations.*not saved configuration/)
       expect(screen.getByRole('button', { name: 'Details for Gmail' })).toBeInTheDocument()
       expect(screen.queryByText('Active')).toBeNull()
@@ -432,13 +440,13 @@ describe('IntegrationWebhookManager', () => {
         ),
       )
       const user = userEvent.setup()
-      const { container } = renderManager()
+      renderManager()
       const alert = await screen.findByRole('alert')
       expect(alert).toHaveTextContent('Could not load webhooks')
       expect(alert).toHaveTextContent('The server had a problem.')
       expect(alert).toHaveTextContent('Database connection failed')
       expect(screen.queryByRole('table')).toBeNull()
-      await expectNoAxeViolations(container)
+      await expectNoAxeViolations(alert)
       fail = false
       await user.click(within(alert).getByRole('button', { name: 'Try again' }))
       expect(await screen.findByRole('button', { name: 'Details for Slack' })).toBeInTheDocument()
@@ -469,7 +477,7 @@ describe('IntegrationWebhookManager', () => {
       const onUnauthorized = vi.fn()
       const onSignIn = vi.fn()
       const user = userEvent.setup()
-      const { container } = renderManager({ onUnauthorized, onSignIn })
+      renderManager({ onUnauthorized, onSignIn })
       const alert = await screen.findByRole('alert')
       expect(alert).toHaveTextContent('Sign in to see your webhooks')
       expect(screen.queryByRole('table')).toBeNull()
@@ -478,7 +486,7 @@ describe('IntegrationWebhookManager', () => {
       expect(onUnauthorized).toHaveBeenCalledWith(expect.objectContaining({ kind: 'unauthorized' }))
       await user.click(within(alert).getByRole('button', { name: 'Sign in' }))
       expect(onSignIn).toHaveBeenCalled()
-      await expectNoAxeViolations(container)
+      await expectNoAxeViolations(alert)
     })
 
     it('stale: keeps the last good rows with a warning after a failed refresh', async () => {
@@ -491,14 +499,15 @@ describe('IntegrationWebhookManager', () => {
         ),
       )
       const user = userEvent.setup()
-      const { container } = renderManager()
+      renderManager()
       await screen.findByRole('button', { name: 'Details for Slack' })
       fail = true
       await user.click(screen.getByRole('button', { name: 'Refresh' }))
-      expect(await screen.findByText(/Could not refresh. Showing webhooks from/)).toBeInTheDocument()
+      const warning = await screen.findByText(/Could not refresh. Showing webhooks from/)
       expect(screen.getByText(/Upstream timeout/)).toBeInTheDocument()
       expect(rowNames()).toHaveLength(3)
-      await expectNoAxeViolations(container)
+      // The warning, and the rows it keeps.
+      await expectNoAxeViolations([warning.closest('[data-slot="notice"]') as Element, screen.getByRole('table')])
     })
 
     it('invalid rows: a count, and the reasons on request', async () => {
@@ -508,8 +517,8 @@ describe('IntegrationWebhookManager', () => {
         ),
       )
       const user = userEvent.setup()
-      const { container } = renderManager()
-      expect(await screen.findByText(/2 webhooks could not be shown/)).toBeInTheDocument()
+      renderManager()
+      const notice = await screen.findByText(/2 webhooks could not be shown/)
       const toggle = screen.getByRole('button', { name: 'Show why' })
       await user.click(toggle)
       expect(toggle).toHaveAttribute('aria-expanded', 'true')
@@ -517,7 +526,7 @@ describe('IntegrationWebhookManager', () => {
       expect(screen.getAllByText('status: expected one of "active", "inactive", "error"')).toHaveLength(2)
       expect(screen.getByText('id: expected string')).toBeInTheDocument()
       expect(rowNames()).toEqual(['Slack'])
-      await expectNoAxeViolations(container)
+      await expectNoAxeViolations(notice.closest('[data-slot="notice"]') as Element)
     })
   })
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createWebhookMockStore } from '../../mocks'
 import { defaultLabels as l } from '../../src/components'
 import { API, setupMswServer } from '../react/utils'
-import { expectNoAxeViolations, renderManager } from './helpers'
+import { expectNoAxeViolations, fewSuggestions, renderManager } from './helpers'
 
 const server = setupMswServer()
 beforeAll(async () => {
@@ -17,7 +17,7 @@ async function setUp(provider: string) {
   const store = createWebhookMockStore({ apiUrl: API, scenario: 'empty' })
   server.use(...store.handlers)
   const user = userEvent.setup()
-  renderManager({ onCreated: () => undefined })
+  renderManager({ onCreated: () => undefined, catalog: fewSuggestions })
   await user.click(await screen.findByRole('button', { name: `Details for ${provider}` }))
   const suggestion = await screen.findByRole('dialog', { name: provider }, { timeout: 10_000 })
   await user.click(within(suggestion).getByRole('button', { name: l.setUp }))
