@@ -60,8 +60,9 @@ function serve(webhooks = rows) {
       id: 'e-bad',
       webhook_id: 'slack-webhook',
       status: 'error',
-      response_code: 500,
-      error_message: 'Signature verification failed',
+      // As the server records a failure: the host's onEvent threw (a refused delivery is never recorded).
+      response_code: null,
+      error_message: 'Could not enqueue the event: connect ECONNREFUSED 10.0.3.7:5432',
       payload: { text: '<b>hello</b>' },
     }),
     makeExecution({ id: 'e-wait', webhook_id: 'slack-webhook', status: 'pending', response_code: null }),
@@ -357,7 +358,9 @@ describe('IntegrationWebhookManager', () => {
       const table = await within(history).findByRole('table')
       expect(within(table).getByText('Success')).toBeInTheDocument()
       expect(within(table).getByText('Failed')).toBeInTheDocument()
-      expect(within(table).getByText('Signature verification failed')).toBeInTheDocument()
+      expect(
+        within(table).getByText('Could not enqueue the event: connect ECONNREFUSED 10.0.3.7:5432'),
+      ).toBeInTheDocument()
 
       await user.click(within(history).getByRole('button', { name: 'Load more' }))
       expect(await within(history).findByText('Pending')).toBeInTheDocument()
