@@ -108,9 +108,7 @@ describe('useWebhookActions', () => {
               { providerProps: { retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 2 } } },
             )
             try {
-              // A hook's state changes no DOM, so waitFor polls: every 5 ms, not its 50 ms default,
-              // which was most of each of the 25 runs (nothing here waits on a fixed time).
-              await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1), { interval: 5 })
+              await waitFor(() => expect(result.current.list.webhooks).toHaveLength(1))
               const running: Promise<unknown>[] = []
               for (const { status, gap } of calls) {
                 act(() => {
@@ -119,9 +117,7 @@ describe('useWebhookActions', () => {
                 await delay(gap)
               }
               await act(() => Promise.all(running))
-              await waitFor(() => expect(result.current.actions.isPending('setStatus', 'w1')).toBe(false), {
-                interval: 5,
-              })
+              await waitFor(() => expect(result.current.actions.isPending('setStatus', 'w1')).toBe(false))
               expect(result.current.list.webhooks[0]?.status).toBe(serverStatus)
             } finally {
               unmount()
