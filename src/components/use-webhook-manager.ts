@@ -153,9 +153,10 @@ export function useWebhookManager(options: UseWebhookManagerOptions = {}): Webho
   // State.
   const live = options.live ?? true
   const list = useIntegrationWebhooks({ refreshInterval: options.refreshInterval, live })
-  // The success-rate column's figures: one request for every row, asked with the list (not
-  // after it); suggested rows are not saved and have none.
-  const saved = list.source !== 'generated'
+  // The success-rate column's figures: one request for every row, asked once the list is in,
+  // so a long list's figures (24 buckets a row) never hold up its rows; suggested rows are not
+  // saved and have none.
+  const saved = list.source !== undefined && list.source !== 'generated'
   const statsQuery = useWebhooksStats({ window: '24h', live, enabled: (options.successRate ?? true) && saved })
   const stats = (options.successRate ?? true) && saved && statsQuery.supported ? statsQuery.stats : undefined
   // The table hook reads its own options by name (and each value, not the object's identity).

@@ -127,6 +127,29 @@ describe('The manager’s success-rate column', () => {
     await expectNoAxeViolations(screen.getByRole('table'))
   })
 
+  it('asks for the figures once the list is in, so a long list’s figures never hold up its rows', async () => {
+    let release!: () => void
+    const listed = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    serveStats()
+    server.use(
+      http.get(API, async () => {
+        await listed
+        return HttpResponse.json({ webhooks: saved, source: 'saved' })
+      }),
+    )
+    renderManager({ locale: 'en-US' })
+    await waitFor(() => expect(count('GET /api/integration-webhooks')).toBe(1))
+    // The list is still on its way: nothing has asked for the figures (a later macrotask too).
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(count('GET /api/integration-webhooks/stats')).toBe(0)
+    release()
+    await screen.findByRole('button', { name: 'Details for Alpha' })
+    expect(await within(rowOf('Alpha')).findByRole('cell', { name: /^75% / })).toBeInTheDocument()
+    expect(count('GET /api/integration-webhooks/stats')).toBe(1)
+  })
+
   it('is absent, and says no error, where the endpoint has no statistics (405)', async () => {
     server.use(http.get(API, () => HttpResponse.json({ webhooks: saved, source: 'saved' })))
     renderManager({ locale: 'en-US' })
