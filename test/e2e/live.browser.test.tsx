@@ -1,8 +1,8 @@
 import { IntegrationWebhookManager } from 'integration-webhooks'
 import { describe, expect, inject, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import { schemes } from '../../src/server/schemes/index'
 import { render } from '../browser/render'
+import { signedPush } from '../support/signed-push'
 import '../../src/components/styles.css'
 
 // Issue 14, in Chromium against the real server handler on PGlite (not MSW): a signed event sent
@@ -12,22 +12,6 @@ import '../../src/components/styles.css'
 const api = inject('realApiUrl')
 // A limit for the page or the server to catch up, generous for a busy machine: never a timing.
 const wait = { timeout: 30_000 }
-
-/** A GitHub `push` signed with the webhook's secret, as GitHub sends it. */
-async function signedPush(url: string, secret: string) {
-  const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/main', commits: [] }))
-  const github = schemes.github
-  if (!github?.sign) throw new Error('the github scheme signs')
-  const { headers } = await github.sign({
-    body,
-    secret,
-    url: new URL(url),
-    now: new Date(),
-    deliveryId: crypto.randomUUID(),
-    eventName: 'push',
-  })
-  return fetch(url, { method: 'POST', headers, body })
-}
 
 describe('live on the real server (issue 14)', () => {
   it('a signed event sent while the dialog is open appears in its history and its Activity, with no refresh', async () => {
@@ -67,7 +51,7 @@ describe('live on the real server (issue 14)', () => {
     await expect.element(indicator, wait).toHaveTextContent('Live updates: Live')
     const listFetches = asked.filter((a) => a === `GET ${new URL(api).pathname}`).length
 
-    const sent = await signedPush(webhook.webhook_url, secret)
+    const sent = await fetch(await signedPush(webhook.webhook_url, secret, 1))
     expect(sent.status).toBe(202)
 
     // In the open history, first and marked New; the host's onEvent turns it Success.

@@ -9,7 +9,6 @@ import {
 } from 'integration-webhooks/server'
 import pg from 'pg'
 import { inject } from 'vitest'
-import { schemes } from '../../src/server/schemes/index'
 
 export const databaseUrl = inject('databaseUrl')
 
@@ -163,18 +162,4 @@ export async function until(check: () => Promise<boolean> | boolean, what: strin
   }
 }
 
-/** A push signed the GitHub way, to the webhook's receiving URL. */
-export async function signedPush(url: string, secret: string, n: number) {
-  const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/main', n }))
-  const github = schemes.github
-  if (!github?.sign) throw new Error('the github scheme signs')
-  const { headers } = await github.sign({
-    body,
-    secret,
-    url: new URL(url),
-    now: new Date(),
-    deliveryId: crypto.randomUUID(),
-    eventName: 'push',
-  })
-  return new Request(url, { method: 'POST', headers, body })
-}
+export { signedPush } from '../support/signed-push'
