@@ -340,7 +340,7 @@ const SuccessRateCell = memo(function SuccessRateCell({
  *
  * Styling API: `data-slot="table-container | table | sort-button | row | sparkline | …"`,
  * `data-sort-direction="ascending | descending"` on sorted headers, `data-status` on rows,
- * `data-empty` on an empty table, `data-stats` on a table with statistics,
+ * `data-empty` on an empty table, `data-stats` on a table with statistics (and its container),
  * `data-health="none | failing | degraded | healthy"` on success-rate cells,
  * `data-part="success | error | baseline"` in sparklines, `data-virtualized` on a virtualised container.
  *
@@ -405,6 +405,7 @@ export function WebhookTable(props: WebhookTableProps) {
         data-iw=""
         data-slot="table-container"
         data-virtualized={virtualized || undefined}
+        data-stats={withStats || undefined}
         className={cx(props.className)}
       >
         <table
