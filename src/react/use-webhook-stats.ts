@@ -32,32 +32,41 @@ export interface UseWebhookStatsOptions {
   enabled?: boolean
 }
 
-/** Options of {@link useWebhookStats}. */
-export interface UseOneWebhookStatsOptions extends UseWebhookStatsOptions {
+/**
+ * With `live`, both statistics hooks follow the stream by one rule: a finished execution (success
+ * or error) of a webhook their figures cover, or a `reset`, refetches them; the first at once,
+ * then at most one per `liveThrottleMs` for whatever arrives meanwhile (a burst of 100 is two
+ * requests, and a steady stream one per interval, not one per event). Pending executions and
+ * webhook changes do not: a pending execution changes no rate, time or bar until it finishes.
+ */
+export interface LiveStatsOptions {
   /**
-   * Follow the provider's live stream: each execution of this webhook it brings (created, or a
-   * new status) and each `reset` refetch the figures — one request at a time, and one more for
-   * whatever arrived meanwhile, so a burst of events costs two requests, not one per event.
-   * Where the endpoint has no stream, refetch every `refreshInterval` (15 s unless given).
+   * With `live`: the least time between two refetches the stream causes, in milliseconds.
+   * @defaultValue 5000
+   */
+  liveThrottleMs?: number
+}
+
+/** Options of {@link useWebhookStats}. */
+export interface UseOneWebhookStatsOptions extends UseWebhookStatsOptions, LiveStatsOptions {
+  /**
+   * Follow the provider's live stream: a finished execution of this webhook (or a `reset`)
+   * refetches the figures, at most once per `liveThrottleMs`. Where the endpoint has no stream,
+   * refetch every `refreshInterval` (15 s unless given) instead.
    * @defaultValue false
    */
   live?: boolean
 }
 
 /** Options of {@link useWebhooksStats}. */
-export interface UseWebhooksStatsOptions extends UseWebhookStatsOptions {
+export interface UseWebhooksStatsOptions extends UseWebhookStatsOptions, LiveStatsOptions {
   /**
-   * Follow the endpoint's live stream: a finished execution (or a `reset`) refetches the figures,
-   * at most once per `liveThrottleMs` (a burst of 500 deliveries is one or two requests, not 500).
-   * Where the endpoint has no stream, refetch every `refreshInterval` (60 s unless given) instead.
+   * Follow the endpoint's live stream: a finished execution of any webhook (or a `reset`)
+   * refetches the figures, at most once per `liveThrottleMs`. Where the endpoint has no stream,
+   * refetch every `refreshInterval` (60 s unless given) instead.
    * @defaultValue false
    */
   live?: boolean
-  /**
-   * With `live`: the least time between two refetches the stream causes, in milliseconds.
-   * @defaultValue 5000
-   */
-  liveThrottleMs?: number
 }
 
 /** What both statistics hooks share. */
@@ -111,12 +120,42 @@ function swrOptions(refreshInterval: number) {
 }
 
 /**
+ * The live rule of both hooks (see {@link LiveStatsOptions}): the stream's finished executions of
+ * `webhookId` (every webhook's without one) and its resets refetch, through one throttle.
+ */
+function useLiveRefetch(
+  following: boolean,
+  webhookId: string | null | undefined,
+  liveThrottleMs: number,
+  mutate: () => Promise<unknown>,
+): void {
+  const { live: registry } = useWebhooksContext()
+  useEffect(() => {
+    if (!following) return
+    const throttle = createThrottle(liveThrottleMs, () => void mutate().catch(() => undefined))
+    const stop = registry.listen((event) => {
+      if (event.type === 'webhook') return
+      if (event.type === 'execution') {
+        if (event.execution.status === 'pending') return
+        if (webhookId && event.webhookId !== webhookId) return
+      }
+      throttle.trigger()
+    })
+    return () => {
+      stop()
+      throttle.dispose()
+    }
+  }, [registry, following, webhookId, liveThrottleMs, mutate])
+}
+
+/**
  * One webhook's delivery statistics over a window: counts by outcome, success rate, p50/p95
  * execution time and the window's buckets (hourly for 24 h, daily for 7 and 30 days).
  *
  * Data belongs to its webhook and window: switching either never shows the previous figures
  * under the new name, not even for one render. A test event or a retry made with
- * `useWebhookActions` refetches them, and with `live` so does each execution the stream brings.
+ * `useWebhookActions` refetches them, and with `live` so do the executions the stream brings
+ * (at most once per `liveThrottleMs`).
  *
  * @example
  * ```tsx
@@ -129,8 +168,8 @@ export function useWebhookStats(
   webhookId: string | null | undefined,
   options: UseOneWebhookStatsOptions = {},
 ): WebhookStatsState {
-  const { client, apiUrl, executions: registry, live: liveRegistry } = useWebhooksContext()
-  const { window = '24h', enabled = true, live = false } = options
+  const { client, apiUrl, executions: registry } = useWebhooksContext()
+  const { window = '24h', enabled = true, live = false, liveThrottleMs = 5000 } = options
   const following = live && enabled && Boolean(webhookId)
   const { liveState } = useLive(following)
   const refreshInterval =
@@ -147,37 +186,7 @@ export function useWebhookStats(
     return registry.subscribe(webhookId, () => void mutate().catch(() => undefined))
   }, [registry, webhookId, enabled, mutate])
 
-  // Live: an execution of this webhook (or a reset) changes the figures. One refetch in flight at
-  // a time; events meanwhile ask for one more after it, not one each.
-  useEffect(() => {
-    if (!following) return
-    let running = false
-    let again = false
-    let stopped = false
-    const refetch = () => {
-      if (running) {
-        again = true
-        return
-      }
-      running = true
-      void mutate()
-        .catch(() => undefined)
-        .finally(() => {
-          running = false
-          if (again && !stopped) {
-            again = false
-            refetch()
-          }
-        })
-    }
-    const stop = liveRegistry.listen((event) => {
-      if (event.type === 'reset' || (event.type === 'execution' && event.webhookId === webhookId)) refetch()
-    })
-    return () => {
-      stopped = true
-      stop()
-    }
-  }, [liveRegistry, following, webhookId, mutate])
+  useLiveRefetch(following, webhookId, liveThrottleMs, mutate)
 
   const refresh = useCallback(async () => {
     await mutate().catch(() => undefined)
@@ -197,7 +206,7 @@ export function useWebhookStats(
 /**
  * Every saved webhook's delivery statistics over one window, in one request (the table's
  * "Success (24h)" column). Shared by every component that asks for the same window. With
- * `live`, the stream's finished executions refetch them, throttled.
+ * `live`, the stream's finished executions refetch them (at most once per `liveThrottleMs`).
  *
  * @example
  * ```tsx
@@ -206,7 +215,7 @@ export function useWebhookStats(
  * ```
  */
 export function useWebhooksStats(options: UseWebhooksStatsOptions = {}): WebhooksStatsState {
-  const { client, apiUrl, live: registry } = useWebhooksContext()
+  const { client, apiUrl } = useWebhooksContext()
   const { window = '24h', enabled = true, live = false, liveThrottleMs = 5000 } = options
   const following = live && enabled
   const { liveState } = useLive(following)
@@ -222,20 +231,7 @@ export function useWebhooksStats(options: UseWebhooksStatsOptions = {}): Webhook
     await mutate().catch(() => undefined)
   }, [mutate])
 
-  // A finished execution changes the figures (a pending one does not, yet); a reset may hide
-  // any change. One refetch at once, then at most one per liveThrottleMs for what follows.
-  useEffect(() => {
-    if (!following) return
-    const throttle = createThrottle(liveThrottleMs, () => void mutate().catch(() => undefined))
-    const stop = registry.listen((event) => {
-      if (event.type === 'webhook' || (event.type === 'execution' && event.execution.status === 'pending')) return
-      throttle.trigger()
-    })
-    return () => {
-      stop()
-      throttle.dispose()
-    }
-  }, [registry, following, liveThrottleMs, mutate])
+  useLiveRefetch(following, null, liveThrottleMs, mutate)
 
   return {
     stats: data && data.window === window ? data.stats : undefined,
