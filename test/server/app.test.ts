@@ -74,11 +74,16 @@ describe('npm start: the app, end to end', () => {
     expect(await banner.textContent()).toContain(`You are signed in as the demo user ${user}`)
     const cookie = `demo_user=${user}`
 
-    // On a phone the page scrolls down only: the banner's command wraps instead of widening the page.
-    await page.setViewportSize({ width: 375, height: 800 })
-    await visible(page.getByRole('button', { name: 'Details for GitHub', exact: true }))
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
-    await page.setViewportSize({ width: 1280, height: 800 })
+    // On a phone the page scrolls down only: the banner's command wraps instead of widening the page,
+    // between its words and options, never inside one (`--secret` read as `-` then `-secret`).
+    const commandParts = banner.locator('code span')
+    const linesOf = () => commandParts.evaluateAll((parts) => parts.map((part) => part.getClientRects().length))
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 800 })
+      await visible(page.getByRole('button', { name: 'Details for GitHub', exact: true }))
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+      expect(await linesOf()).toEqual([1, 1, 1])
+    }
 
     // Nothing saved yet: the suggestions. Set up GitHub.
     await page.getByRole('button', { name: 'Details for GitHub', exact: true }).click()
@@ -124,6 +129,13 @@ describe('npm start: the app, end to end', () => {
     const executions = await fetch(`${app.url}/api/integration-webhooks`, { headers: { cookie } })
     const { webhooks } = (await executions.json()) as { webhooks: { provider_id: string; trigger_count: number }[] }
     expect(webhooks).toMatchObject([{ provider_id: 'github', trigger_count: 1 }])
+
+    // The same page in German, as the banner's language switch offers it.
+    await page.keyboard.press('Escape')
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Deutsch' }).click()
+    await visible(page.getByRole('button', { name: 'Details zu GitHub', exact: true }))
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de')
+    expect(await axeViolations(page)).toEqual([])
     expect(cspViolations).toEqual([])
     await context.close()
   }, 360_000)
