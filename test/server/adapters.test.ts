@@ -11,7 +11,8 @@ import { createExpressApp } from '../../examples/express'
 import { createHonoApp } from '../../examples/hono'
 import { createNodeServer } from '../../examples/node'
 import { bufferedBodies } from '../../src/server/http'
-import { BASE, type OpenStore, openStore, testServer } from './support'
+import { openStreamCount } from '../../src/server/stream'
+import { BASE, type OpenStore, openStore, testServer, until } from './support'
 
 // The mounting guides of the README are these files: each is run here against one server.
 describe('mounting guides (examples/)', () => {
@@ -208,6 +209,205 @@ describe('mounting guides (examples/)', () => {
       await closed
       await new Promise((resolve) => setImmediate(resolve))
       expect(called).toBe(0)
+    })
+
+    describe('the request it hands the handler (light: a real Request only when needed)', () => {
+      /** A listener whose handler gives the test the request and answers what `read` returns. */
+      async function serve(
+        read: (request: Request) => Promise<unknown>,
+        options: Parameters<typeof toNodeListener>[1] = {},
+        before: (req: IncomingMessage & { originalUrl?: string }) => void = () => {},
+      ) {
+        const listener = toNodeListener(async (request) => {
+          try {
+            return Response.json({ value: await read(request) })
+          } catch (error) {
+            return Response.json({ error: String(error) }, { status: 500 })
+          }
+        }, options)
+        return listen(
+          createServer((req, res) => {
+            before(req)
+            listener(req, res)
+          }),
+        )
+      }
+
+      /** A request with headers as Node sends them (an array: one line each). */
+      function send(
+        at: string,
+        pathname: string,
+        init: { method?: string; headers?: Record<string, string | string[]>; body?: string } = {},
+      ): Promise<{ status: number; body: Record<string, unknown> }> {
+        return new Promise((resolve, reject) => {
+          const url = new URL(at)
+          const req = httpRequest(
+            { host: url.hostname, port: url.port, path: pathname, method: init.method ?? 'GET', headers: init.headers },
+            (res) => {
+              let text = ''
+              res.on('data', (chunk) => {
+                text += chunk
+              })
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }))
+            },
+          )
+          req.on('error', reject)
+          req.end(init.body)
+        })
+      }
+
+      it('is a Request to the handler and to host code, with its method, URL and every header', async () => {
+        const at = await serve(async (request) => ({
+          request: request instanceof Request,
+          method: request.method,
+          url: request.url,
+          multi: request.headers.get('x-multi'),
+          cookie: request.headers.get('cookie'),
+          // Host code may clone it, or make a Request of it (which takes its body).
+          cloned: request.clone().url,
+          copy: new Request(request).headers.get('x-multi'),
+        }))
+        const { body } = await send(at, '/api/x?page=2', {
+          method: 'DELETE',
+          headers: { 'x-multi': ['a', 'b'], cookie: 'session=1' },
+        })
+        const url = `http://127.0.0.1:${new URL(at).port}/api/x?page=2`
+        expect(body.value).toEqual({
+          request: true,
+          method: 'DELETE',
+          url,
+          multi: 'a, b',
+          cookie: 'session=1',
+          copy: 'a, b',
+          cloned: url,
+        })
+      })
+
+      it("has Express's whole URL (originalUrl), and the forwarded origin only with trustProxy", async () => {
+        const mount = (req: IncomingMessage & { originalUrl?: string }) => {
+          req.originalUrl = req.url
+          req.url = (req.url ?? '/').slice('/mounted'.length) || '/'
+        }
+        const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'hooks.example.com' }
+        const plain = await serve(async (request) => request.url, {}, mount)
+        const trusted = await serve(async (request) => request.url, { trustProxy: true }, mount)
+        const port = new URL(plain).port
+        expect((await send(plain, '/mounted/receive/t?x=1', { headers: forwarded })).body.value).toBe(
+          `http://127.0.0.1:${port}/mounted/receive/t?x=1`,
+        )
+        expect((await send(trusted, '/mounted/receive/t?x=1', { headers: forwarded })).body.value).toBe(
+          'https://hooks.example.com/mounted/receive/t?x=1',
+        )
+      })
+
+      it.each([
+        ['text', (r: Request) => r.text().then((t) => new TextEncoder().encode(t))],
+        ['json', (r: Request) => r.json().then((v) => new TextEncoder().encode(JSON.stringify(v)))],
+        ['arrayBuffer', (r: Request) => r.arrayBuffer().then((b) => new Uint8Array(b))],
+        ['bytes', (r: Request) => r.bytes()],
+        ['body stream', (r: Request) => new Response(r.body).arrayBuffer().then((b) => new Uint8Array(b))],
+        ['clone', (r: Request) => r.clone().bytes()],
+      ] as const)('gives the body once through %s, the same bytes, small or chunked', async (_name, read) => {
+        const at = await serve(async (request) => {
+          const bytes = await read(request)
+          const again = await request.text().then(
+            () => 'read again',
+            (error: unknown) => (error instanceof TypeError ? 'refused' : String(error)),
+          )
+          return { text: new TextDecoder().decode(bytes), again, used: request.bodyUsed }
+        })
+        const payload = JSON.stringify({ zen: 'Anything added dilutes everything else. ☃' })
+        const small = await fetch(at, { method: 'POST', body: payload })
+        const chunked = await fetch(at, {
+          method: 'POST',
+          body: new Blob([payload]).stream(),
+          duplex: 'half',
+        } as RequestInit)
+        for (const response of [small, chunked]) {
+          const { value } = await response.json()
+          // A clone's body is its own: the original still reads once.
+          if (_name === 'clone') expect(value).toEqual({ text: payload, again: 'read again', used: true })
+          else expect(value).toEqual({ text: payload, again: 'refused', used: true })
+        }
+      })
+
+      it('aborts request.signal when the client goes away, read before or only after', async () => {
+        let closedOnServer!: () => void
+        const serverClosed = new Promise<void>((resolve) => {
+          closedOnServer = resolve
+        })
+        const reads: string[] = []
+        let arrived = 0
+        const listener = toNodeListener(async (request) => {
+          if (request.headers.get('x-read') === 'before') {
+            // Read as the request arrives, before the client goes away.
+            const { signal } = request
+            await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))
+            reads.push(`before: ${request.signal.aborted}`)
+          } else {
+            await serverClosed
+            reads.push(`after: ${request.signal.aborted}`)
+          }
+          return new Response(null, { status: 204 })
+        })
+        const at = await listen(
+          createServer((req, res) => {
+            arrived++
+            res.once('close', () => {
+              if (req.headers['x-read'] === 'after') closedOnServer()
+            })
+            listener(req, res)
+          }),
+        )
+        for (const [index, read] of ['before', 'after'].entries()) {
+          const client = new AbortController()
+          const asked = fetch(at, { headers: { 'x-read': read }, signal: client.signal }).catch(() => null)
+          await until(() => arrived > index, 'the request to arrive')
+          client.abort()
+          await asked
+        }
+        await until(() => reads.length === 2, 'both handlers to see the abort')
+        expect(reads).toEqual(['before: true', 'after: true'])
+      })
+
+      it('ends a live stream on the server when its client goes away', async () => {
+        const at = await listen(createServer(toNodeListener(webhooks)))
+        const client = new AbortController()
+        const response = await fetch(`${at}${BASE}/stream`, {
+          headers: { 'x-user': 'user_sse' },
+          signal: client.signal,
+        })
+        expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
+        await response.body?.getReader().read()
+        expect(openStreamCount(open.store)).toBeGreaterThan(0)
+        client.abort()
+        await until(() => openStreamCount(open.store) === 0, 'the stream to end')
+      })
+
+      it('refuses a chunked body at the limit without waiting for the rest of it', async () => {
+        const at = new URL(await listen(createServer(toNodeListener(webhooks))))
+        const status = await new Promise<number>((resolve, reject) => {
+          const req = httpRequest(
+            {
+              host: at.hostname,
+              port: at.port,
+              path: BASE,
+              method: 'POST',
+              headers: { 'x-user': 'user_a', 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+            },
+            (res) => {
+              resolve(res.statusCode ?? 0)
+              req.destroy()
+            },
+          )
+          req.on('error', (error) => {
+            if (!req.destroyed) reject(error)
+          })
+          // Over the 64 KiB limit, and never ended: only an answer at the limit gets back.
+          req.write(`{"provider_id":"github","name":"${'x'.repeat(100 * 1024)}`)
+        })
+        expect(status).toBe(413)
+      })
     })
 
     it('passes cookies and several Set-Cookie headers through', async () => {

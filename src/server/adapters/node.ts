@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { bufferedBodies, responseTexts } from '../http'
+import { closeLightRequest, lightRequest } from './node-request'
 
 /** Something that answers Web requests: a `WebhookServer` or its `handle`. */
 export type FetchHandler = ((request: Request) => Promise<Response>) | { handle(request: Request): Promise<Response> }
@@ -30,7 +31,9 @@ function streamOf(req: IncomingMessage): ReadableStream<Uint8Array> {
       else controller.enqueue(typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value))
     },
     cancel() {
-      req.destroy()
+      // Refused (over the limit) or dropped: read no further. The answer still goes out, on a
+      // connection that closes after it (see toNodeListener).
+      req.pause()
     },
   })
 }
@@ -81,38 +84,39 @@ function readBody(req: IncomingMessage): Promise<Uint8Array> {
   })
 }
 
-/**
- * The Web `Request` for a Node request: its body streamed, or `bytes` when the adapter
- * read it already. @internal
- */
-export function toWebRequest(
-  req: NodeRequest,
-  options: NodeListenerOptions = {},
-  signal?: AbortSignal,
-  bytes?: Uint8Array,
-): Request {
-  const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted)
-  const protocol = (options.trustProxy && first(req.headers['x-forwarded-proto'])) || (encrypted ? 'https' : 'http')
-  const host = (options.trustProxy && first(req.headers['x-forwarded-host'])) || req.headers.host || 'localhost'
-  // Express strips its mount path from req.url; originalUrl keeps it. The server accepts both.
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`)
+/** The request's headers as Web `Headers` (HTTP/2 pseudo-headers left out). */
+function headersOf(req: NodeRequest): Headers {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue
     if (Array.isArray(value)) for (const item of value) headers.append(name, item)
     else headers.set(name, value)
   }
+  return headers
+}
+
+/**
+ * The Web `Request` for a Node request: a light one (see node-request.ts) that builds a
+ * real `Request` only when something reads more than its method, URL, headers, signal or
+ * the body the adapter read (`bytes`); its body streamed otherwise. @internal
+ */
+export function toWebRequest(req: NodeRequest, options: NodeListenerOptions = {}, bytes?: Uint8Array): Request {
+  const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted)
+  const protocol = (options.trustProxy && first(req.headers['x-forwarded-proto'])) || (encrypted ? 'https' : 'http')
+  const host = (options.trustProxy && first(req.headers['x-forwarded-host'])) || req.headers.host || 'localhost'
+  // Express strips its mount path from req.url; originalUrl keeps it. The server accepts both.
+  const url = new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`).href
   const method = req.method ?? 'GET'
-  let body: BodyInit | undefined
-  if (method !== 'GET' && method !== 'HEAD') {
+  let init: (() => BodyInit) | null = null
+  if (!bytes && method !== 'GET' && method !== 'HEAD') {
     // A body parser that ran before us (express.json(), express.raw()) has read the stream.
     // Prefer mounting before body parsers: signatures need the exact bytes.
-    if (bytes) body = bytes as BodyInit
-    else if (typeof req.body === 'string' || req.body instanceof Uint8Array) body = req.body as BodyInit
-    else if (req.body !== undefined && req.readableEnded) body = JSON.stringify(req.body)
-    else body = streamOf(req)
+    const parsed = req.body
+    if (typeof parsed === 'string' || parsed instanceof Uint8Array) init = () => parsed as BodyInit
+    else if (parsed !== undefined && req.readableEnded) init = () => JSON.stringify(parsed)
+    else init = () => streamOf(req)
   }
-  const request = new Request(url, { method, headers, body, signal, duplex: 'half' } as RequestInit)
+  const request = lightRequest(url, method, () => headersOf(req), bytes ?? null, init)
   if (bytes) bufferedBodies.set(request, bytes)
   return request
 }
@@ -187,19 +191,30 @@ export function toNodeListener(
       res.end(JSON.stringify({ error: 'Not found', code: 'not_found' }))
       return
     }
-    const controller = new AbortController()
-    res.on('close', () => controller.abort())
+    // request.signal aborts when the client goes away (a live stream ends with it), also
+    // when that happens before the request is made.
+    let request: Request | undefined
+    let closed = false
+    res.on('close', () => {
+      closed = true
+      if (request) closeLightRequest(request)
+    })
     const answer = (bytes?: Uint8Array) => {
-      let request: Request
       try {
-        request = toWebRequest(req as NodeRequest, options, controller.signal, bytes)
+        request = toWebRequest(req as NodeRequest, options, bytes)
       } catch {
         res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' })
         res.end(JSON.stringify({ error: 'The request is not valid', code: 'bad_request' }))
         return
       }
+      if (closed) closeLightRequest(request)
       handle(request)
-        .then((response) => writeWebResponse(response, res))
+        .then((response) => {
+          // A body the handler left unread (refused at its limit): the connection closes after
+          // the answer, rather than Node reading the rest to reuse it.
+          if (!req.complete) res.shouldKeepAlive = false
+          return writeWebResponse(response, res)
+        })
         .catch(() => {
           if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
           res.end(res.headersSent ? undefined : JSON.stringify({ error: 'Internal server error', code: 'internal' }))
