@@ -2,7 +2,7 @@ import { defaultCatalog, type IntegrationCatalog } from 'integration-webhooks/co
 import { type RouteContext, type ServerParts, type ServerSettings, toApiWebhook } from './context'
 import { createDispatcher, defaultBackoff, type WebhookEvent } from './dispatch'
 import { HttpError } from './errors'
-import { errorResponse } from './http'
+import { errorResponse, handleLight, standardResponse, withoutBody } from './http'
 import { isWellFormedId } from './ids'
 import { retryExecution, sendTestEvent } from './routes/deliveries'
 import { listExecutions } from './routes/executions'
@@ -412,7 +412,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
         settings,
         parts,
       })
-      return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response
+      return method === 'HEAD' ? withoutBody(response) : response
     }
     let userId: unknown
     try {
@@ -427,9 +427,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       return errorResponse(new HttpError('internal', 'Internal server error'))
     }
     const response = await handler({ request, url, userId, params: found.params, store, catalog, settings, parts })
-    return request.method === 'HEAD'
-      ? new Response(null, { status: response.status, headers: response.headers })
-      : response
+    return request.method === 'HEAD' ? withoutBody(response) : response
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -443,13 +441,17 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     }
   }
 
-  return {
-    handle(request) {
-      const pending = handle(request)
-      inFlight.add(pending)
-      pending.finally(() => inFlight.delete(pending))
-      return pending
-    },
+  function tracked(request: Request): Promise<Response> {
+    const pending = handle(request)
+    inFlight.add(pending)
+    pending.finally(() => inFlight.delete(pending))
+    return pending
+  }
+
+  const server = {
+    handle: (request: Request) => tracked(request).then(standardResponse),
+    // The Node adapter's way in: the server's own responses as they are, written without a Web Response.
+    [handleLight]: tracked,
     async close() {
       closing = true
       await Promise.allSettled([...inFlight])
@@ -457,4 +459,5 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       await dispatcher?.close()
     },
   }
+  return server
 }

@@ -17,20 +17,130 @@ export const bufferedBodies = new WeakMap<Request, Uint8Array>()
  */
 export const responseTexts = new WeakMap<Response, string>()
 
+/** What a light response of ours is made of, and the real `Response` once one was needed. @internal */
+export interface ResponseParts {
+  readonly status: number
+  /** Lower-case names; written as they are by the Node adapter. */
+  readonly headers: Record<string, string>
+  readonly text: string | null
+  /** The `Headers` given to a reader of `response.headers` (written instead of `headers` once made). */
+  headersObject?: Headers
+  real?: Response
+}
+
+const parts = Symbol('integration-webhooks.response')
+type LightResponse = Response & { [parts]: ResponseParts }
+
+/**
+ * The handler's internal entry point for the Node adapter: it answers with the server's own
+ * responses as they are made (light: see {@link lightParts}), which the adapter writes
+ * without a Web `Response`. `handle()` gives everyone else real ones. @internal
+ */
+export const handleLight = Symbol('integration-webhooks.handle-light')
+
+function realOf(p: ResponseParts): Response {
+  if (!p.real) {
+    p.real = new Response(p.text, { status: p.status, headers: p.headersObject ?? p.headers })
+    if (p.text !== null) responseTexts.set(p.real, p.text)
+  }
+  return p.real
+}
+
+let prototype: object | null = null
+
+/**
+ * Built on first use: an object whose chain ends in `Response.prototype` (so `instanceof
+ * Response`), answering `status`, `ok` and `headers` itself and everything else (the body,
+ * `json()`, `clone()`…) from a real `Response` made when first asked.
+ */
+function lightPrototype(): object {
+  if (prototype) return prototype
+  const own: PropertyDescriptorMap = {
+    status: {
+      get(this: LightResponse) {
+        return this[parts].status
+      },
+    },
+    ok: {
+      get(this: LightResponse) {
+        const { status } = this[parts]
+        return status >= 200 && status < 300
+      },
+    },
+    headers: {
+      get(this: LightResponse) {
+        const p = this[parts]
+        if (p.real) return p.real.headers
+        if (!p.headersObject) p.headersObject = new Headers(p.headers)
+        return p.headersObject
+      },
+    },
+  }
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(Response.prototype))) {
+    if (name === 'constructor' || name in own) continue
+    if (typeof descriptor.value === 'function') {
+      own[name] = {
+        value(this: LightResponse, ...args: unknown[]) {
+          const real = realOf(this[parts])
+          return (real[name as keyof Response] as (...a: unknown[]) => unknown).apply(real, args)
+        },
+      }
+    } else if (descriptor.get) {
+      own[name] = {
+        get(this: LightResponse) {
+          return realOf(this[parts])[name as keyof Response]
+        },
+      }
+    }
+  }
+  // The runtime's own slots (undici's state and headers): what its functions read from a Response.
+  for (const slot of Object.getOwnPropertySymbols(new Response(null))) {
+    own[slot as unknown as string] = {
+      get(this: LightResponse) {
+        return (realOf(this[parts]) as unknown as Record<symbol, unknown>)[slot]
+      },
+    }
+  }
+  prototype = Object.create(Response.prototype, own) as object
+  return prototype
+}
+
+function lightResponse(status: number, headers: Record<string, string>, text: string | null): Response {
+  const response = Object.create(lightPrototype()) as LightResponse
+  response[parts] = { status, headers, text }
+  return response
+}
+
+/** What a light response of ours is made of; undefined for any other response. @internal */
+export function lightParts(response: Response): ResponseParts | undefined {
+  return (response as Partial<LightResponse>)[parts]
+}
+
+/** A real `Response` for callers of `handle()`: a light one made real, any other as it is. @internal */
+export function standardResponse(response: Response): Response {
+  const p = lightParts(response)
+  return p ? realOf(p) : response
+}
+
+/** The answer to `HEAD`: the response's status and headers, without its body. @internal */
+export function withoutBody(response: Response): Response {
+  const p = lightParts(response)
+  if (p && !p.real && !p.headersObject) return lightResponse(p.status, { ...p.headers }, null)
+  return new Response(null, { status: response.status, headers: response.headers })
+}
+
 /** A JSON response with the server's common headers. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  const text = JSON.stringify(body)
-  const response = new Response(text, {
+  return lightResponse(
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...baseHeaders, ...headers },
-  })
-  responseTexts.set(response, text)
-  return response
+    { 'content-type': 'application/json; charset=utf-8', ...baseHeaders, ...headers },
+    JSON.stringify(body),
+  )
 }
 
 /** A response without a body (204). */
 export function empty(status = 204): Response {
-  return new Response(null, { status, headers: baseHeaders })
+  return lightResponse(status, { ...baseHeaders }, null)
 }
 
 /** The JSON error response for an {@link HttpError}. */

@@ -156,6 +156,32 @@ describe('mounting guides (examples/)', () => {
       expect(Array.isArray(JSON.parse(new TextDecoder().decode(bytes)).webhooks)).toBe(true)
     })
 
+    it("answers HEAD with a JSON route's status and headers and no body", async () => {
+      const response = await fetch(`${origin}${BASE}`, { method: 'HEAD', headers: { 'x-user': 'user_a' } })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      expect(await response.text()).toBe('')
+    })
+
+    it('gives callers of handle() real Responses (what Bun, Deno and workers need), not the light ones it writes', async () => {
+      const answers = [
+        await webhooks.handle(new Request(`http://localhost${BASE}`, { headers: { 'x-user': 'user_a' } })),
+        await webhooks.handle(new Request(`http://localhost${BASE}`)),
+        await webhooks.handle(
+          new Request(`http://localhost${BASE}`, { method: 'HEAD', headers: { 'x-user': 'user_a' } }),
+        ),
+      ]
+      expect(
+        answers.map((response) => [Object.getPrototypeOf(response) === Response.prototype, response.status]),
+      ).toEqual([
+        [true, 200],
+        [true, 401],
+        [true, 200],
+      ])
+      expect(await answers[1]?.json()).toEqual({ error: 'Unauthorized', code: 'unauthorized' })
+    })
+
     it('reads a small body of declared length before the handler runs; a chunked or large one is streamed', async () => {
       const seen: { whole: boolean; text: string }[] = []
       const bodyOrigin = await listen(

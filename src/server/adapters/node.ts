@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { bufferedBodies, responseTexts } from '../http'
+import { bufferedBodies, handleLight, lightParts, responseTexts } from '../http'
 import { closeLightRequest, lightRequest } from './node-request'
 
 /** Something that answers Web requests: a `WebhookServer` or its `handle`. */
@@ -127,6 +127,15 @@ export function toWebRequest(req: NodeRequest, options: NodeListenerOptions = {}
  * Events reach the client as they are written). @internal
  */
 export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
+  const light = lightParts(response)
+  if (light && !light.real && !light.headersObject) {
+    // One of the server's own responses, as it was made: no Web Response to read back.
+    const { headers, text } = light
+    if (text !== null) headers['content-length'] = String(Buffer.byteLength(text))
+    res.writeHead(light.status, headers)
+    res.end(text ?? undefined)
+    return
+  }
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value
@@ -181,7 +190,9 @@ export function toNodeListener(
   handler: FetchHandler,
   options: NodeListenerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const handle = typeof handler === 'function' ? handler : handler.handle.bind(handler)
+  const own = typeof handler === 'function' ? undefined : (handler as { [handleLight]?: FetchHandler })[handleLight]
+  const handle =
+    typeof own === 'function' ? own : typeof handler === 'function' ? handler : handler.handle.bind(handler)
   return (req, res) => {
     // A WHATWG URL resolves `.` and `..` (also as %2e): `/api/integration-webhooks/..` would
     // reach another route. A path that has one is refused as it arrives.
