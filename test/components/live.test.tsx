@@ -3,7 +3,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createWebhookMockStore, type MockStreamMode } from '../../mocks'
+import { createWebhookMockStore, type MockStreamMode, mockExecutions, mockWebhooks } from '../../mocks'
 import { defaultLabels as l } from '../../src/components'
 import { createThrottledAnnouncer } from '../../src/components/announcer'
 import { API, setupMswServer } from '../react/utils'
@@ -13,10 +13,23 @@ const server = setupMswServer()
 beforeAll(async () => {
   await import('../../src/components/webhook-details-dialog-content')
 }, 60_000)
-const slow = { timeout: 30_000 }
+
+/**
+ * Three saved webhooks of the default scenario: the tests are about the header, one row and one
+ * open history. With all 30 rows (and their figures) every query of the page read them all.
+ */
+const three = mockWebhooks('default').filter((w) =>
+  ['github-webhook', 'slack-webhook', 'stripe-webhook'].includes(w.id),
+)
 
 function mount(stream: MockStreamMode = 'live') {
-  const store = createWebhookMockStore({ apiUrl: API, stream })
+  const store = createWebhookMockStore({
+    apiUrl: API,
+    stream,
+    webhooks: three,
+    // The scenario's history of the Slack row, which the last test opens.
+    executions: { 'slack-webhook': mockExecutions('slack-webhook') },
+  })
   server.use(...store.handlers)
   return store
 }
@@ -27,7 +40,7 @@ const updatedText = new RegExp(`^${l.updated('').trim()} `)
 /** The live indicator's words (its visually hidden prefix included). */
 const indicator = (container: HTMLElement) => container.querySelector('[data-slot="live-indicator"]')
 
-describe('live manager', slow, () => {
+describe('live manager', () => {
   it.each([
     ['live', l.liveStates.live],
     ['none', l.liveStates.polling],
