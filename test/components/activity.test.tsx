@@ -11,7 +11,6 @@ import { API, Providers, setupMswServer } from '../react/utils'
 import { expectNoAxeViolations } from './helpers'
 
 const server = setupMswServer()
-const slow = { timeout: 30_000 }
 
 function openDialog(stats: (window: StatsWindow) => Response | Promise<Response>) {
   let asked: StatsWindow[] = []
@@ -39,7 +38,7 @@ async function activity() {
 // 24 hourly buckets: quiet, then busy, and a failure burst in bucket 20.
 const busy: [number, number][] = Array.from({ length: 24 }, (_, i) => [i < 6 ? 1 : 10, i === 20 ? 8 : 0])
 
-describe('Activity section', slow, () => {
+describe('Activity section', () => {
   it('shows the success rate, p50/p95, a bar per bucket in proportion, a summary and a hidden table', async () => {
     openDialog((window) => HttpResponse.json(makeStats(window, busy)))
     const section = await activity()

@@ -17,8 +17,6 @@ beforeAll(async () => {
   await import('../../src/components/webhook-details-dialog-content')
 }, 60_000)
 
-// jsdom, axe and 27 suggested rows on 2 shared cores: more than the default 5 s, whatever the timing.
-const slow = { timeout: 30_000 }
 /** Three saved webhooks of the default scenario (GitHub between Stripe and Slack once sorted). */
 const three = mockWebhooks('default').filter((w) =>
   ['github-webhook', 'slack-webhook', 'stripe-webhook'].includes(w.id),
@@ -36,7 +34,7 @@ async function openDetails(user: ReturnType<typeof userEvent.setup>, name: strin
   return screen.findByRole('dialog', { name }, { timeout: 10_000 })
 }
 
-describe('IntegrationWebhookManager: Set up', slow, () => {
+describe('IntegrationWebhookManager: Set up', () => {
   it('saves a suggestion, then shows the saved webhook with its own receiving URL, focus on its copy button', async () => {
     const store = mount({ scenario: 'empty' })
     const onCreated = vi.fn()
@@ -101,7 +99,7 @@ describe('IntegrationWebhookManager: Set up', slow, () => {
   })
 })
 
-describe('IntegrationWebhookManager: closing during Set up', slow, () => {
+describe('IntegrationWebhookManager: closing during Set up', () => {
   it('closes at once and stays closed when the answer comes; the saved row joins the list', async () => {
     const store = mount({ scenario: 'empty' })
     let release!: () => void
@@ -131,7 +129,7 @@ describe('IntegrationWebhookManager: closing during Set up', slow, () => {
   })
 })
 
-describe('IntegrationWebhookManager: Delete', slow, () => {
+describe('IntegrationWebhookManager: Delete', () => {
   it('asks first, naming the webhook; Cancel returns to Delete; confirming removes the row and says so', async () => {
     const store = mount()
     const onDeleted = vi.fn()
@@ -215,7 +213,7 @@ describe('IntegrationWebhookManager: Delete', slow, () => {
   })
 })
 
-describe('WebhookDetailsDialog on its own', slow, () => {
+describe('WebhookDetailsDialog on its own', () => {
   const suggestion = makeWebhook({
     id: 'github-webhook',
     provider_id: 'github',

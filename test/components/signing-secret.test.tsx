@@ -11,7 +11,6 @@ const server = setupMswServer()
 beforeAll(async () => {
   await import('../../src/components/webhook-details-dialog-content')
 }, 60_000)
-const slow = { timeout: 30_000 }
 
 async function setUp(provider: string) {
   const store = createWebhookMockStore({ apiUrl: API, scenario: 'empty' })
@@ -26,7 +25,7 @@ async function setUp(provider: string) {
   return { store, user, dialog, section }
 }
 
-describe('Signing secret section', slow, () => {
+describe('Signing secret section', () => {
   it('GitHub: the secret is masked, revealed with Copy, and rotated after a confirmation with a grace period', async () => {
     const { store, user, section } = await setUp('GitHub')
     expect(within(section).getByText(l.secretHidden)).toBeInTheDocument()

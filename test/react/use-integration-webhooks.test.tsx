@@ -176,12 +176,16 @@ describe('useIntegrationWebhooks', () => {
     await waitFor(() => expect(count('GET /api/integration-webhooks')).toBeGreaterThanOrEqual(3))
     expect(result.current.webhooks).toHaveLength(1)
 
-    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
-    await new Promise((resolve) => setTimeout(resolve, 60)) // let a poll already under way finish
+    // Restored before the next test by the config's restoreMocks, also if this one fails.
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
+    // A poll already under way when the page hid may still finish: wait for it to end (a fixed
+    // 60 ms here was shorter than one request on a loaded machine), not for a time.
+    await act(async () => undefined)
+    await waitFor(() => expect(result.current.isValidating).toBe(false))
     const whileHidden = count('GET /api/integration-webhooks')
+    // Several refresh intervals (30 ms each), none of which may ask while the page is hidden.
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(count('GET /api/integration-webhooks')).toBe(whileHidden)
-    visibility.mockRestore()
   })
 
   it('waits while enabled is false', async () => {

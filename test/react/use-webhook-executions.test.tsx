@@ -116,12 +116,21 @@ describe('useWebhookExecutions', () => {
 
   it('unmounts during a request without warnings', async () => {
     const errors = vi.spyOn(console, 'error')
-    server.use(pagedExecutions('w1', 2, () => delay(30)))
-    const { unmount } = renderHookWithProviders(() => useWebhookExecutions('w1'))
-    unmount()
-    await new Promise((resolve) => setTimeout(resolve, 60))
-    expect(errors).not.toHaveBeenCalled()
-    errors.mockRestore()
+    let answered = 0
+    const onResponse = () => void answered++
+    server.events.on('response:mocked', onResponse)
+    try {
+      server.use(pagedExecutions('w1', 2, () => delay(30)))
+      const { unmount } = renderHookWithProviders(() => useWebhookExecutions('w1'))
+      unmount()
+      // The answer arrives after the unmount (a fixed 60 ms could end before it on a loaded machine),
+      // then the hook's handling of it gets its turn.
+      await waitFor(() => expect(answered).toBe(1))
+      await new Promise((resolve) => setTimeout(resolve, 60))
+      expect(errors).not.toHaveBeenCalled()
+    } finally {
+      server.events.removeListener('response:mocked', onResponse)
+    }
   })
 
   it('rejects a bad page size with a clear error', () => {
