@@ -238,6 +238,25 @@ describe.each(storeKinds)('the receiver on %s', (kind) => {
     expect(response.headers.get('allow')).toBe('POST')
   })
 
+  it("GitHub's ping (sent when the webhook is created in GitHub) is answered 200 once verified: not recorded, so never dispatched", async () => {
+    const webhook = await setUp('github')
+    const { secret } = await reveal(webhook.id)
+    const ping = { zen: 'Design for failure.', hook_id: 12345678, hook: { type: 'Repository', events: ['push'] } }
+    const response = await server.handle(
+      await signed('github', webhook.webhook_url, ping, secret, { eventName: 'ping' }),
+    )
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ received: true, ping: true })
+    const forged = await server.handle(
+      await signed('github', webhook.webhook_url, ping, 'f'.repeat(32), { eventName: 'ping' }),
+    )
+    expect(forged.status).toBe(401)
+    expect(await countRows(open.store)).toEqual({ webhooks: 1, executions: 0 })
+    // A push after it is an event as ever.
+    expect((await server.handle(await signed('github', webhook.webhook_url, { ref: 'x' }, secret))).status).toBe(202)
+    expect(await countRows(open.store)).toEqual({ webhooks: 1, executions: 1 })
+  })
+
   it("Slack's url_verification is answered with its challenge, after verifying, and writes nothing", async () => {
     const webhook = await setUp('slack')
     const secret = schemes.slack?.secret.generate() as string
