@@ -10,8 +10,11 @@
 //   npm run bench:compare -- main --runs 9           runs per side and table (the first is a warm-up)
 //   npm run bench:compare -- main --base-dist <dir>  B from a dist/ built already (no checkout, no build)
 //   npm run bench:compare -- main --no-build         A from ./dist as it is
+//   npm run bench:compare -- 3e9bf43 --a ada08a7     A from another commit too (to bisect: each side
+//                                                    is that commit's tree, built once and kept in
+//                                                    test/bench/.dist/compare/builds/<commit>)
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
@@ -27,46 +30,67 @@ const option = (name, fallback) => {
 }
 const ref = args[0]?.startsWith('--') ? undefined : args[0]
 if (!ref) {
-  log('usage: npm run bench:compare -- <git ref> [--runs 7] [--base-dist <dir>] [--no-build]')
+  log('usage: npm run bench:compare -- <git ref> [--runs 7] [--a <git ref>] [--base-dist <dir>] [--no-build]')
   process.exit(2)
 }
-const runs = Number(option('--runs', 7))
+// Each side runs first of its pair in half of the measured runs, so their number is made even:
+// with --runs 4 (three measured, B first in two) B was the slower side in every manager figure
+// twice, once against a build that differed from A only in CSS (dialog 307 vs 110 ms).
+const asked = Number(option('--runs', 7))
+const runs = 1 + 2 * Math.ceil((asked - 1) / 2)
+if (runs !== asked) log(`--runs ${asked}: ${runs} (a warm-up and ${runs - 1} runs, each side first in half of them)`)
 const count = 10_000
 const workDir = path.join(benchDir, '.dist/compare')
 const git = (...a) => execFileSync('git', a, { cwd: rootDir, encoding: 'utf8' }).trim()
 
+const refA = option('--a')
 const sides = {
   A: {
-    name: `this checkout (${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src') ? ', with changes in src/' : ''})`,
+    name: refA
+      ? `${refA} (${git('rev-parse', '--short', refA)})`
+      : `this checkout (${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src') ? ', with changes in src/' : ''})`,
     pkg: path.join(workDir, 'a/pkg'),
   },
   B: { name: `${ref} (${git('rev-parse', '--short', ref)})`, pkg: path.join(workDir, 'b/pkg') },
 }
 
-if (!args.includes('--no-build')) {
-  log('A: npm run build')
-  run('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] })
-}
-snapshotDist(path.join(rootDir, 'dist'), sides.A.pkg)
-
-let baseDist = option('--base-dist')
-if (baseDist) baseDist = path.resolve(baseDist)
-else {
-  // The other commit's files (git archive: no worktree, nothing changed in the repository), built
-  // with this checkout's node_modules.
-  const checkout = path.join(workDir, 'b/src')
+/**
+ * A commit's `dist/`: its files (git archive: no worktree, nothing changed in the repository), built
+ * with this checkout's node_modules; kept per commit, so a bisection builds each commit once.
+ */
+function buildCommit(side, commitRef) {
+  const commit = git('rev-parse', commitRef)
+  const checkout = path.join(workDir, 'builds', commit)
+  const dist = path.join(checkout, 'dist')
+  if (existsSync(path.join(dist, 'index.js'))) {
+    log(`${side}: ${commitRef} built already (${path.relative(rootDir, dist)})`)
+    return dist
+  }
   rmSync(checkout, { recursive: true, force: true })
   mkdirSync(checkout, { recursive: true })
-  log(`B: ${ref} into ${path.relative(rootDir, checkout)}, then npm run build there`)
-  execFileSync('sh', ['-c', `git archive ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(checkout)}`], {
+  log(`${side}: ${commitRef} into ${path.relative(rootDir, checkout)}, then npm run build there`)
+  execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C ${JSON.stringify(checkout)}`], {
     cwd: rootDir,
     stdio: 'inherit',
   })
+  // Its biome.json would be a second root configuration inside this one: npm run lint stops on it.
+  rmSync(path.join(checkout, 'biome.json'), { force: true })
   symlinkSync(path.join(rootDir, 'node_modules'), path.join(checkout, 'node_modules'), 'dir')
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: checkout, stdio: ['ignore', 'ignore', 'inherit'] })
-  baseDist = path.join(checkout, 'dist')
+  return dist
 }
-snapshotDist(baseDist, sides.B.pkg)
+
+if (refA) snapshotDist(buildCommit('A', refA), sides.A.pkg)
+else {
+  if (!args.includes('--no-build')) {
+    log('A: npm run build')
+    run('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  snapshotDist(path.join(rootDir, 'dist'), sides.A.pkg)
+}
+
+const baseDist = option('--base-dist')
+snapshotDist(baseDist ? path.resolve(baseDist) : buildCommit('B', ref), sides.B.pkg)
 
 log('building the bench page against each side (production React)')
 const servers = {}
@@ -84,8 +108,9 @@ try {
   for (let i = 0; i < runs; i++) {
     log(`run ${i + 1} of ${runs}${i === 0 ? ' (warm-up, discarded)' : ''}`)
     for (const impl of ['table', 'manager']) {
-      // A then B, then B then A: neither side always runs right after the other's page.
-      for (const key of i % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {
+      // A then B, then B then A: neither side always runs right after the other's page, and
+      // each runs first as often as the other.
+      for (const key of i % 2 === 1 ? ['A', 'B'] : ['B', 'A']) {
         const result = await runOnce(browser, servers[key].url, impl, count)
         if (i === 0) continue
         samples[`${key}:${impl}`] ??= []
