@@ -136,10 +136,19 @@ const columns: Readonly<Record<WebhookSortKey, Column>> = {
   errorCount: /* @__PURE__ */ numeric((row) => row.error_count),
 }
 
-// Per list, column and locale: each row's rank, made once (at idle time, or by the first click)
-// for the list's array. Ranking is most of a sort's cost (about 1 ms for 10,000 rows, with the
-// collator over the distinct values; the counting sort over ranks about 0.1 ms: BENCHMARKS.md).
-const rankCache = /* @__PURE__ */ createListCache<IntegrationWebhook, Int32Array>()
+/** A list ranked by one column (-1: no value), and its sorted orders once asked for (each made once). */
+interface Ranked {
+  ranks: Int32Array
+  ascending?: IntegrationWebhook[]
+  descending?: IntegrationWebhook[]
+}
+
+// Per list, column and locale: a second click on a header (the other direction) or a
+// re-render with the same rows does not rank again, and a third click does not sort again.
+// Both orders are made at idle time (prepareSort), so a click copies one: the counting sort
+// run in the click itself is the page's first run of that code, not yet optimised, and took
+// most of a sort's script in Chromium (BENCHMARKS.md), where warm in Node it takes 0.07 ms.
+const rankCache = /* @__PURE__ */ createListCache<IntegrationWebhook, Ranked>()
 
 function columnOf(id: WebhookSortKey): Column {
   const column = Object.hasOwn(columns, id) ? columns[id] : undefined
@@ -176,21 +185,29 @@ function rankNumbers(rows: readonly IntegrationWebhook[], key: (row: Integration
   return Int32Array.from(keys, (value) => rankOfValue.get(value) ?? -1)
 }
 
-function ranksFor(rows: readonly IntegrationWebhook[], id: WebhookSortKey, locale: string | undefined): Int32Array {
+function rankedFor(rows: readonly IntegrationWebhook[], id: WebhookSortKey, locale: string | undefined): Ranked {
   const column = columnOf(id)
   // Numbers do not depend on the locale: one entry per list and column.
   const cacheKey = column.kind === 'text' ? `${id}\u0000${locale ?? ''}` : id
-  return rankCache.get(rows, cacheKey, () =>
-    column.kind === 'text'
-      ? rankText(rows, column.value, webhookComparators[id as Exclude<WebhookSortKey, 'lastTriggered'>], locale)
-      : rankNumbers(rows, column.key),
-  )
+  return rankCache.get(rows, cacheKey, () => ({
+    ranks:
+      column.kind === 'text'
+        ? rankText(rows, column.value, webhookComparators[id as Exclude<WebhookSortKey, 'lastTriggered'>], locale)
+        : rankNumbers(rows, column.key),
+  }))
+}
+
+/** The rows in the order of one ranked column: sorted on the first call per direction, copied after. */
+function orderOf(rows: readonly IntegrationWebhook[], ranked: Ranked, desc: boolean): IntegrationWebhook[] {
+  if (desc) ranked.descending ??= sortByRank(rows, ranked.ranks, true)
+  else ranked.ascending ??= sortByRank(rows, ranked.ranks, false)
+  return ((desc ? ranked.descending : ranked.ascending) as IntegrationWebhook[]).slice()
 }
 
 /**
- * Ranks the rows by columns ahead of time (kept while the list's array lives), so a click on
- * one of their headers over a long list only runs a counting sort over ranks: the collator
- * runs here, not in the click. Call it when a list arrives, at idle time.
+ * Ranks and sorts the rows by columns, both ways, ahead of time (kept while the list's array
+ * lives), so a click on one of their headers over a long list only copies an order: the
+ * collator and the sort run here, not in the click. Call it when a list arrives, at idle time.
  *
  * @example
  * ```ts
@@ -202,7 +219,11 @@ export function prepareSort(
   columns: readonly WebhookSortKey[] = ['name', 'webhookUrl'],
   locale?: string,
 ): void {
-  for (const id of columns) ranksFor(rows, id, locale)
+  for (const id of columns) {
+    const ranked = rankedFor(rows, id, locale)
+    orderOf(rows, ranked, false)
+    orderOf(rows, ranked, true)
+  }
 }
 
 /**
@@ -245,10 +266,10 @@ export function sortWebhooks(
 ): IntegrationWebhook[] {
   if (rules.length === 0) return [...rows]
   const only = rules.length === 1 ? rules[0] : undefined
-  if (only) return sortByRank(rows, ranksFor(rows, only.id, locale), Boolean(only.desc))
+  if (only) return orderOf(rows, rankedFor(rows, only.id, locale), Boolean(only.desc))
   const compareIndex = rules.map((rule): ((a: number, b: number) => number) => {
     const sign = rule.desc ? -1 : 1
-    const ranks = ranksFor(rows, rule.id, locale)
+    const { ranks } = rankedFor(rows, rule.id, locale)
     return (a, b) => {
       const ra = ranks[a] as number
       const rb = ranks[b] as number

@@ -124,15 +124,15 @@ function sortFinding(render) {
 The first click commits after ${ms(table.sortWork.median)} ms (median); a second click after
 ${ms(table.sortAgainWork.median)} ms (${ms(table.sortAgain.median)} ms to paint); a click on the numeric "Errors" column
 paints after ${table.sortErrors ? ms(table.sortErrors.median) : '–'} ms. ${floorNote(table)}
-In the profiled click (${ms(p.busy)} ms of samples): \`src/core/sort.ts\` ${ms(sortCode)} ms (the list was ranked at
-idle time, so the click runs a counting sort over ranks), React ${ms(react)} ms, \`(program)\` ${ms(program)} ms
+In the profiled click (${ms(p.busy)} ms of samples): \`src/core/sort.ts\` ${ms(sortCode)} ms (the list was ranked and
+ordered at idle time, so the click copies a cached order), React ${ms(react)} ms, \`(program)\` ${ms(program)} ms
 (mostly Blink's own work); ${rendering(p)}.
 
 Done (each measured here): one row height and our own fixed-height window instead of TanStack Virtual; a sort
 does not filter again; rows keyed by their place, so a sort refills the \`<tr>\`s in view instead of removing
-and building them (style time about halved, no DOM created); \`prepareSort\` at idle ranks the list by each of the
-table's columns (text by collator, the others by a typed-array sort of their distinct values; the ranking leaves
-the click, a counting sort over ranks stays in it). Tried and not kept:
+and building them (style time about halved, no DOM created); \`prepareSort\` at idle ranks and orders the list by
+each of the table's columns, both directions (text by collator, the others by a typed-array sort of their
+distinct values; the ranking and the counting sort leave the click). Tried and not kept:
 \`content-visibility: auto\` on cell contents (Chromium leaves what it skips out of the accessibility tree);
 \`useDeferredValue(sorting)\` (the header paints sooner but the sorted rows later, which users would see); layer
 and containment CSS on rows; \`content-visibility\` on the cells themselves (Blink ignores it on table cells).
@@ -158,7 +158,7 @@ list (before: \`includes\` on each of the 10,000 rows, about 4 ms of the input h
 rows the query keeps, and
 only when read (the manager reads them for its selects, \`WebhookTable\` alone never does); the rows in view are
 refilled in place, as for a sort; windowing is decided on the whole list, so a filter that leaves a few rows
-keeps the scroll box. The index and the prepared ranks cost memory, kept while the list's array lives:
+keeps the scroll box. The index and the prepared orders cost memory, kept while the list's array lives:
 ${table.heapIdleDelta ? MB(table.heapIdleDelta.median) : '–'} at 10,000 rows (the mount table's last column).
 What remains is the same as for a sort: React and Blink rendering the new window. The manager commits after
 ${ms(manager.filterWork.median)} ms: besides the table it renders its toolbar (the query, the counts in its selects and

@@ -134,7 +134,7 @@ export async function runOnce(browser, url, impl, count) {
     await settle()
     if (impl !== 'naive') {
       // A user reads the table before the first click: a second in which the idle-time work of a
-      // long list (its search index, each column's ranks) is done. Its memory is measured after.
+      // long list (its search index, each column's order) is done. Its memory is measured after.
       await step(() => window.bench.settle(1000))
       result.heapIdle = await step(() => window.bench.heap())
       result.floor = await step(() => window.bench.floor())
@@ -380,7 +380,7 @@ export function renderReport(result) {
       '(plus a few), from the first render. The heap is `performance.memory.usedJSHeapSize` ' +
       'after a forced GC; "added by the mount" is its growth over the page before the mount, with the rows already ' +
       'in memory (valid rows are kept as they are, not copied); "then by idle-time work" is what the next second ' +
-      'adds, when a list of 500 rows or more gets its search index and each column its ranks.',
+      'adds, when a list of 500 rows or more gets its search index and each column its order.',
   )
   const mountRows = []
   for (const count of sizes) {
