@@ -12,7 +12,7 @@
 //   npm run bench:compare -- main --no-build         A from ./dist as it is
 //   npm run bench:compare -- 3e9bf43 --a ada08a7     A from another commit too (to bisect: each side
 //                                                    is that commit's tree, built once and kept in
-//                                                    test/bench/.dist/compare/builds/<commit>)
+//                                                    $TMPDIR/integration-webhooks-compare/<commit>)
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -60,21 +60,20 @@ const sides = {
  */
 function buildCommit(side, commitRef) {
   const commit = git('rev-parse', commitRef)
-  const checkout = path.join(workDir, 'builds', commit)
+  // Outside the repository: its tests and biome.json would be found by this checkout's vitest and biome.
+  const checkout = path.join(os.tmpdir(), 'integration-webhooks-compare', commit)
   const dist = path.join(checkout, 'dist')
   if (existsSync(path.join(dist, 'index.js'))) {
-    log(`${side}: ${commitRef} built already (${path.relative(rootDir, dist)})`)
+    log(`${side}: ${commitRef} built already (${dist})`)
     return dist
   }
   rmSync(checkout, { recursive: true, force: true })
   mkdirSync(checkout, { recursive: true })
-  log(`${side}: ${commitRef} into ${path.relative(rootDir, checkout)}, then npm run build there`)
+  log(`${side}: ${commitRef} into ${checkout}, then npm run build there`)
   execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C ${JSON.stringify(checkout)}`], {
     cwd: rootDir,
     stdio: 'inherit',
   })
-  // Its biome.json would be a second root configuration inside this one: npm run lint stops on it.
-  rmSync(path.join(checkout, 'biome.json'), { force: true })
   symlinkSync(path.join(rootDir, 'node_modules'), path.join(checkout, 'node_modules'), 'dir')
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: checkout, stdio: ['ignore', 'ignore', 'inherit'] })
   return dist
