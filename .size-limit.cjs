@@ -9,6 +9,32 @@
 const lazyChunks = ['./webhook-details-dialog-*']
 const catalogChunk = ['./builtin-catalog.js']
 
+const { existsSync, readdirSync, readFileSync } = require('node:fs')
+
+/**
+ * What the chunks loaded on demand take from the shared chunks (dist/chunk-*.js) that the entry
+ * imports statically: `{ 'dist/chunk-….js': '{ ConfirmDialog, ExecutionHistory, … }' }`. An app's
+ * bundler, splitting the code, keeps those parts (and what they import, Radix included) in the
+ * chunks the page downloads first, since the entry imports their files; one bundle with the lazy
+ * chunks external would drop them as unused and understate the first load (50.67 kB measured
+ * that way at 4ba2174, where esbuild with code splitting downloads 73.0 kB first).
+ */
+function sharedWithLazyChunks() {
+  if (!existsSync('dist')) return {}
+  const lazy = readdirSync('dist').filter((file) => /^webhook-details-dialog-.*\.js$/.test(file))
+  const names = {}
+  for (const file of lazy) {
+    const code = readFileSync(`dist/${file}`, 'utf8')
+    for (const [, list, chunk] of code.matchAll(/import \{([^}]*)\} from "\.\/(chunk-[\w-]+\.js)"/g)) {
+      names[chunk] ??= new Set()
+      for (const item of list.split(',')) if (item.trim()) names[chunk].add(item.trim().split(/\s+as\s+/)[0])
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(names).map(([chunk, set]) => [`dist/${chunk}`, `{ ${[...set].join(', ')} }`]),
+  )
+}
+
 /** A check over dist/, with `external` added to what it leaves out (what loads on demand). */
 const check = (name, path, importString, limit, { external = [], ignore = [] } = {}) => ({
   name,
@@ -64,10 +90,10 @@ module.exports = [
     { ignore: react },
   ),
   check(
-    'integration-webhooks: what the page downloads first for IntegrationWebhookManager (the dialog and the catalog load on demand)',
+    'integration-webhooks: what the page downloads first for IntegrationWebhookManager (the dialog and the catalog load on demand; what the dialog takes from the shared chunks comes first)',
     'dist/index.js',
-    '{ IntegrationWebhookManager }',
-    '50.73 kB',
+    { 'dist/index.js': '{ IntegrationWebhookManager }', ...sharedWithLazyChunks() },
+    '70.57 kB',
     { ignore: react, external: [...lazyChunks, ...catalogChunk] },
   ),
   check(
