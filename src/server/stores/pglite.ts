@@ -89,7 +89,8 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
     },
   }
   try {
-    return await createSqlStore(driver, options)
+    // PGlite runs each statement on this thread: gather a turn's events into one.
+    return await createSqlStore(driver, { ...options, recordBatch: { maxInFlight: 1, gatherTurn: true } })
   } catch (error) {
     await driver.close()
     throw error

@@ -1,3 +1,4 @@
+import { createBatcher } from '../batch'
 import { migrate } from '../migrations/index'
 import type {
   DispatchOutcome,
@@ -153,6 +154,98 @@ function toStats(row: StatsRow, range: StatsRange): WebhookStats {
   }
 }
 
+/** One execution to record, as a row of a batch: its JSON (see `recordSql`) and its delivery key. */
+interface BatchRow {
+  /** `webhook_id` and `provider_event_id`: two rows with the same key never share a batch. */
+  key: string | null
+  json: string
+}
+
+/** What recording one row did: the execution (as read back), or a duplicate delivery id, or stale secrets. */
+type BatchOutcome<Execution> = Execution | 'duplicate' | 'stale'
+
+/**
+ * Records a batch of executions in one statement ($1: a JSON array of rows, each with its
+ * index `i`) and reads back `columns` of each one recorded. Per row, exactly what one row
+ * alone gets: recorded only while its webhook exists and still has the secrets it was
+ * verified with (`checked`, `secret`, `previous`), as an `error` when the webhook is disabled
+ * (a pending event); a delivery id already recorded inserts nothing (`matched` then tells a
+ * duplicate from a stale row). The webhooks are locked first, in id order, so that
+ * concurrent batches over several webhooks never deadlock; each webhook's counters move
+ * once per batch (and so the event log's triggers fire once per statement, not per event);
+ * one NOTIFY per execution, as the dispatch workers and `subscribe` read them.
+ */
+const recordSql = (columns: string) => `
+WITH batch AS MATERIALIZED (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(i int, id text, webhook_id text, user_id text, provider_id text,
+    trigger_type text, payload jsonb, headers jsonb, status text, error_message text, provider_event_id text,
+    retry_of text, checked boolean, secret text, previous text)
+), hook AS MATERIALIZED (
+  SELECT w.id, w.status, w.signing_secret, w.previous_secret FROM integration_webhooks AS w
+  WHERE w.id IN (SELECT webhook_id FROM batch)
+  ORDER BY w.id FOR NO KEY UPDATE
+), matched AS MATERIALIZED (
+  SELECT b.i, b.id, b.webhook_id, b.user_id, b.provider_id, b.trigger_type, b.payload, b.headers,
+    CASE WHEN h.status = 'inactive' THEN 'error' ELSE b.status END AS status,
+    CASE WHEN h.status = 'inactive' AND b.status = 'pending' THEN 'the webhook is disabled: not dispatched'
+      ELSE b.error_message END AS error_message,
+    b.provider_event_id, b.retry_of
+  FROM batch AS b JOIN hook AS h ON h.id = b.webhook_id
+  WHERE NOT b.checked
+    OR (h.signing_secret IS NOT DISTINCT FROM b.secret AND h.previous_secret IS NOT DISTINCT FROM b.previous)
+), inserted AS (
+  INSERT INTO webhook_executions (id, webhook_id, user_id, provider_id, trigger_type, payload, headers,
+    status, error_message, provider_event_id, retry_of)
+  SELECT id, webhook_id, user_id, provider_id, trigger_type, coalesce(payload, 'null'::jsonb), headers,
+    status, error_message, provider_event_id, retry_of
+  FROM matched ORDER BY i
+  ON CONFLICT (webhook_id, provider_event_id) WHERE provider_event_id IS NOT NULL DO NOTHING
+  RETURNING *
+), counted AS (
+  UPDATE integration_webhooks AS w SET
+    trigger_count = w.trigger_count + c.n,
+    error_count = w.error_count + c.errors,
+    last_triggered = greatest(w.last_triggered, c.last),
+    setup_required = false
+  FROM (
+    SELECT webhook_id, count(*) AS n, count(*) FILTER (WHERE status = 'error') AS errors, max(triggered_at) AS last
+    FROM inserted GROUP BY webhook_id
+  ) AS c
+  WHERE w.id = c.webhook_id
+)
+SELECT b.i, m.i IS NOT NULL AS matched, ${columns}, CASE WHEN e.id IS NOT NULL THEN ${notify('e')} END AS notified
+FROM batch AS b LEFT JOIN matched AS m ON m.i = b.i LEFT JOIN inserted AS e ON e.id = b.id`
+
+/** Runs `fn` once the event loop's current turn ends (its I/O callbacks done): `setImmediate` where there is one. */
+const endOfTurn = (fn: () => void): void => {
+  if (typeof setImmediate === 'function') setImmediate(fn)
+  else setTimeout(fn, 0)
+}
+
+/** Options of {@link createSqlStore}. @internal */
+export interface SqlStoreOptions {
+  /** Apply the migrations first. @defaultValue true */
+  migrate?: boolean
+  /**
+   * Group commit of `recordExecution`: how many rows (and bytes of their JSON) one
+   * statement records at most, and how many such statements run at once. A lone event is
+   * recorded at once; events that arrive while the statements run wait and are recorded
+   * together by the next one.
+   * @defaultValue `{ maxRows: 64, maxBytes: 4 MiB, maxInFlight: 1 }`
+   */
+  recordBatch?: {
+    maxRows?: number
+    maxBytes?: number
+    maxInFlight?: number
+    /**
+     * Start a batch at the end of the event loop's turn (`setImmediate`), with the events
+     * of that turn, rather than at once: for a driver that runs statements on the thread
+     * (PGlite), where nothing arrives while one runs.
+     */
+    gatherTurn?: boolean
+  }
+}
+
 /** A store over SQL: the one implementation behind the PGlite and PostgreSQL stores. */
 export interface SqlStore extends WebhookStore {
   /** The connection it runs on, for tools and tests (row counts, query plans). */
@@ -164,79 +257,88 @@ export interface SqlStore extends WebhookStore {
  * same SQL on PGlite and PostgreSQL.
  * @internal
  */
-export async function createSqlStore(driver: SqlDriver, options: { migrate?: boolean } = {}): Promise<SqlStore> {
+export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {}): Promise<SqlStore> {
   if (options.migrate !== false) await migrate(driver)
 
-  // One statement: the insert, the counters and the notification commit together; a delivery
-  // id already recorded (the unique index) inserts and counts nothing; the webhook's row
-  // decides, as the row is written, whether it is disabled (an error, not dispatched) and
-  // whether the secrets the event was verified with are still its own. `'id'` reads back the
-  // id and status only (the receiver's answer), not the row it just sent.
+  /**
+   * Group commit (`SqlStoreOptions.recordBatch`): the events being recorded at the same
+   * time are recorded by one statement, whose rows are each decided as one alone would be.
+   * A batch that fails is run again row by row, so that only the row at fault fails.
+   */
+  const batchOptions = {
+    maxItems: options.recordBatch?.maxRows ?? 64,
+    maxInFlight: options.recordBatch?.maxInFlight ?? 1,
+    maxBytes: options.recordBatch?.maxBytes ?? 4 * 1024 * 1024,
+    sizeOf: (row: BatchRow) => row.json.length,
+    keyOf: (row: BatchRow) => row.key,
+    schedule: options.recordBatch?.gatherTurn ? endOfTurn : undefined,
+  }
+  const batcherFor = <Execution extends RecordedExecutionId>(sql: string) => {
+    const recordRows = async (rows: readonly BatchRow[]): Promise<BatchOutcome<Execution>[]> => {
+      const result = await driver.query<Execution & { i: number; matched: boolean; notified?: unknown }>(sql, [
+        `[${rows.map((row, i) => `{"i":${i},${row.json.slice(1)}`).join(',')}]`,
+      ])
+      const outcomes: BatchOutcome<Execution>[] = rows.map(() => 'stale')
+      for (const row of result) {
+        const { i, matched, notified: _, ...execution } = row
+        outcomes[i] = execution.id !== null ? (execution as unknown as Execution) : matched ? 'duplicate' : 'stale'
+      }
+      return outcomes
+    }
+    return createBatcher<BatchRow, BatchOutcome<Execution>>({
+      ...batchOptions,
+      async run(rows) {
+        try {
+          return (await recordRows(rows)).map((value) => ({ status: 'fulfilled', value }))
+        } catch (error) {
+          if (rows.length === 1) throw error
+          return Promise.allSettled(rows.map(async (row) => (await recordRows([row]))[0] as BatchOutcome<Execution>))
+        }
+      },
+    })
+  }
+  const recordIds = batcherFor<RecordedExecutionId>(recordSql('e.id, e.status'))
+  const recordRecords = batcherFor<ExecutionRecord>(recordSql(executionColumnsOf('e.')))
+
+  // Recorded (the insert, the counters and the notifications commit together), or not: a
+  // delivery id already recorded (the unique index) inserts and counts nothing, and is
+  // answered with the execution that has it; the webhook's row decides, as the row is
+  // written, whether it is disabled (an error, not dispatched) and whether the secrets the
+  // event was verified with are still its own (else `stale`). `'id'` reads back the id and
+  // status only (the receiver's answer), not the row it just wrote.
   async function recordExecution(execution: NewExecution): Promise<RecordResult>
   async function recordExecution(execution: NewExecution, returning: 'id'): Promise<RecordResult<RecordedExecutionId>>
   async function recordExecution(
     execution: NewExecution,
     returning?: 'id',
   ): Promise<RecordResult<ExecutionRecord | RecordedExecutionId>> {
-    const columns = returning === 'id' ? 'id, status' : executionColumns
     const expected = execution.expected_secrets
-    const rows = await driver.query<
-      (ExecutionRecord | RecordedExecutionId) & { notified?: unknown; matched?: unknown }
-    >(
-      `WITH hook AS (
-         SELECT id, status FROM integration_webhooks
-         WHERE id = $2 AND (NOT $12::boolean
-           OR (signing_secret IS NOT DISTINCT FROM $13 AND previous_secret IS NOT DISTINCT FROM $14))
-       ), inserted AS (
-         INSERT INTO webhook_executions (id, webhook_id, user_id, provider_id, trigger_type, payload, headers,
-           status, error_message, provider_event_id, retry_of)
-         SELECT $1, hook.id, $3, $4, $5, $6::jsonb, $7::jsonb,
-           CASE WHEN hook.status = 'inactive' THEN 'error' ELSE $8 END,
-           CASE WHEN hook.status = 'inactive' AND $8 = 'pending' THEN 'the webhook is disabled: not dispatched' ELSE $9 END,
-           $10, $11
-         FROM hook
-         ON CONFLICT (webhook_id, provider_event_id) WHERE provider_event_id IS NOT NULL DO NOTHING
-         RETURNING *
-       ), counted AS (
-         UPDATE integration_webhooks AS w SET
-           trigger_count = w.trigger_count + 1,
-           error_count = w.error_count + CASE WHEN i.status = 'error' THEN 1 ELSE 0 END,
-           last_triggered = greatest(w.last_triggered, i.triggered_at),
-           setup_required = false
-         FROM inserted AS i WHERE w.id = i.webhook_id
-         RETURNING w.id
-       ), recorded AS (
-         SELECT ${returning === 'id' ? 'e.id, e.status' : executionColumnsOf('e.')}, ${notify('e')} AS notified
-         FROM inserted AS e, counted
-       )
-       SELECT recorded.*, EXISTS (SELECT 1 FROM hook) AS matched
-       FROM (SELECT 1) AS one LEFT JOIN recorded ON true`,
-      [
-        execution.id,
-        execution.webhook_id,
-        execution.user_id,
-        execution.provider_id,
-        execution.trigger_type,
-        JSON.stringify(execution.payload ?? null),
-        execution.headers === null ? null : JSON.stringify(execution.headers),
-        execution.status,
-        execution.error_message,
-        execution.provider_event_id,
-        execution.retry_of,
-        expected !== undefined,
-        expected?.secret ?? null,
-        expected?.previous ?? null,
-      ],
-    )
-    const row = rows[0]
-    if (row?.id) {
-      delete row.notified
-      delete row.matched
-      return { recorded: true, execution: row }
+    const row: BatchRow = {
+      key: execution.provider_event_id === null ? null : `${execution.webhook_id}\n${execution.provider_event_id}`,
+      // Each row's JSON once, here; the batch's parameter is these joined.
+      json: JSON.stringify({
+        id: execution.id,
+        webhook_id: execution.webhook_id,
+        user_id: execution.user_id,
+        provider_id: execution.provider_id,
+        trigger_type: execution.trigger_type,
+        payload: execution.payload ?? null,
+        headers: execution.headers,
+        status: execution.status,
+        error_message: execution.error_message,
+        provider_event_id: execution.provider_event_id,
+        retry_of: execution.retry_of,
+        checked: expected !== undefined,
+        secret: expected?.secret ?? null,
+        previous: expected?.previous ?? null,
+      }),
     }
-    if (!row?.matched) return { recorded: false, execution: null, stale: true }
+    const outcome = await (returning === 'id' ? recordIds(row) : recordRecords(row))
+    if (outcome === 'stale') return { recorded: false, execution: null, stale: true }
+    if (outcome !== 'duplicate') return { recorded: true, execution: outcome }
     const existing = await driver.query<ExecutionRecord | RecordedExecutionId>(
-      `SELECT ${columns} FROM webhook_executions WHERE webhook_id = $1 AND provider_event_id = $2`,
+      `SELECT ${returning === 'id' ? 'id, status' : executionColumns} FROM webhook_executions
+       WHERE webhook_id = $1 AND provider_event_id = $2`,
       [execution.webhook_id, execution.provider_event_id],
     )
     return { recorded: false, execution: existing[0] ?? null }
