@@ -382,3 +382,73 @@ describe('The last trigger time, in real Chromium', () => {
     await shoot(`last-triggered-${width}-nl`)
   })
 })
+
+describe('A row’s parts, in real Chromium, in English and German', () => {
+  const defaults = mockWebhooks('default')
+  /** The row's boxes a reader sees, each with what it is called. */
+  const parts = (row: HTMLElement) =>
+    [
+      ...row.querySelectorAll<HTMLElement>(
+        '[data-slot="integration-name"], [data-slot="status-badge"], [data-slot="setup-badge"], [data-slot="url"], [data-slot="copy-button"], [data-slot="trigger-type"], [data-slot="trigger-more"], [data-column="lastTriggered"], [data-column="triggerCount"], [data-column="errorCount"]',
+      ),
+    ].map((element) => ({ element, name: element.dataset.slot ?? element.dataset.column ?? '' }))
+
+  it('at 375 px, shows every one of the 30 default webhooks’ names whole, the badges beside no name', async () => {
+    await page.viewport(375, height)
+    render(<WebhookTable webhooks={defaults} locale="en-US" />)
+    await expect.poll(() => rows().length).toBe(defaults.length)
+    for (const labels of [undefined, germanLabels]) {
+      rerender(<WebhookTable webhooks={defaults} locale={labels ? 'de-DE' : 'en-US'} labels={labels} />)
+      await nextFrame()
+      expect(getComputedStyle(rows()[0] as Element).display).toBe('grid')
+      for (const row of rows()) {
+        const name = row.querySelector('[data-slot="integration-name"]') as HTMLElement
+        // The whole name, not "Gm…": its text inside its box and every box that clips it.
+        expect(textShownWhole(name), name.textContent ?? '').toBe(true)
+        const nameBox = name.getBoundingClientRect()
+        for (const slot of ['status-badge', 'setup-badge']) {
+          const badge = row.querySelector(`[data-slot="${slot}"]`)
+          if (!badge) continue
+          expect(textShownWhole(badge as HTMLElement), `${slot} of ${name.textContent}`).toBe(true)
+          // Below the name, not on its line.
+          expect(badge.getBoundingClientRect().top, `${slot} of ${name.textContent}`).toBeGreaterThanOrEqual(
+            nameBox.bottom - 0.5,
+          )
+        }
+      }
+      const first = rows()[0]?.getBoundingClientRect().height ?? 0
+      expect(rows().filter((row) => Math.abs(row.getBoundingClientRect().height - first) > 0.5)).toEqual([])
+      expectLastTriggeredWhole()
+    }
+    await shoot('names-375-de')
+  })
+
+  it('at 768 px, overlaps none of a row’s boxes and cuts no badge', async () => {
+    await page.viewport(768, height)
+    render(<WebhookTable webhooks={defaults} locale="en-US" />)
+    await expect.poll(() => rows().length).toBe(defaults.length)
+    for (const labels of [undefined, germanLabels]) {
+      rerender(<WebhookTable webhooks={defaults} locale={labels ? 'de-DE' : 'en-US'} labels={labels} />)
+      await nextFrame()
+      expect(getComputedStyle(rows()[0] as Element).display).toBe('grid')
+      expect(document.querySelectorAll('[data-slot="setup-badge"]').length).toBeGreaterThan(0)
+      for (const row of rows()) {
+        const title = row.querySelector('[data-slot="integration-name"]')?.textContent
+        const boxes = parts(row).map((part) => ({ ...part, box: part.element.getBoundingClientRect() }))
+        for (const [index, a] of boxes.entries()) {
+          for (const b of boxes.slice(index + 1)) {
+            // A badge inside its cell is not an overlap; two boxes side by side or stacked are.
+            if (a.element.contains(b.element) || b.element.contains(a.element)) continue
+            const overlap =
+              Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left) > 0.5 &&
+              Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top) > 0.5
+            expect(overlap, `${a.name} and ${b.name} of ${title}`).toBe(false)
+          }
+        }
+        for (const part of boxes.filter((p) => p.name === 'status-badge' || p.name === 'setup-badge'))
+          expect(textShownWhole(part.element), `${part.name} of ${title}`).toBe(true)
+      }
+    }
+    await shoot('rows-768-de')
+  })
+})
