@@ -418,7 +418,9 @@ function DialogBody(props: BodyProps) {
             slot="setup-steps"
             items={steps}
             limit={SETUP_STEPS_SHOWN}
-            render={(step) => displayText(step)}
+            // The provider's own words, in whatever language and direction they are written: an
+            // English step in a right-to-left page keeps its trailing ")" or "." where it belongs.
+            render={(step) => <bdi>{displayText(step)}</bdi>}
           />
           {docs && (
             <a data-slot="docs-link" href={docs.href} target="_blank" rel="noopener noreferrer">
@@ -438,7 +440,7 @@ function DialogBody(props: BodyProps) {
               render={(type) => (
                 <>
                   <code data-slot="trigger-type">{displayText(type)}</code>
-                  {labelFor.get(type) && <span data-slot="trigger-label">{displayText(labelFor.get(type))}</span>}
+                  {labelFor.get(type) && <bdi data-slot="trigger-label">{displayText(labelFor.get(type))}</bdi>}
                 </>
               )}
             />

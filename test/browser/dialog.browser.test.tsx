@@ -128,6 +128,44 @@ describe('The details dialog in a right-to-left page, in real Chromium', () => {
   })
 })
 
+describe('The details dialog in a right-to-left page, the provider’s own words', () => {
+  it('keeps English setup steps and trigger labels left to right, the step numbers at the right', async () => {
+    const store = createWebhookMockStore({ apiUrl: API })
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
+      (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
+    render(
+      <div dir="rtl" lang="ar">
+        <IntegrationWebhookManager
+          apiUrl={API}
+          fetch={fetch}
+          retry={false}
+          locale="ar-EG"
+          swr={{ provider: () => new Map() }}
+        />
+      </div>,
+    )
+    await openGitHub()
+    // Each step is an isolate of its own direction: GitHub's third step ends "(Reveal, then Copy)",
+    // whose final ")" took the page's direction and was drawn mirrored at the line's left end.
+    const steps = [...dialog().element().querySelectorAll<HTMLElement>('[data-slot="setup-steps"] > li')]
+    expect(steps.map((step) => step.textContent)).toContain(
+      'In Secret, paste the signing secret shown under Signing secret here (Reveal, then Copy)',
+    )
+    for (const step of steps) {
+      const isolate = step.querySelector('bdi') as HTMLElement
+      expect(isolate?.textContent, 'the step’s words in an isolate').toBe(step.textContent)
+      expect(getComputedStyle(isolate).direction).toBe('ltr')
+      // Its number at the line's start, the right in this page: the room for it on that side.
+      const style = getComputedStyle(step)
+      expect(Number.parseFloat(style.paddingRight)).toBeGreaterThan(Number.parseFloat(style.paddingLeft))
+    }
+    // Trigger labels from the catalog are isolated the same way.
+    const labels = [...dialog().element().querySelectorAll('[data-slot="trigger-label"]')]
+    expect(labels.length).toBeGreaterThan(0)
+    expect(labels.map((label) => getComputedStyle(label).direction)).toEqual(labels.map(() => 'ltr'))
+  })
+})
+
 describe('The execution history in real Chromium', () => {
   it('names each expand button by its trigger, exact time and status, and shows the exact time', async () => {
     renderManager()

@@ -123,3 +123,25 @@ describe('The table from 1,000 to 1,440 px, in real Chromium', () => {
     expectReadableColumns(width)
   })
 })
+
+describe('The table in a right-to-left page, in real Chromium', () => {
+  it('aligns each header and cell to its start (the right), the counts to their end (the left)', async () => {
+    await page.viewport(1280, height)
+    const webhooks = mockWebhooks('default').slice(0, 5)
+    render(
+      <div dir="rtl" lang="ar">
+        <WebhookTable webhooks={webhooks} locale="ar-EG" />
+      </div>,
+    )
+    await expect.poll(() => rows().length).toBe(5)
+    expect(getComputedStyle(rows()[0] as Element).display).toBe('table-row')
+    const header = page.getByRole('columnheader', { name: 'Integration' }).element()
+    const sort = page.getByRole('button', { name: 'Integration' }).element()
+    // Old: 'left', the words at the far side of a column that starts on the right.
+    expect(header.getBoundingClientRect().right - sort.getBoundingClientRect().right).toBeLessThan(16)
+    const count = rows()[0]?.querySelector('[data-column="triggerCount"]') as HTMLElement
+    const range = document.createRange()
+    range.selectNodeContents(count)
+    expect(range.getBoundingClientRect().left - count.getBoundingClientRect().left).toBeLessThan(16)
+  })
+})
