@@ -49,6 +49,7 @@ function buildGermanLabels(locale: string): WebhookManagerLabels {
     sortHint: 'Mit Umschalt-Klick nach mehreren Spalten sortieren.',
     statuses: { active: 'Aktiv', inactive: 'Inaktiv', error: 'Fehler' },
     setupRequired: 'Einrichtung nötig',
+    secretMissingBadge: 'Schlüssel fehlt',
     categories: {
       communication: 'Kommunikation',
       productivity: 'Produktivität',

@@ -55,6 +55,8 @@ export interface WebhookManagerLabels {
   sortHint: string
   statuses: Record<WebhookStatus, string>
   setupRequired: string
+  /** In place of "Setup required" when the signing secret the events need is not set (all are refused). */
+  secretMissingBadge: string
   categories: Record<string, string>
   never: string
   moreTriggers: (count: number) => string
@@ -295,6 +297,7 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     sortHint: 'Shift-click a column to sort by several.',
     statuses: { active: 'Active', inactive: 'Inactive', error: 'Error' },
     setupRequired: 'Setup required',
+    secretMissingBadge: 'Secret missing',
     categories: Object.fromEntries(integrationCategories.map((c) => [c.id, c.label])),
     never: 'Never',
     moreTriggers: (n) => `+${count(n)} more`,

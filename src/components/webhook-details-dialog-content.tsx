@@ -27,7 +27,7 @@ import { SigningSecretSection } from './signing-secret-section'
 import { cx, UiContext, useNow, useUi } from './ui-context'
 import { WebhookActivity } from './webhook-activity'
 import type { WebhookDetailsDialogProps } from './webhook-details-dialog'
-import { WebhookStatusBadge } from './webhook-status-badge'
+import { isSecretMissing, WebhookStatusBadge } from './webhook-status-badge'
 
 // How many items of each list the dialog shows before "Show all (n)": a row with 100,000 setup
 // lines or 10,000 trigger types must still open at once (BENCHMARKS.md, "Dialog with huge lists").
@@ -275,7 +275,11 @@ function DialogBody(props: BodyProps) {
             <code>{displayText(webhook.provider_id)}</code>
           </Dialog.Description>
         </div>
-        <WebhookStatusBadge status={webhook.status} setupRequired={webhook.external_config.setup_required} />
+        <WebhookStatusBadge
+          status={webhook.status}
+          setupRequired={webhook.external_config.setup_required}
+          secretMissing={isSecretMissing(webhook)}
+        />
         <Dialog.Close data-slot="dialog-close" aria-label={l.close}>
           <CloseIcon />
         </Dialog.Close>

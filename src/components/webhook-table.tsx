@@ -26,7 +26,7 @@ import { RelativeTime } from './relative-time'
 import { cx, UiContext, useBrowserLayoutEffect, useUi } from './ui-context'
 import { VirtualRows } from './virtual-rows'
 import { preloadWebhookDetailsDialog } from './webhook-details-dialog'
-import { WebhookStatusBadge } from './webhook-status-badge'
+import { isSecretMissing, WebhookStatusBadge } from './webhook-status-badge'
 
 /**
  * The ids of the columns `WebhookTable` shows, in order (each is also a sort key); the last,
@@ -243,7 +243,11 @@ const RowCells = memo(function RowCells({ row, context }: { row: IntegrationWebh
         </span>
       </td>
       <td data-column="status">
-        <WebhookStatusBadge status={row.status} setupRequired={row.external_config.setup_required} />
+        <WebhookStatusBadge
+          status={row.status}
+          setupRequired={row.external_config.setup_required}
+          secretMissing={isSecretMissing(row)}
+        />
       </td>
       <td data-column="triggerTypes">
         <Triggers types={row.trigger_types} more={l.moreTriggers} />

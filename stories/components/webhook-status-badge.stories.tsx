@@ -12,6 +12,7 @@ const meta = {
   argTypes: {
     status: { control: 'inline-radio', options: [...webhookStatuses] },
     setupRequired: { control: 'boolean' },
+    secretMissing: { control: 'boolean' },
     labels: { control: 'object' },
   },
   parameters: { controls: { exclude: ['className'] } },
@@ -63,4 +64,19 @@ export const AllVariantsDark: Story = {
   ...AllVariants,
   name: 'All variants (dark)',
   parameters: { controls: { disable: true }, theme: 'dark' },
+}
+
+/**
+ * The signing secret its events need is not set, so every event is refused: "Secret missing"
+ * in place of "Setup required", beside a status that may still read "Active".
+ */
+export const SecretMissing: Story = {
+  name: 'Secret missing',
+  args: { status: 'active', setupRequired: true, secretMissing: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByText(defaultLabels.statuses.active)).toBeInTheDocument()
+    await expect(canvas.getByText(defaultLabels.secretMissingBadge)).toHaveAttribute('data-reason', 'secret-missing')
+    await expect(canvas.queryByText(defaultLabels.setupRequired)).toBeNull()
+  },
 }

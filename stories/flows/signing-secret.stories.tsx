@@ -68,7 +68,7 @@ export const SecretMissing: Story = {
   parameters: { msw: { handlers: missing.handlers } },
   play: async ({ canvasElement }) => {
     const { dialog, section } = await openSigning(canvasElement, 'Stripe')
-    await expect(within(dialog).getByText(l.setupRequired)).toBeInTheDocument()
+    await expect(within(dialog).getByText(l.secretMissingBadge)).toBeInTheDocument()
     await expect(within(section).getByText(l.secretMissing('Stripe'))).toBeInTheDocument()
     const field = within(section).getByLabelText(l.pasteSecret('Stripe'))
     await expect(field).toHaveAccessibleDescription(/^Expected form: whsec_/)
@@ -100,7 +100,7 @@ const refused = missingEndpoint()
 
 /**
  * Verification failures: the server answers a delivery it cannot verify with 401 and records
- * nothing, so the history has no row for it. What shows is why: "Setup required", the missing
+ * nothing, so the history has no row for it. What shows is why: "Secret missing", the missing
  * secret, and "Send test event" refused in the server's words (a test event is signed with it).
  */
 export const EventsRefused: Story = {
