@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -13,27 +13,58 @@ function newest(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))))
 }
 
-/** Holds a lock (a folder: mkdir is atomic) while `work` runs; another run waits for it. */
+/** The process that holds the lock, or undefined while its holder is still writing its id. */
+function holder(lock: string): number | undefined {
+  const id = Number(readFileSync(join(lock, 'pid'), { encoding: 'utf8', flag: 'r' }).trim())
+  return Number.isInteger(id) && id > 0 ? id : undefined
+}
+
+/** Whether a process of this id is running (signal 0 only asks). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Holds a lock (a folder: mkdir is atomic, with the holder's process id in it) while `work`
+ * runs; another run waits for it as long as its holder runs, and takes over the lock of a run
+ * that is gone (killed in the middle of a build). The lock used to count as dead after 120 s:
+ * with two suites side by side on a loaded 2-core machine the build took longer, so the second
+ * run took the lock over while the first was still building (and, finding no finished dist/,
+ * built it again from scratch), and the first's clean-up removed the second's lock: the second's
+ * clean-up then failed on a missing lock, an unhandled error that failed its whole run.
+ */
 async function withLock(work: () => void): Promise<void> {
   const lock = join(root, 'node_modules/.cache/package-build.lock')
   mkdirSync(join(lock, '..'), { recursive: true })
-  const started = Date.now()
   for (;;) {
     try {
       mkdirSync(lock)
+      writeFileSync(join(lock, 'pid'), String(process.pid))
       break
-    } catch {
-      // A lock older than any build is a dead run's: take it over.
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      let pid: number | undefined
+      try {
+        pid = holder(lock)
+      } catch {
+        pid = undefined
+      }
+      // No id yet: its holder is between mkdir and writing it (or died there: a minute is plenty).
       const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()
-      if (Date.now() - since > 120_000) rmdirSync(lock)
-      if (Date.now() - started > 180_000) throw new Error(`package build: ${lock} held for 3 minutes`)
-      await new Promise((resolve) => setTimeout(resolve, 250))
+      const gone = pid === undefined ? Date.now() - since > 60_000 : !running(pid)
+      if (gone) rmSync(lock, { recursive: true, force: true })
+      else await new Promise((resolve) => setTimeout(resolve, 250))
     }
   }
   try {
     work()
   } finally {
-    rmdirSync(lock)
+    rmSync(lock, { recursive: true, force: true })
   }
 }
 
