@@ -126,6 +126,44 @@ describe('The details dialog in a right-to-left page, in real Chromium', () => {
       .querySelector('[data-slot="execution-row"] [data-slot="trigger-type"]') as HTMLElement
     expect(getComputedStyle(trigger).direction).toBe('ltr')
   })
+
+  it('points each closed execution’s chevron to the line’s start (left), an open one’s down, and an on switch to the start', async () => {
+    const store = createWebhookMockStore({ apiUrl: API })
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
+      (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
+    render(
+      <div dir="rtl" lang="ar">
+        <IntegrationWebhookManager
+          apiUrl={API}
+          fetch={fetch}
+          retry={false}
+          locale="ar-EG"
+          swr={{ provider: () => new Map() }}
+        />
+      </div>,
+    )
+    await openGitHub()
+    const button = dialog()
+      .getByRole('button', { name: /^Show details/ })
+      .first()
+    const chevron = button.element().querySelector('[data-slot="chevron"]') as Element
+    // Where the icon's tip (drawn pointing right, along +x) points once its CSS transform applies.
+    const tip = () => {
+      const { a, b } = new DOMMatrix(
+        getComputedStyle(chevron).transform === 'none' ? undefined : getComputedStyle(chevron).transform,
+      )
+      return a < -0.9 ? 'left' : a > 0.9 ? 'right' : b > 0.9 ? 'down' : b < -0.9 ? 'up' : `between (${a}, ${b})`
+    }
+    await expect.poll(tip).toBe('left')
+    await userEvent.click(button)
+    await expect.poll(tip).toBe('down')
+    // An active webhook's switch is on: right to left, its thumb at the start (left) of its track.
+    const toggle = dialog().getByRole('switch').element()
+    expect(toggle.getAttribute('aria-checked')).toBe('true')
+    const thumb = toggle.querySelector('[data-slot="switch-thumb"]') as Element
+    const middle = (box: DOMRect) => box.left + box.width / 2
+    await expect.poll(() => middle(thumb.getBoundingClientRect()) < middle(toggle.getBoundingClientRect())).toBe(true)
+  })
 })
 
 describe('The details dialog in a right-to-left page, the provider’s own words', () => {
