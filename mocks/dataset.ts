@@ -1,16 +1,16 @@
 import {
   defaultCatalog,
-  getSetupInstructions,
-  getWebhookUrl,
   type Integration,
   type IntegrationWebhook,
+  numberSteps,
   type WebhookExecution,
 } from 'integration-webhooks/core'
+import { DEFAULT_FAILURE_THRESHOLD } from '../src/server/dispatch-defaults'
 import { type ExecutionFailure, failures, generateHistory, type HistoryPlan } from './history'
 import { hostileDataset } from './hostile'
 import { integrationConfig } from './integration-config'
 import { malformedExecutionRows, malformedWebhookRows } from './malformed'
-import { DAY, HOUR, iso, MINUTE, pad, type ResolvedDataOptions } from './options'
+import { DAY, HOUR, iso, MINUTE, mockReceiveToken, pad, type ResolvedDataOptions, receivingUrl } from './options'
 import { createRandom, deriveSeed, type Random } from './random'
 import type { DataKind } from './scenarios'
 import { mockSigning } from './signing'
@@ -76,17 +76,19 @@ interface RowSpec {
   readonly historyLength?: number
 }
 
-/** Per-integration values that do not change between rows (the setup text is the costly part). */
-function integrationCache(options: ResolvedDataOptions) {
-  const cache = new Map<string, { url: string; instructions: string }>()
+/**
+ * Per-integration setup steps, numbered, with the `{webhookUrl}` placeholder still in them (the
+ * costly part); each row fills in its own URL, as the server does when it reads a row.
+ */
+function integrationCache() {
+  const cache = new Map<string, string>()
   return (integration: Integration) => {
-    let entry = cache.get(integration.id)
-    if (!entry) {
-      const lookup = { origin: options.origin }
-      entry = { url: getWebhookUrl(integration.id, lookup), instructions: getSetupInstructions(integration.id, lookup) }
-      cache.set(integration.id, entry)
+    let steps = cache.get(integration.id)
+    if (steps === undefined) {
+      steps = numberSteps(integration.setupSteps)
+      cache.set(integration.id, steps)
     }
-    return entry
+    return steps
   }
 }
 
@@ -97,12 +99,18 @@ function buildRow(
 ): { webhook: IntegrationWebhook; plan: HistoryPlan | undefined } {
   const { integration, kind, rng } = spec
   const now = options.nowMs
-  const { url, instructions } = lookup(integration)
+  const url = receivingUrl(
+    options.origin,
+    options.apiUrl,
+    mockReceiveToken(createRandom(deriveSeed(spec.historySeed, 'token'))),
+  )
+  const instructions = lookup(integration).replace(/\{webhookUrl\}/g, () => url)
   const createdMs = now - rng.int(200 * DAY, 500 * DAY)
   let plan: HistoryPlan | undefined
   let triggerCount = 0
   let errorCount = 0
   let updatedMs = createdMs + rng.int(0, 2 * DAY)
+  let disabledMs: number[] = []
   if (kind !== 'setup') {
     const length =
       spec.historyLength ?? (kind === 'active' ? rng.int(8, 40) : kind === 'error' ? rng.int(10, 30) : rng.int(3, 12))
@@ -110,17 +118,35 @@ function buildRow(
       kind === 'active'
         ? now - rng.int(MINUTE, 6 * HOUR)
         : kind === 'error'
-          ? now - rng.int(3 * MINUTE, 90 * MINUTE)
+          ? // Long enough ago that its failures' five attempts (about 13 minutes of backoff) are over.
+            now - rng.int(20 * MINUTE, 90 * MINUTE)
           : now - rng.int(2 * DAY, 40 * DAY)
     // Short enough that even 200 executions stay after `created_at`.
     const gapMs: [number, number] =
       kind === 'inactive' ? [HOUR, spec.historyLength ? 10 * HOUR : 2 * DAY] : [5 * MINUTE, 4 * HOUR]
     const errorPositions = new Set<number>()
-    if (kind === 'error') for (let i = 0, n = Math.min(length, rng.int(3, 6)); i < n; i++) errorPositions.add(i)
+    // A webhook is in error after `failureThreshold` failed executions in a row.
+    if (kind === 'error') {
+      const run = Math.min(length, rng.int(DEFAULT_FAILURE_THRESHOLD, DEFAULT_FAILURE_THRESHOLD + 2))
+      for (let i = 0; i < run; i++) errorPositions.add(i)
+    }
     for (let i = 0, n = rng.int(0, kind === 'inactive' ? 2 : 3); i < n && length > 1; i++) {
       errorPositions.add(rng.int(1, length - 1))
     }
     const pendingNewest = kind === 'active' && !errorPositions.has(0) && rng.chance(0.2)
+    // Counts cover every delivery ever made; the history keeps only the most recent ones.
+    const olderTriggers = kind === 'active' ? rng.int(0, 4000) : kind === 'error' ? rng.int(50, 1500) : rng.int(0, 300)
+    updatedMs =
+      kind === 'inactive'
+        ? Math.min(now, newestMs + rng.int(HOUR, DAY))
+        : kind === 'error'
+          ? newestMs
+          : Math.max(createdMs, now - rng.int(DAY, 60 * DAY))
+    // Events that came after it was disabled: recorded as errors, not dispatched (retryable once enabled).
+    if (kind === 'inactive' && rng.chance(0.7)) {
+      const times = Array.from({ length: rng.int(1, 4) }, () => rng.int(updatedMs + MINUTE, now - HOUR))
+      disabledMs = times.sort((a, b) => b - a)
+    }
     plan = {
       webhookId: spec.id,
       userId: options.userId,
@@ -132,17 +158,12 @@ function buildRow(
       errorPositions,
       pendingNewest,
       failure: spec.failure,
+      nowMs: now,
+      disabledMs,
     }
-    // Counts cover every delivery ever made; the history keeps only the most recent ones.
-    const olderTriggers = kind === 'active' ? rng.int(0, 4000) : kind === 'error' ? rng.int(50, 1500) : rng.int(0, 300)
-    triggerCount = length + olderTriggers
-    errorCount = errorPositions.size + Math.min(olderTriggers, rng.int(kind === 'error' ? 5 : 0, 40))
-    updatedMs =
-      kind === 'inactive'
-        ? Math.min(now, newestMs + rng.int(HOUR, DAY))
-        : kind === 'error'
-          ? newestMs
-          : Math.max(createdMs, now - rng.int(DAY, 60 * DAY))
+    triggerCount = disabledMs.length + length + olderTriggers
+    errorCount =
+      disabledMs.length + errorPositions.size + Math.min(olderTriggers, rng.int(kind === 'error' ? 5 : 0, 40))
   }
   // As the server reports it: every row's scheme, and whether its secret is set. A row still
   // being set up waits for the secret its provider issues (one we generate exists from creation).
@@ -166,7 +187,7 @@ function buildRow(
     },
     signing,
     status: kind === 'setup' ? 'inactive' : kind,
-    last_triggered: plan ? iso(plan.newestMs) : null,
+    last_triggered: plan ? iso(disabledMs[0] ?? plan.newestMs) : null,
     trigger_count: triggerCount,
     error_count: errorCount,
     created_at: iso(createdMs),
@@ -176,7 +197,7 @@ function buildRow(
 }
 
 function fromSpecs(specs: Iterable<RowSpec>, options: ResolvedDataOptions): MockDataset {
-  const lookup = integrationCache(options)
+  const lookup = integrationCache()
   const webhooks: IntegrationWebhook[] = []
   const plans = new Map<string, HistoryPlan>()
   const failuresById = new Map<string, ExecutionFailure>()

@@ -11,7 +11,7 @@ import {
 import { delay, type HttpHandler, HttpResponse, http } from 'msw'
 import { schemeFor } from '../src/server/schemes/index'
 import { executionId, failures, liveExecution } from './history'
-import { iso, SECOND } from './options'
+import { iso, mockReceiveToken, receivingUrl, SECOND } from './options'
 import { createRandom, deriveSeed } from './random'
 import type { ScenarioBehavior } from './scenarios'
 import { mockSigning } from './signing'
@@ -23,10 +23,11 @@ const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 100
 
 const error = (status: number, message: string) => HttpResponse.json({ error: message }, { status })
-const webhookNotFound = () => error(404, 'Webhook not found')
 /** An error as the contract writes it: `{ error, code }`, and the issues of a 400. */
 const coded = (status: number, message: string, code: string, issues?: string[]) =>
   HttpResponse.json({ error: message, code, ...(issues ? { issues } : {}) }, { status })
+/** The server's one 404 for a missing webhook (and another user's). */
+const webhookNotFound = () => coded(404, 'No webhook with this id', 'not_found')
 
 const MAX_GRACE_SECONDS = 30 * 24 * 3600
 
@@ -86,6 +87,36 @@ const badWindow = (request: Request) => {
   ])
 }
 
+/** A marker for a body the server refuses, with its answer. */
+class Refused {
+  constructor(readonly response: Response) {}
+}
+
+/**
+ * The JSON body of a request as the server reads it: 415 for another media type, 400
+ * `invalid_json` when it is empty or not JSON (the same sentences).
+ */
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? ''
+  if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) {
+    return new Refused(
+      coded(415, 'The request body must be JSON (Content-Type: application/json)', 'unsupported_media_type'),
+    )
+  }
+  const text = await request.text()
+  if (text.trim() === '') {
+    return new Refused(coded(400, 'The request body is empty: a JSON object is required', 'invalid_json'))
+  }
+  try {
+    return JSON.parse(text)
+  } catch {
+    return new Refused(coded(400, 'The request body is not valid JSON', 'invalid_json'))
+  }
+}
+
+/** The server's 400 for a JSON body of the wrong shape. */
+const invalidBody = (issues: string[]) => coded(400, 'The request body is not valid', 'invalid_body', issues)
+
 /** The issues of a create body, as `path: message` (none: it is valid). */
 function createBodyIssues(body: unknown): string[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return ['(root): expected an object']
@@ -109,11 +140,11 @@ export function basePath(apiUrl: string): string {
   return `*${trimmed.startsWith('/') ? '' : '/'}${trimmed}`
 }
 
-/** `limit` as the contract reads it: absent → 20; an integer, clamped to 1..100; anything else is a 400. */
+/** `limit` as the server reads it: absent → 20; a whole number from 1 to 100; anything else is a 400. */
 function parseLimit(raw: string | null): number | undefined {
   if (raw === null || raw === '') return DEFAULT_LIMIT
-  if (!/^\d+$/.test(raw)) return undefined
-  return Math.min(MAX_LIMIT, Math.max(1, Number(raw)))
+  const size = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN
+  return size >= 1 && size <= MAX_LIMIT ? size : undefined
 }
 
 /** Puts each invalid row after a valid one, so they show up mixed in, not at the end. */
@@ -159,21 +190,18 @@ export function buildHandlers(
   const tick = (state: StoreState) => Math.max(Date.now(), state.options.nowMs + ++state.ticks * SECOND)
 
   function record(state: StoreState, webhook: IntegrationWebhook, execution: WebhookExecution) {
-    ensureExecutions(state, webhook.id).unshift(execution)
+    const list = ensureExecutions(state, webhook.id)
+    // Newest first by `triggered_at`, as the server lists them (a finished failure was recorded
+    // as long ago as its attempts took).
+    const at = list.findIndex((other) => other.triggered_at <= execution.triggered_at)
+    list.splice(at < 0 ? list.length : at, 0, execution)
     webhook.trigger_count += 1
     if (execution.status === 'error') webhook.error_count += 1
-    webhook.last_triggered = execution.triggered_at
+    if (!webhook.last_triggered || webhook.last_triggered < execution.triggered_at) {
+      webhook.last_triggered = execution.triggered_at
+    }
     hub.execution(execution)
     changed(webhook)
-  }
-
-  /** `{origin}{apiUrl}/receive/{token}`: where a provider sends this webhook's events. */
-  const receivingUrl = (state: StoreState, token: string) => {
-    const api = config.apiUrl.trim().replace(/\/+$/, '')
-    const root = /^[a-z][a-z0-9+.-]*:/i.test(api)
-      ? api
-      : `${state.options.origin}${api.startsWith('/') ? '' : '/'}${api}`
-    return `${root}/receive/${token}`
   }
 
   /** An event from the provider: recorded as a new execution, and streamed. */
@@ -182,16 +210,16 @@ export function buildHandlers(
     const webhook = state.byId.get(webhookId)
     if (!webhook) return undefined
     const list = ensureExecutions(state, webhook.id)
+    // As it stands once the server is done with it: recorded (pending), or dispatched to the end.
     const execution = liveExecution({
       id: nextExecutionId(list, webhook.id),
       webhook,
       integration: defaultCatalog.resolve(webhook.provider_id),
       atMs: tick(state),
       rng: state.liveRng,
+      dispatch: status === 'pending' ? 'pending' : 'finished',
       ...(status === 'error' ? { failure: state.dataset.failures.get(webhook.id) ?? failures.handler } : {}),
     })
-    if (status === 'pending')
-      Object.assign(execution, { status, response_code: null, response_body: null, execution_time_ms: null })
     record(state, webhook, execution)
     return structuredClone(execution)
   }
@@ -220,19 +248,24 @@ export function buildHandlers(
       const failed = await gate()
       if (failed) return failed
       const state = get()
-      let body: unknown
-      try {
-        body = await request.json()
-      } catch {
-        return coded(400, 'The body is not valid JSON', 'invalid_json')
-      }
+      const body = await readJson(request)
+      if (body instanceof Refused) return body.response
       const issues = createBodyIssues(body)
-      if (issues.length > 0) return coded(400, 'Invalid request body', 'invalid_body', issues)
+      if (issues.length > 0) return invalidBody(issues)
       const { provider_id: providerId, name } = body as { provider_id: string; name?: string }
       const integration = defaultCatalog.get(providerId)
-      if (!integration?.isAvailable) return coded(400, `Unknown provider "${providerId}"`, 'unknown_provider')
+      if (!integration) {
+        return coded(
+          400,
+          `Unknown provider_id "${providerId}": the catalog has no such integration`,
+          'unknown_provider',
+        )
+      }
+      if (!integration.isAvailable) {
+        return coded(400, `The integration "${providerId}" is not available`, 'unknown_provider')
+      }
       const id = `wh_${state.liveRng.alphanumeric(16)}`
-      const webhookUrl = receivingUrl(state, state.liveRng.alphanumeric(32))
+      const webhookUrl = receivingUrl(state.options.origin, config.apiUrl, mockReceiveToken(state.liveRng))
       const stamp = iso(tick(state))
       const webhook: IntegrationWebhook = {
         id,
@@ -280,7 +313,11 @@ export function buildHandlers(
       if (!state.byId.has(params.webhookId)) return webhookNotFound()
       const query = new URL(request.url).searchParams
       const limit = parseLimit(query.get('limit'))
-      if (limit === undefined) return error(400, `Invalid limit "${query.get('limit')}": expected an integer`)
+      if (limit === undefined) {
+        return coded(400, `limit must be a whole number from 1 to ${MAX_LIMIT}`, 'invalid_query', [
+          `limit: expected 1–${MAX_LIMIT}, got ${JSON.stringify((query.get('limit') ?? '').slice(0, 20))}`,
+        ])
+      }
       const cursor = query.get('cursor') || null
       const all = ensureExecutions(state, params.webhookId)
       let start = 0
@@ -288,7 +325,9 @@ export function buildHandlers(
         // The cursor is the id of the last execution of the previous page, so executions
         // added in between (a test event) neither repeat nor skip rows.
         const at = all.findIndex((execution) => execution.id === cursor)
-        if (at < 0) return error(400, 'Invalid cursor')
+        if (at < 0) {
+          return coded(400, 'The cursor is not valid for this webhook: start from the first page', 'invalid_cursor')
+        }
         start = at + 1
       }
       const page = all.slice(start, start + limit)
@@ -308,7 +347,21 @@ export function buildHandlers(
         if (!webhook) return webhookNotFound()
         const list = ensureExecutions(state, webhook.id)
         const original = list.find((execution) => execution.id === params.executionId)
-        if (!original) return error(404, 'Execution not found')
+        if (!original) return coded(404, 'No execution with this id', 'not_found')
+        // As the server refuses them.
+        if (webhook.status === 'inactive') {
+          return coded(409, 'The webhook is disabled: enable it, then retry', 'webhook_disabled')
+        }
+        if (original.payload_truncated) {
+          return coded(
+            409,
+            'This execution kept only the first 256 KiB of its payload: it cannot be sent again whole',
+            'conflict',
+          )
+        }
+        if (original.status === 'pending') {
+          return coded(409, 'This execution is still being delivered: wait for it to finish', 'already_pending')
+        }
         const execution = liveExecution({
           id: nextExecutionId(list, webhook.id),
           webhook,
@@ -344,7 +397,7 @@ export function buildHandlers(
       if (!window) return badWindow(request)
       const state = get()
       const webhook = state.byId.get(params.webhookId)
-      if (!webhook) return coded(404, 'Webhook not found', 'not_found')
+      if (!webhook) return webhookNotFound()
       const live = state.executions.get(webhook.id) ?? []
       return HttpResponse.json({
         window,
@@ -357,7 +410,7 @@ export function buildHandlers(
       if (failed) return failed
       const state = get()
       const webhook = state.byId.get(params.webhookId)
-      if (!webhook) return coded(404, 'Webhook not found', 'not_found')
+      if (!webhook) return webhookNotFound()
       const stored = storedSecret(state, webhook)
       const live = stored?.previous_expires_at && Date.parse(stored.previous_expires_at) > Date.now()
       return HttpResponse.json({
@@ -370,11 +423,10 @@ export function buildHandlers(
       const failed = await gate()
       if (failed) return failed
       const state = get()
-      const webhook = state.byId.get(params.webhookId)
-      if (!webhook) return coded(404, 'Webhook not found', 'not_found')
-      const body = (await request.json().catch(() => undefined)) as
-        | { secret?: unknown; grace_seconds?: unknown }
-        | undefined
+      // As the server: the body first, then the webhook.
+      const read = await readJson(request)
+      if (read instanceof Refused) return read.response
+      const body = read as { secret?: unknown; grace_seconds?: unknown } | null
       const grace = body?.grace_seconds
       if (
         typeof body?.secret !== 'string' ||
@@ -382,8 +434,10 @@ export function buildHandlers(
         (grace !== undefined &&
           !(Number.isInteger(grace) && (grace as number) >= 0 && (grace as number) <= MAX_GRACE_SECONDS))
       ) {
-        return coded(400, 'The request body is not valid', 'invalid_body')
+        return invalidBody(['secret: expected a string of 1 to 4096 characters'])
       }
+      const webhook = state.byId.get(params.webhookId)
+      if (!webhook) return webhookNotFound()
       const signing = webhook.signing ?? mockSigning(webhook.provider_id, false)
       const value = body.secret.trim()
       const problem = secretProblem(webhook, value)
@@ -404,16 +458,20 @@ export function buildHandlers(
       const failed = await gate()
       if (failed) return failed
       const state = get()
-      const webhook = state.byId.get(params.webhookId)
-      if (!webhook) return coded(404, 'Webhook not found', 'not_found')
-      const body = (await request.json().catch(() => ({}))) as { grace_seconds?: unknown } | null
+      // The body is optional; one that is there is read as the server reads it, before the webhook.
+      const hasBody = request.headers.get('content-length') !== '0' && request.body !== null
+      const read = hasBody ? await readJson(request) : {}
+      if (read instanceof Refused) return read.response
+      const body = read as { grace_seconds?: unknown } | null
       const grace = body?.grace_seconds
       if (
         grace !== undefined &&
         !(Number.isInteger(grace) && (grace as number) >= 0 && (grace as number) <= MAX_GRACE_SECONDS)
       ) {
-        return coded(400, 'The request body is not valid', 'invalid_body')
+        return invalidBody(['grace_seconds: expected a whole number of seconds from 0 to 2592000'])
       }
+      const webhook = state.byId.get(params.webhookId)
+      if (!webhook) return webhookNotFound()
       const signing = webhook.signing ?? mockSigning(webhook.provider_id, false)
       if (signing.source !== 'generated') {
         const provider = webhook.external_config.integration_name
@@ -438,7 +496,7 @@ export function buildHandlers(
       const failed = await gate()
       if (failed) return failed
       const webhook = get().byId.get(params.webhookId)
-      if (!webhook) return coded(404, 'Webhook not found', 'not_found')
+      if (!webhook) return webhookNotFound()
       return HttpResponse.json({ webhook: structuredClone(webhook) })
     }),
 
@@ -446,7 +504,7 @@ export function buildHandlers(
       const failed = await gate()
       if (failed) return failed
       const state = get()
-      if (!state.byId.has(params.webhookId)) return coded(404, 'Webhook not found', 'not_found')
+      if (!state.byId.has(params.webhookId)) return webhookNotFound()
       // Its executions go with it.
       state.webhooks = state.webhooks.filter((webhook) => webhook.id !== params.webhookId)
       state.byId.delete(params.webhookId)
@@ -459,13 +517,15 @@ export function buildHandlers(
       const failed = await gate()
       if (failed) return failed
       const state = get()
+      // As the server: the body first, then the webhook.
+      const read = await readJson(request)
+      if (read instanceof Refused) return read.response
+      const status = (read as { status?: unknown } | null)?.status
+      if (status !== 'active' && status !== 'inactive') {
+        return invalidBody(['status: expected one of "active", "inactive"'])
+      }
       const webhook = state.byId.get(params.webhookId)
       if (!webhook) return webhookNotFound()
-      const body = (await request.json().catch(() => undefined)) as { status?: unknown } | null | undefined
-      const status = body?.status
-      if (status !== 'active' && status !== 'inactive') {
-        return error(400, 'Expected a JSON body { "status": "active" | "inactive" }')
-      }
       webhook.status = status
       webhook.updated_at = iso(tick(state))
       changed(webhook)
@@ -497,7 +557,9 @@ export function buildHandlers(
         )
       }
       const list = ensureExecutions(state, webhook.id)
-      // A webhook in error fails its test the way its deliveries fail, so the UI can show it.
+      // A webhook in error fails its test the way its deliveries fail: answered after the first
+      // attempt (as a server with inline dispatch answers), pending, its next attempt due. A
+      // disabled one records the test event as an error, not dispatched (liveExecution).
       const failure =
         webhook.status === 'error' ? (state.dataset.failures.get(webhook.id) ?? failures.handler) : undefined
       const execution = liveExecution({

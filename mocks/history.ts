@@ -5,53 +5,46 @@ import type {
   IntegrationWebhook,
   WebhookExecution,
 } from 'integration-webhooks/core'
-import { iso, pad, SECOND } from './options'
+import {
+  backoffDelay,
+  DEFAULT_EVENT_TIMEOUT_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  DISABLED_MESSAGE,
+  eventTimeoutMessage,
+} from '../src/server/dispatch-defaults'
+import { iso, pad } from './options'
 import { sampleDelivery } from './payloads'
 import { createRandom, deriveSeed, type Random } from './random'
 
-/** Why a delivery failed: what the receiving endpoint answered and the error it recorded. */
+/**
+ * Why the host's `onEvent` failed, as the server records it: the thrown error's message (no
+ * response code, no response body: the server calls a function, not an HTTP endpoint).
+ */
 export interface ExecutionFailure {
-  readonly responseCode: number | null
+  /** The error `onEvent` threw on its last attempt (the execution's `error_message`). */
   readonly message: string
-  readonly responseBody: string | null
-  /** Fixed duration (a timeout), or a random one when absent. */
-  readonly executionTimeMs?: number
+  /** `onEvent` never settled: every attempt ran until the server's `eventTimeoutMs`. */
+  readonly timeout?: boolean
 }
 
 /**
+ * The failures of the fixtures: what a host's `onEvent` (its workflow trigger) throws.
  * Only deliveries the server accepted are recorded: one it cannot verify is answered 401 and
- * never written, so no failure here is a signature one. `handler` is the host's `onEvent`
- * throwing on every attempt, recorded as the server does (its message, no response).
+ * never written, so no failure here is a signature one.
  */
 export const failures = {
-  handler: {
-    responseCode: null,
-    message: 'Could not enqueue the event: connect ECONNREFUSED 10.0.3.7:5432',
-    responseBody: null,
-  },
-  timeout: {
-    responseCode: null,
-    message: 'Connection timed out after 10000 ms',
-    responseBody: null,
-    executionTimeMs: 10_000,
-  },
-  workflow: {
-    responseCode: 500,
-    message: 'Workflow step "Update CRM contact" failed: HubSpot API responded 429 Too Many Requests',
-    responseBody: '{"error":"Internal Server Error"}',
-  },
-  unavailable: {
-    responseCode: 503,
-    message: 'Upstream service unavailable',
-    responseBody:
-      '<html><head><title>503 Service Unavailable</title></head><body>503 Service Unavailable</body></html>',
-  },
-  badPayload: {
-    responseCode: 400,
-    message: 'Invalid payload: missing required field "event"',
-    responseBody: '{"error":"Bad Request"}',
-  },
-  gateway: { responseCode: 502, message: 'Bad gateway from workflow runner', responseBody: 'Bad Gateway' },
+  /** The workflow engine's queue is down. */
+  handler: { message: 'Could not enqueue the event: connect ECONNREFUSED 10.0.3.7:5432' },
+  /** `onEvent` never settled, worded as the server words it. */
+  timeout: { message: eventTimeoutMessage(DEFAULT_EVENT_TIMEOUT_MS), timeout: true },
+  /** A step of the workflow failed. */
+  workflow: { message: 'Workflow step "Update CRM contact" failed: HubSpot API responded 429 Too Many Requests' },
+  /** The workflow engine is not reachable. */
+  unavailable: { message: 'Workflow engine unavailable: connect ECONNREFUSED 10.0.4.12:8080' },
+  /** The host's own check of the event. */
+  badPayload: { message: 'Cannot start workflow "Sync orders": the event has no "customer" field' },
+  /** The engine's gateway answered the host's call with an error. */
+  gateway: { message: 'Workflow engine request failed: 502 Bad Gateway' },
 } as const satisfies Record<string, ExecutionFailure>
 
 const occasionalFailures: readonly ExecutionFailure[] = [
@@ -69,18 +62,25 @@ export interface HistoryPlan {
   readonly integration: Integration
   /** Seed of this history's own random stream. */
   readonly seed: number
-  /** Number of executions, newest first. */
+  /** Number of dispatched executions (the events that came while the webhook was enabled). */
   readonly length: number
-  /** `triggered_at` of the newest execution (the webhook's `last_triggered`). */
+  /** `triggered_at` of the newest dispatched execution. */
   readonly newestMs: number
   /** Range of the time between two executions. */
   readonly gapMs: readonly [number, number]
-  /** Positions (0 = newest) of the failed executions. */
+  /** Positions among the dispatched executions (0 = the newest) of the failed ones. */
   readonly errorPositions: ReadonlySet<number>
   /** The newest delivery is still in flight. */
   readonly pendingNewest: boolean
   /** The failure of the webhook's recent errors; the rest pick one at random. */
   readonly failure: ExecutionFailure | undefined
+  /** The fixtures' "now": no attempt ends after it (a failure still being retried then is `pending`). */
+  readonly nowMs: number
+  /**
+   * `triggered_at` of the events that came after the webhook was disabled, newest first: the
+   * server records each as an error ("the webhook is disabled: not dispatched"), never dispatched.
+   */
+  readonly disabledMs: readonly number[]
 }
 
 function pickTrigger(rng: Random, integration: Integration): IntegrationTrigger | undefined {
@@ -88,38 +88,144 @@ function pickTrigger(rng: Random, integration: Integration): IntegrationTrigger 
   return rng.chance(0.6) ? integration.triggers[0] : rng.pick(integration.triggers)
 }
 
-const internal = (integration: Integration) => integration.delivery === 'internal'
+/** A duration as the server measures it (`performance.now()`, kept to 1/100 ms). */
+const measured = (rng: Random, fromMs: number, toMs: number) => rng.int(fromMs * 100, toMs * 100) / 100
 
-function successFields(rng: Random, integration: Integration) {
-  const fast = internal(integration)
-  const responseCode = fast ? 200 : rng.pick([200, 200, 200, 200, 202, 204])
-  return {
-    status: 'success' as const,
-    response_code: responseCode,
-    response_body:
-      responseCode === 204 ? null : responseCode === 202 ? '{"received":true}' : '{"ok":true,"workflow_runs":1}',
-    error_message: null,
-    execution_time_ms: fast ? rng.int(4, 180) : rng.int(35, 950),
-  }
+/** How long a successful `onEvent` took: an internal trigger is fast, one that calls out less so. */
+const successDuration = (rng: Random, integration: Integration) =>
+  integration.delivery === 'internal' ? measured(rng, 4, 180) : measured(rng, 35, 950)
+
+/**
+ * What `onEvent` returned, stored as the execution's `response_body` (JSON, or the string
+ * itself); `null` when it returned nothing.
+ */
+function resultBody(rng: Random): string | null {
+  const roll = rng.next()
+  if (roll < 0.3) return null
+  if (roll < 0.8) return JSON.stringify({ run_id: `run_${rng.alphanumeric(16)}` })
+  return JSON.stringify({
+    queued: true,
+    workflow_id: `wf_${rng.alphanumeric(10)}`,
+    run_id: `run_${rng.alphanumeric(16)}`,
+  })
 }
 
-function failureFields(rng: Random, failure: ExecutionFailure) {
-  return {
-    status: 'error' as const,
-    response_code: failure.responseCode,
-    response_body: failure.responseBody,
-    error_message: failure.message,
-    execution_time_ms: failure.executionTimeMs ?? rng.int(20, 2600),
-  }
-}
+/** Errors an attempt may meet before a later one succeeds (or before the lasting failure). */
+const transientErrors = [
+  failures.unavailable.message,
+  failures.timeout.message,
+  'Workflow engine request failed: 503 Service Unavailable',
+]
 
-const pendingFields = {
-  status: 'pending' as const,
+/** What an execution's own columns hold after its dispatch so far. */
+type Outcome = Pick<
+  WebhookExecution,
+  'status' | 'response_code' | 'response_body' | 'error_message' | 'execution_time_ms' | 'attempt' | 'attempts'
+>
+
+/** An event recorded while its webhook was disabled: an error at once, never handed to `onEvent`. */
+const disabledOutcome = (): Outcome => ({
+  status: 'error',
+  response_code: null,
+  response_body: null,
+  error_message: DISABLED_MESSAGE,
+  execution_time_ms: null,
+  attempt: 1,
+  attempts: null,
+})
+
+/** Recorded, not yet claimed by a worker: nothing tried yet. */
+const pendingOutcome = (): Outcome => ({
+  status: 'pending',
   response_code: null,
   response_body: null,
   error_message: null,
   execution_time_ms: null,
+  attempt: 1,
+  attempts: null,
+})
+
+/**
+ * The dispatch of one execution as the server's worker runs it with its defaults: `onEvent`
+ * tried up to {@link DEFAULT_MAX_ATTEMPTS} times, the default backoff between attempts (5 s,
+ * 30 s, 2 min, 10 min, ±20 %), each attempt appended to `attempts`; the execution's own
+ * columns keep the last attempt's duration and error, and `response_body` what a successful
+ * `onEvent` returned (never a response code: the server calls a function, not a URL). With
+ * `failure`, every attempt fails (the last with its message); without, some first attempts
+ * fail on a passing error before one succeeds (none when `steady`). `stopAfter` ends it after that many attempts
+ * (an inline dispatch answers after the first); an attempt that would end after `nowMs` has
+ * not happened yet: the execution is still `pending`, its next attempt due.
+ */
+function dispatchRun(
+  rng: Random,
+  integration: Integration,
+  triggeredMs: number,
+  options: { failure?: ExecutionFailure | undefined; nowMs: number; stopAfter?: number; steady?: boolean },
+): Outcome {
+  const { failure } = options
+  const passing = options.steady ? 0 : rng.chance(0.12) ? (rng.chance(0.25) ? 2 : 1) : 0
+  const total = failure ? DEFAULT_MAX_ATTEMPTS : 1 + passing
+  const attempts: ExecutionAttempt[] = []
+  // Claimed at once (woken by NOTIFY) or at the next poll.
+  let start = triggeredMs + rng.int(2, 900)
+  for (let n = 1; n <= total; n++) {
+    const last = n === total
+    const succeeded = !failure && last
+    const error = succeeded
+      ? null
+      : last && failure
+        ? failure.message
+        : failure && rng.chance(0.75)
+          ? failure.message
+          : rng.pick(transientErrors)
+    const duration =
+      error === failures.timeout.message
+        ? DEFAULT_EVENT_TIMEOUT_MS + measured(rng, 0, 4)
+        : succeeded
+          ? successDuration(rng, integration)
+          : measured(rng, 8, 2600)
+    const ended = Math.round(start + duration)
+    const previous = attempts.at(-1)
+    if (ended > options.nowMs || (options.stopAfter !== undefined && n > options.stopAfter)) {
+      // Not tried yet (or under way): pending, as the last finished attempt left it.
+      return {
+        status: 'pending',
+        response_code: null,
+        response_body: null,
+        error_message: previous?.error ?? null,
+        execution_time_ms: previous?.duration_ms ?? null,
+        attempt: n,
+        attempts: attempts.length > 0 ? attempts : null,
+      }
+    }
+    const next = last ? null : ended + backoffDelay(n, rng.next)
+    attempts.push({
+      attempt: n,
+      status: succeeded ? 'success' : 'error',
+      ended_at: iso(ended),
+      duration_ms: duration,
+      error,
+      next_attempt_at: next === null ? null : iso(next),
+    })
+    if (next === null) break
+    // Due at `next_attempt_at`, claimed at the next poll after it.
+    start = next + rng.int(0, 1000)
+  }
+  const final = attempts.at(-1) as ExecutionAttempt
+  return {
+    status: final.status,
+    response_code: null,
+    response_body: final.status === 'success' ? resultBody(rng) : null,
+    error_message: final.error,
+    execution_time_ms: final.duration_ms,
+    attempt: final.attempt,
+    attempts,
+  }
 }
+
+/** When the last attempt of a finished execution ended (its `triggered_at` when none ran). */
+const endedMs = (execution: WebhookExecution) =>
+  Date.parse(execution.attempts?.at(-1)?.ended_at ?? execution.triggered_at)
 
 /** The id of the `ordinal`-th execution of a webhook (1 = the oldest). */
 export const executionId = (webhookId: string, ordinal: number) => `${webhookId}-exec-${pad(ordinal, 4)}`
@@ -127,22 +233,34 @@ export const executionId = (webhookId: string, ordinal: number) => `${webhookId}
 /** Generates the whole history of one plan, newest first. Deterministic: the same plan gives the same rows. */
 export function generateHistory(plan: HistoryPlan): WebhookExecution[] {
   const rng = createRandom(plan.seed)
-  const { integration, length } = plan
+  const runs = createRandom(deriveSeed(plan.seed, 'attempts'))
+  const { integration, length, disabledMs } = plan
   const recentFailures = plan.failure ? countLeading(plan.errorPositions) : 0
+  const total = disabledMs.length + length
   const rows: WebhookExecution[] = []
   let at = plan.newestMs
-  for (let position = 0; position < length; position++) {
-    if (position > 0) at -= rng.int(plan.gapMs[0], plan.gapMs[1])
+  for (let index = 0; index < total; index++) {
+    const disabled = index < disabledMs.length
+    const position = index - disabledMs.length
+    if (disabled) at = disabledMs[index] as number
+    else if (position > 0) at -= rng.int(plan.gapMs[0], plan.gapMs[1])
+    else at = plan.newestMs
     const trigger = pickTrigger(rng, integration)
     const delivery = sampleDelivery(integration, trigger, rng, at)
-    const outcome =
-      position === 0 && plan.pendingNewest
-        ? pendingFields
-        : plan.errorPositions.has(position)
-          ? failureFields(rng, position < recentFailures && plan.failure ? plan.failure : rng.pick(occasionalFailures))
-          : successFields(rng, integration)
+    const outcome = disabled
+      ? disabledOutcome()
+      : position === 0 && plan.pendingNewest
+        ? pendingOutcome()
+        : dispatchRun(runs, integration, at, {
+            nowMs: plan.nowMs,
+            failure: plan.errorPositions.has(position)
+              ? position < recentFailures && plan.failure
+                ? plan.failure
+                : rng.pick(occasionalFailures)
+              : undefined,
+          })
     rows.push({
-      id: executionId(plan.webhookId, length - position),
+      id: executionId(plan.webhookId, total - index),
       webhook_id: plan.webhookId,
       user_id: plan.userId,
       provider_id: integration.id,
@@ -151,9 +269,12 @@ export function generateHistory(plan: HistoryPlan): WebhookExecution[] {
       headers: delivery.headers,
       ...outcome,
       triggered_at: iso(at),
+      provider_event_id: null,
+      retry_of: null,
+      payload_truncated: false,
     })
   }
-  addDeliveryFacts(rows, createRandom(deriveSeed(plan.seed, 'attempts')))
+  linkRetries(rows, createRandom(deriveSeed(plan.seed, 'retries')))
   return rows
 }
 
@@ -176,20 +297,21 @@ function deliveryIdOf(execution: WebhookExecution): string | null {
   return typeof payload?.id === 'string' ? payload.id : null
 }
 
-/** The backoff the server waits before attempt `n + 1` (5 s, 30 s, 2 min). */
-const backoffMs = [5 * SECOND, 30 * SECOND, 120 * SECOND]
-
 /**
- * What the server records beside each execution, from a stream of its own (the rows' other
- * fields stay as they were): the provider's delivery id, each dispatch attempt (a failed
- * execution tried three times, some successes on their second try), and retries — a success
- * right after a failure is, half the time, that failure sent again (`retry_of`, same event,
- * no delivery id of its own).
+ * The provider's delivery id of each execution, and retries: a success that came after a
+ * failure had finished is, half the time, that failure sent again (`retry_of`, the same event,
+ * no delivery id of its own) — the server refuses to retry one still pending.
  */
-function addDeliveryFacts(rows: WebhookExecution[], rng: Random): void {
+function linkRetries(rows: WebhookExecution[], rng: Random): void {
   for (const [position, row] of rows.entries()) {
     const older = rows[position + 1]
-    if (row.status === 'success' && older?.status === 'error' && rng.chance(0.5)) {
+    if (
+      row.status === 'success' &&
+      older?.status === 'error' &&
+      older.error_message !== DISABLED_MESSAGE &&
+      Date.parse(row.triggered_at) > endedMs(older) &&
+      rng.chance(0.5)
+    ) {
       row.retry_of = older.id
       row.trigger_type = older.trigger_type
       row.payload = structuredClone(older.payload)
@@ -198,40 +320,8 @@ function addDeliveryFacts(rows: WebhookExecution[], rng: Random): void {
     } else {
       row.provider_event_id = deliveryIdOf(row)
     }
-    if (row.status === 'pending') {
-      row.attempt = 1
-      row.attempts = []
-      continue
-    }
-    const started = Date.parse(row.triggered_at)
-    const failedFirst = row.status === 'error' ? 3 : rng.chance(0.15) ? 1 : 0
-    const attempts: ExecutionAttempt[] = []
-    let at = started
-    for (let n = 1; n <= failedFirst + (row.status === 'success' ? 1 : 0); n++) {
-      const last = n === failedFirst + (row.status === 'success' ? 1 : 0)
-      const duration = last ? (row.execution_time_ms ?? 0) : rng.int(20, 900)
-      at += duration
-      const failed = row.status === 'error' || !last
-      attempts.push({
-        attempt: n,
-        status: failed ? 'error' : 'success',
-        ended_at: iso(at),
-        duration_ms: duration,
-        error: failed ? (last ? row.error_message : rng.pick(transientErrors)) : null,
-        next_attempt_at: last ? null : iso(at + (backoffMs[n - 1] ?? 120 * SECOND)),
-      })
-      if (!last) at += backoffMs[n - 1] ?? 120 * SECOND
-    }
-    row.attempt = attempts.length
-    row.attempts = attempts
   }
 }
-
-const transientErrors = [
-  'Workflow engine unavailable: connect ECONNREFUSED 10.0.4.12:8080',
-  'onEvent did not settle within 30000 ms',
-  'Upstream service unavailable',
-]
 
 function countLeading(positions: ReadonlySet<number>): number {
   let count = 0
@@ -239,22 +329,35 @@ function countLeading(positions: ReadonlySet<number>): number {
   return count
 }
 
-/** What a live delivery (a test event or a redelivery) should look like. */
+/** What a live delivery (a test event, a redelivery, or an event from the provider) should look like. */
 export interface LiveDelivery {
   readonly id: string
   readonly webhook: IntegrationWebhook
   readonly integration: Integration
+  /** When the server recorded it. */
   readonly atMs: number
   readonly rng: Random
-  /** Fail with this; succeed when absent. */
+  /** `onEvent` fails with this on every attempt; succeeds when absent. */
   readonly failure?: ExecutionFailure
   /** Copy the trigger, payload and headers of this execution (a redelivery). */
   readonly original?: WebhookExecution
-  /** A test event: the receiving endpoint accepts it even for an inactive webhook, but runs no workflow. */
+  /** A test event: a sample, marked as the server marks the test events it signs. */
   readonly test?: boolean
+  /**
+   * How far its dispatch has gone: `inline` — the first attempt, as a server with
+   * `dispatch: 'inline'` answers (a failure is then pending, its next attempt due);
+   * `finished` — every attempt, up to the last (the execution as it finally stands);
+   * `pending` — recorded, not dispatched yet.
+   * @defaultValue 'inline'
+   */
+  readonly dispatch?: 'inline' | 'finished' | 'pending'
 }
 
-/** A new execution made during a mock session (sent test event or redelivery). */
+/**
+ * A new execution made during a mock session, as the server records it. An event for a
+ * disabled webhook (a test event too: it goes through the receiver) is an error at once,
+ * never dispatched.
+ */
 export function liveExecution(delivery: LiveDelivery): WebhookExecution {
   const { webhook, integration, rng, original, failure } = delivery
   const triggerType = original?.trigger_type ?? webhook.trigger_types[0]
@@ -265,20 +368,31 @@ export function liveExecution(delivery: LiveDelivery): WebhookExecution {
   const headers = original
     ? original.headers
     : sample?.headers && delivery.test
-      ? { ...sample.headers, 'x-webhook-test': 'true' }
+      ? { ...sample.headers, 'x-integration-webhooks-test': '1' }
       : (sample?.headers ?? null)
-  const inactiveTest = delivery.test && webhook.status === 'inactive'
-  const outcome = failure
-    ? failureFields(rng, failure)
-    : inactiveTest
-      ? {
-          status: 'success' as const,
-          response_code: 202,
-          response_body: '{"received":true,"processed":false,"reason":"webhook is inactive"}',
-          error_message: null,
-          execution_time_ms: rng.int(15, 120),
-        }
-      : { ...successFields(rng, integration), response_code: 200, response_body: '{"ok":true,"workflow_runs":1}' }
+  const mode = delivery.dispatch ?? 'inline'
+  let recordedMs = delivery.atMs
+  let outcome: Outcome
+  if (webhook.status === 'inactive') outcome = disabledOutcome()
+  else if (mode === 'pending') outcome = pendingOutcome()
+  else if (mode === 'inline') {
+    // Sent now, to an onEvent that works (or fails as the webhook's deliveries do): no passing error.
+    outcome = dispatchRun(rng, integration, recordedMs, {
+      failure,
+      nowMs: Number.POSITIVE_INFINITY,
+      stopAfter: 1,
+      steady: true,
+    })
+  } else {
+    // Finished now: recorded as long before as its attempts took (every backoff of a failure).
+    outcome = dispatchRun(rng, integration, recordedMs, { failure, nowMs: Number.POSITIVE_INFINITY })
+    const ended = Date.parse(outcome.attempts?.at(-1)?.ended_at ?? iso(recordedMs))
+    recordedMs -= ended - recordedMs
+    outcome = {
+      ...outcome,
+      attempts: outcome.attempts?.map((attempt) => shifted(attempt, recordedMs - delivery.atMs)) ?? null,
+    }
+  }
   const execution: WebhookExecution = {
     id: delivery.id,
     webhook_id: webhook.id,
@@ -288,21 +402,17 @@ export function liveExecution(delivery: LiveDelivery): WebhookExecution {
     payload: original ? structuredClone(original.payload) : sample?.payload,
     headers: headers ? { ...headers } : null,
     ...outcome,
-    triggered_at: iso(delivery.atMs),
+    triggered_at: iso(recordedMs),
+    payload_truncated: false,
   }
   // As the server records it: a retry links its original and has no delivery id of its own.
   execution.provider_event_id = original ? null : deliveryIdOf(execution)
   execution.retry_of = original ? original.id : null
-  execution.attempt = 1
-  execution.attempts = [
-    {
-      attempt: 1,
-      status: execution.status === 'error' ? 'error' : 'success',
-      ended_at: iso(delivery.atMs + (execution.execution_time_ms ?? 0)),
-      duration_ms: execution.execution_time_ms,
-      error: execution.error_message,
-      next_attempt_at: null,
-    },
-  ]
   return execution
+}
+
+/** An attempt moved by `byMs`. */
+function shifted(attempt: ExecutionAttempt, byMs: number): ExecutionAttempt {
+  const move = (value: string | null | undefined) => (value ? iso(Date.parse(value) + byMs) : (value ?? null))
+  return { ...attempt, ended_at: move(attempt.ended_at) as string, next_attempt_at: move(attempt.next_attempt_at) }
 }

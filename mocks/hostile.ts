@@ -1,7 +1,8 @@
 import { defaultCatalog, type IntegrationWebhook, type WebhookExecution } from 'integration-webhooks/core'
 import type { MockDataset } from './dataset'
 import { failures } from './history'
-import { HOUR, iso, MINUTE, type ResolvedDataOptions } from './options'
+import { HOUR, iso, MINUTE, mockReceiveToken, type ResolvedDataOptions, receivingUrl } from './options'
+import { createRandom, deriveSeed } from './random'
 import { mockSigning } from './signing'
 
 /**
@@ -40,7 +41,11 @@ export function hostileDataset(options: ResolvedDataOptions): MockDataset {
       id,
       user_id: options.userId,
       provider_id: integration.id,
-      webhook_url: `${options.origin}/api/integration-webhooks/${integration.webhookPath}`,
+      webhook_url: receivingUrl(
+        options.origin,
+        options.apiUrl,
+        mockReceiveToken(createRandom(deriveSeed(options.seed, 'hostile-token', id))),
+      ),
       trigger_types: integration.triggers.map((trigger) => trigger.type),
       integration_config: {},
       status: 'active',
@@ -180,7 +185,8 @@ export function hostileDataset(options: ResolvedDataOptions): MockDataset {
     payload: { html: s.imgOnerror, link: s.javascriptUrl, text: `${s.arabic} ${s.script}`, emoji: s.emoji },
     headers: { 'content-type': 'application/json', 'x-evil-header': s.script },
     status: 'error',
-    response_code: 500,
+    // The server calls onEvent, not a URL: no response code; the body is what onEvent returned.
+    response_code: null,
     response_body: `<html><body onload=alert(1)>${s.imgOnerror}</body></html>`,
     error_message: s.imgOnerror,
     execution_time_ms: 120,
@@ -194,7 +200,7 @@ export function hostileDataset(options: ResolvedDataOptions): MockDataset {
       execution(webhook, 3, {}),
       execution(webhook, 2, {
         status: 'success',
-        response_code: 200,
+        response_code: null,
         response_body: s.script,
         error_message: null,
         payload: { ...polluted, deep, long: 'x'.repeat(20_000) },

@@ -1,3 +1,6 @@
+import { DEFAULT_API_URL } from 'integration-webhooks/core'
+import type { Random } from './random'
+
 /**
  * The fixed "now" every fixture is dated against, so the same seed gives the same data on any day.
  *
@@ -26,6 +29,12 @@ export interface MockDataOptions {
    */
   origin?: string
   /**
+   * The endpoint's `apiUrl`: each saved row's `webhook_url` is `{origin}{apiUrl}/receive/{token}`,
+   * as the server makes it (an absolute `apiUrl` is used as it is, without `origin`).
+   * @defaultValue '/api/integration-webhooks'
+   */
+  apiUrl?: string
+  /**
    * The `user_id` of every row.
    * @defaultValue 'user_mock_1'
    */
@@ -37,6 +46,7 @@ export interface ResolvedDataOptions {
   readonly seed: number
   readonly nowMs: number
   readonly origin: string
+  readonly apiUrl: string
   readonly userId: string
 }
 
@@ -49,8 +59,29 @@ export function resolveDataOptions(options: MockDataOptions = {}): ResolvedDataO
     seed: Math.trunc(seed),
     nowMs,
     origin: (options.origin ?? 'https://app.example.com').replace(/\/+$/, ''),
+    apiUrl: options.apiUrl ?? DEFAULT_API_URL,
     userId: options.userId ?? 'user_mock_1',
   }
+}
+
+/**
+ * `{origin}{apiUrl}/receive/{token}`: where a provider sends a saved webhook's events, as the
+ * server builds it (an absolute `apiUrl` keeps its own origin).
+ */
+export function receivingUrl(origin: string, apiUrl: string, token: string): string {
+  const api = apiUrl.trim().replace(/\/+$/, '')
+  const root = /^[a-z][a-z0-9+.-]*:/i.test(api) ? api : `${origin}${api.startsWith('/') ? '' : '/'}${api}`
+  return `${root}/receive/${token}`
+}
+
+/**
+ * A receiving token as the server makes one (32 random bytes, base64url: 256 bits, not the
+ * id), drawn from the row's own seed so the same seed gives the same URL.
+ */
+export function mockReceiveToken(rng: Random): string {
+  let binary = ''
+  for (let i = 0; i < 32; i++) binary += String.fromCharCode(rng.int(0, 255))
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
 export const SECOND = 1000

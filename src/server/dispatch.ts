@@ -1,4 +1,5 @@
 import type { IntegrationWebhook, WebhookExecution } from 'integration-webhooks/core'
+import { backoffDelay, DISABLED_MESSAGE, eventTimeoutMessage } from './dispatch-defaults'
 import type { ExecutionRecord, WebhookRecord, WebhookStore } from './store'
 
 /** What the host's `onEvent` gets for each execution to dispatch. */
@@ -56,9 +57,7 @@ function errorText(error: unknown): string {
  * @internal
  */
 export function defaultBackoff(attempt: number): number {
-  const steps = [5_000, 30_000, 120_000, 600_000, 1_800_000]
-  const base = steps[Math.min(attempt - 1, steps.length - 1)] ?? 1_800_000
-  return Math.round(base * (0.8 + Math.random() * 0.4))
+  return backoffDelay(attempt, Math.random)
 }
 
 /**
@@ -84,11 +83,10 @@ export function createDispatcher(options: DispatcherOptions) {
     const webhook = await store.getWebhook(execution.user_id, execution.webhook_id)
     if (!webhook) return 'lost' // deleted meanwhile: its executions went with it
     if (webhook.status === 'inactive') {
-      const error = 'the webhook is disabled: not dispatched'
       await store.finishExecution(execution.id, options.workerId, {
         status: 'error',
         durationMs: took(),
-        error,
+        error: DISABLED_MESSAGE,
         failureThreshold: options.failureThreshold,
       })
       return 'error'
@@ -109,10 +107,7 @@ export function createDispatcher(options: DispatcherOptions) {
           }),
         ),
         new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`onEvent did not settle within ${options.timeoutMs} ms`)),
-            options.timeoutMs,
-          )
+          timer = setTimeout(() => reject(new Error(eventTimeoutMessage(options.timeoutMs))), options.timeoutMs)
         }),
       ])
       const owned = await store.finishExecution(execution.id, options.workerId, {

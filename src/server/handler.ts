@@ -1,6 +1,7 @@
 import { defaultCatalog, type IntegrationCatalog } from 'integration-webhooks/core'
 import { type RouteContext, type ServerParts, type ServerSettings, toApiWebhook } from './context'
 import { createDispatcher, defaultBackoff, type WebhookEvent } from './dispatch'
+import { DEFAULT_EVENT_TIMEOUT_MS, DEFAULT_FAILURE_THRESHOLD, DEFAULT_MAX_ATTEMPTS } from './dispatch-defaults'
 import { HttpError } from './errors'
 import { errorResponse, handleLight, standardResponse, withoutBody } from './http'
 import { isWellFormedId } from './ids'
@@ -345,9 +346,9 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
         concurrency: positive('concurrency', options.concurrency, 4),
         leaseMs: positive('leaseMs', options.leaseMs, 60_000),
         pollIntervalMs: positive('pollIntervalMs', options.pollIntervalMs, 1000),
-        maxAttempts: positive('maxAttempts', options.maxAttempts, 5),
-        failureThreshold: positive('failureThreshold', options.failureThreshold, 5),
-        timeoutMs: positive('eventTimeoutMs', options.eventTimeoutMs, 30_000),
+        maxAttempts: positive('maxAttempts', options.maxAttempts, DEFAULT_MAX_ATTEMPTS),
+        failureThreshold: positive('failureThreshold', options.failureThreshold, DEFAULT_FAILURE_THRESHOLD),
+        timeoutMs: positive('eventTimeoutMs', options.eventTimeoutMs, DEFAULT_EVENT_TIMEOUT_MS),
         backoff: options.backoff ?? defaultBackoff,
         retention: {
           maxAgeMs: retention.maxAgeDays == null ? null : retention.maxAgeDays * 86_400_000,

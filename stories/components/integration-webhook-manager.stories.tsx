@@ -609,14 +609,14 @@ export const SendTestEvent: Story = {
     const newest = executionRows(dialog)[0] as HTMLElement
     await expect(newest).toHaveAttribute('data-status', 'success')
 
-    // Its headers mark it as a test.
+    // Its headers mark it as a test, as the server's test events are marked.
     await userEvent.click(within(newest).getByRole('button', { name: /^Show details/ }))
     const detail = document.getElementById(
       within(newest)
         .getByRole('button', { name: /^Show details/ })
         .getAttribute('aria-controls') ?? '',
     )
-    await expect(detail).toHaveTextContent('x-webhook-test')
+    await expect(detail).toHaveTextContent('x-integration-webhooks-test')
   },
 }
 

@@ -130,7 +130,11 @@ export const DroppedThenResumed: Story = {
     const actives = resuming.store.getWebhooks().filter((w) => w.status === 'active')
     const active = actives.length
     const disable = (id: string | undefined) =>
-      fetch(`${API}/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'inactive' }) })
+      fetch(`${API}/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'inactive' }),
+      })
     // A change while live: the count moves in place (and the client has an event id to resume after).
     await disable(actives[0]?.id)
     await within(summary).findByText(l.summary.active(active - 1), {}, { timeout: NETWORK_TIMEOUT })

@@ -83,7 +83,13 @@ describe('live manager', () => {
     expect(within(summary).getByText(l.summary.active(activeBefore))).toBeInTheDocument()
 
     // A status change made elsewhere (another tab, another user of the account): the row and the count move.
-    await act(() => fetch(`${API}/github-webhook`, { method: 'PATCH', body: JSON.stringify({ status: 'inactive' }) }))
+    await act(() =>
+      fetch(`${API}/github-webhook`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'inactive' }),
+      }),
+    )
     await within(summary).findByText(l.summary.active(activeBefore - 1))
 
     await user.click(screen.getByRole('button', { name: 'Details for Slack' }))

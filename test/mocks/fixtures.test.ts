@@ -20,6 +20,14 @@ import {
   type ValidScenarioName,
   webhookScenarioNames,
 } from '../../mocks'
+import { failures } from '../../mocks/history'
+import {
+  BACKOFF_JITTER,
+  BACKOFF_STEPS_MS,
+  DEFAULT_EVENT_TIMEOUT_MS,
+  DEFAULT_FAILURE_THRESHOLD,
+  DEFAULT_MAX_ATTEMPTS,
+} from '../../src/server/dispatch-defaults'
 import { schemeFor } from '../../src/server/schemes/index'
 
 const issuesOf = (schema: typeof integrationWebhookSchema | typeof webhookExecutionSchema, row: unknown) => {
@@ -82,9 +90,11 @@ describe('determinism', () => {
 
   it('uses the origin and user it is given', () => {
     const [row] = mockWebhooks('default', { origin: 'https://hooks.acme.dev/', userId: 'u_9' })
-    expect(row?.webhook_url).toBe('https://hooks.acme.dev/api/integration-webhooks/gmail')
-    expect(row?.external_config.instructions).toContain('https://hooks.acme.dev/api/integration-webhooks/gmail')
+    expect(row?.webhook_url).toMatch(/^https:\/\/hooks\.acme\.dev\/api\/integration-webhooks\/receive\/[\w-]{43}$/)
+    expect(row?.external_config.instructions).toContain(row?.webhook_url)
     expect(row?.user_id).toBe('u_9')
+    const [elsewhere] = mockWebhooks('default', { apiUrl: 'https://api.acme.dev/hooks/' })
+    expect(elsewhere?.webhook_url).toMatch(/^https:\/\/api\.acme\.dev\/hooks\/receive\/[\w-]{43}$/)
   })
 })
 
@@ -228,11 +238,28 @@ describe('the default scenario', () => {
     }
   })
 
-  it('points every webhook at the host’s receiving endpoint, never the provider’s API', () => {
+  it('points every saved webhook at its own receiving URL, as the server makes it: a random token, not the id', () => {
+    const tokens = new Set<string>()
     for (const webhook of webhooks) {
-      expect(webhook.webhook_url).toBe(getWebhookUrl(webhook.provider_id, { origin: 'https://app.example.com' }))
+      const match = /^https:\/\/app\.example\.com\/api\/integration-webhooks\/receive\/([\w-]{43})$/.exec(
+        webhook.webhook_url,
+      )
+      expect(match, webhook.webhook_url).not.toBeNull()
+      const token = match?.[1] ?? ''
+      // 32 bytes, base64url: 256 bits.
+      expect(atob(token.replace(/-/g, '+').replace(/_/g, '/').concat('=')).length).toBe(32)
+      expect(token).not.toContain(webhook.id)
+      tokens.add(token)
+      // The setup steps name that URL, never the catalog's template for unsaved suggestions.
       expect(webhook.external_config.instructions).toMatch(/^1\. /)
+      expect(webhook.external_config.instructions).not.toContain('{webhookUrl}')
+      const template = getWebhookUrl(webhook.provider_id, { origin: 'https://app.example.com' })
+      expect(webhook.external_config.instructions.includes(template)).toBe(false)
     }
+    expect(tokens.size).toBe(webhooks.length)
+    // The same seed, the same URLs (stable screenshots); another seed, others.
+    expect(mockWebhooks().map((w) => w.webhook_url)).toEqual(webhooks.map((w) => w.webhook_url))
+    expect(mockWebhooks('default', { seed: 2 })[0]?.webhook_url).not.toBe(webhooks[0]?.webhook_url)
   })
 
   it('has realistic statuses: some in error, some needing setup (never triggered), mostly active', () => {
@@ -263,20 +290,107 @@ describe('the default scenario', () => {
     }
   })
 
-  it('mixes success, error and pending executions with realistic codes and messages', () => {
+  it('mixes success, error and pending executions, each an outcome of onEvent as the server records it', () => {
     const all = webhooks.flatMap((w) => mockExecutions(w.id))
     expect(new Set(all.map((e) => e.status))).toEqual(new Set(['success', 'error', 'pending']))
-    const codes = new Set(all.map((e) => e.response_code))
-    for (const code of [200, 202, 500]) expect(codes).toContain(code)
-    const messages = all.map((e) => e.error_message)
-    expect(messages).toContain('Could not enqueue the event: connect ECONNREFUSED 10.0.3.7:5432')
-    expect(messages).toContain('Connection timed out after 10000 ms')
+    // The server calls the host's onEvent, not an HTTP receiver: it never writes a response code.
+    expect(new Set(all.map((e) => e.response_code))).toEqual(new Set([null]))
+    const messages = new Set(all.map((e) => e.error_message))
+    for (const failure of Object.values(failures)) expect(messages, failure.message).toContain(failure.message)
+    expect(messages).toContain(`onEvent did not settle within ${DEFAULT_EVENT_TIMEOUT_MS} ms`)
+    expect(messages).toContain('the webhook is disabled: not dispatched')
+    // What onEvent returned (JSON), or nothing.
+    const bodies = all.filter((e) => e.status === 'success').map((e) => e.response_body)
+    expect(bodies).toContain(null)
+    for (const body of bodies) if (body !== null) expect(() => JSON.parse(body)).not.toThrow()
     for (const execution of all) {
-      if (execution.status === 'pending')
-        expect(execution).toMatchObject({ response_code: null, execution_time_ms: null })
+      if (execution.status !== 'success') expect(execution.response_body, execution.id).toBeNull()
       if (execution.status === 'success') expect(execution.error_message).toBeNull()
       if (execution.status === 'error') expect(execution.error_message).toEqual(expect.any(String))
     }
+  })
+
+  it('dispatches as the server does with its defaults: up to 5 attempts, the default backoff between them', () => {
+    const all = webhooks.flatMap((w) => mockExecutions(w.id))
+    const now = Date.parse(MOCK_NOW)
+    let retried = 0
+    for (const execution of all) {
+      const attempts = execution.attempts ?? []
+      // Recorded and never dispatched (pending, or a disabled webhook's event): no attempts yet.
+      if (attempts.length === 0) {
+        expect(execution.attempt, execution.id).toBe(1)
+        expect(execution.execution_time_ms).toBeNull()
+        continue
+      }
+      expect(attempts.map((a) => a.attempt)).toEqual(attempts.map((_, i) => i + 1))
+      const last = attempts.at(-1) as NonNullable<typeof attempts>[number]
+      if (execution.status === 'error') {
+        expect(attempts).toHaveLength(DEFAULT_MAX_ATTEMPTS)
+        expect(attempts.every((a) => a.status === 'error')).toBe(true)
+        expect(last.error).toBe(execution.error_message)
+      }
+      if (execution.status === 'success') {
+        expect(attempts.length).toBeLessThanOrEqual(DEFAULT_MAX_ATTEMPTS)
+        expect(last).toMatchObject({ status: 'success', error: null })
+      }
+      // Pending after a failed attempt: the next one is due; the columns keep the last attempt's.
+      expect(execution.attempt).toBe(execution.status === 'pending' ? attempts.length + 1 : attempts.length)
+      expect(execution.execution_time_ms).toBe(last.duration_ms)
+      let before = Date.parse(execution.triggered_at)
+      for (const attempt of attempts) {
+        const ended = Date.parse(attempt.ended_at)
+        expect(ended).toBeGreaterThan(before)
+        expect(ended).toBeLessThanOrEqual(now)
+        if (attempt.error === failures.timeout.message) {
+          expect(attempt.duration_ms).toBeGreaterThanOrEqual(DEFAULT_EVENT_TIMEOUT_MS)
+        }
+        const finalAttempt = attempt === last && execution.status !== 'pending'
+        if (finalAttempt) expect(attempt.next_attempt_at).toBeNull()
+        else {
+          const wait = Date.parse(attempt.next_attempt_at ?? '') - ended
+          const step = BACKOFF_STEPS_MS[attempt.attempt - 1] as number
+          expect(wait).toBeGreaterThanOrEqual(step * (1 - BACKOFF_JITTER) - 1)
+          expect(wait).toBeLessThanOrEqual(step * (1 + BACKOFF_JITTER) + 1)
+          before = Date.parse(attempt.next_attempt_at ?? '')
+          retried++
+        }
+      }
+    }
+    expect(retried).toBeGreaterThan(20)
+  })
+
+  it('puts a webhook in error after failureThreshold failed executions in a row, as the server does', () => {
+    for (const webhook of webhooks.filter((w) => w.status === 'error')) {
+      const leading = mockExecutions(webhook.id).findIndex((e) => e.status !== 'error')
+      expect(leading, webhook.id).toBeGreaterThanOrEqual(DEFAULT_FAILURE_THRESHOLD)
+    }
+  })
+
+  it('records the events a disabled webhook got after it was disabled: errors, not dispatched', () => {
+    const inactive = webhooks.filter((w) => w.status === 'inactive' && w.trigger_count > 0)
+    let disabledEvents = 0
+    for (const webhook of inactive) {
+      const executions = mockExecutions(webhook.id)
+      const after = executions.filter((e) => e.triggered_at > webhook.updated_at)
+      for (const execution of after) {
+        expect(execution, execution.id).toMatchObject({
+          status: 'error',
+          error_message: 'the webhook is disabled: not dispatched',
+          response_code: null,
+          response_body: null,
+          execution_time_ms: null,
+          attempt: 1,
+          attempts: null,
+          retry_of: null,
+        })
+      }
+      // Only after it: before, it was enabled and its events were dispatched.
+      for (const execution of executions.filter((e) => e.triggered_at < webhook.updated_at)) {
+        expect(execution.error_message).not.toBe('the webhook is disabled: not dispatched')
+      }
+      disabledEvents += after.length
+    }
+    expect(disabledEvents).toBeGreaterThan(0)
   })
 
   it('shows the recent failure of a webhook in error at the top of its history', () => {
@@ -287,15 +401,18 @@ describe('the default scenario', () => {
       response_code: null,
       response_body: null,
       error_message: 'Could not enqueue the event: connect ECONNREFUSED 10.0.3.7:5432',
-      attempt: 3,
+      attempt: 5,
     })
     expect(newest?.attempts?.at(-1)).toMatchObject({
-      attempt: 3,
+      attempt: 5,
       status: 'error',
       error: 'Could not enqueue the event: connect ECONNREFUSED 10.0.3.7:5432',
       next_attempt_at: null,
     })
-    expect(mockExecutions('dropbox-webhook')[0]).toMatchObject({ response_code: null, execution_time_ms: 10_000 })
+    // Dropbox's onEvent never settled: the server's own words, each attempt as long as its timeout.
+    const [timedOut] = mockExecutions('dropbox-webhook')
+    expect(timedOut).toMatchObject({ response_code: null, error_message: 'onEvent did not settle within 30000 ms' })
+    expect(timedOut?.execution_time_ms).toBeGreaterThanOrEqual(30_000)
   })
 
   it('has config with secret-looking keys for the UI to mask', () => {

@@ -75,7 +75,7 @@ describe('statefulness', () => {
   })
 
   describe('when a test event is sent', () => {
-    it('prepends a successful execution of the first trigger type and bumps the counts', async () => {
+    it('prepends an execution of the first trigger type, dispatched once as the server does, and bumps the counts', async () => {
       const { client } = mount()
       const before = (await client.listWebhooks()).webhooks.find((w) => w.id === 'github-webhook')
       const execution = await client.sendTest('github-webhook')
@@ -84,11 +84,14 @@ describe('statefulness', () => {
         provider_id: 'github',
         trigger_type: before?.trigger_types[0],
         status: 'success',
-        response_code: 200,
+        // onEvent's outcome, not an HTTP answer: no response code, at most what onEvent returned.
+        response_code: null,
         error_message: null,
+        attempt: 1,
+        attempts: [expect.objectContaining({ attempt: 1, status: 'success', error: null, next_attempt_at: null })],
       })
       expect(execution.payload).toMatchObject({ ref: 'refs/heads/main', commits: expect.any(Array) })
-      expect(execution.headers).toMatchObject({ 'x-github-event': 'push', 'x-webhook-test': 'true' })
+      expect(execution.headers).toMatchObject({ 'x-github-event': 'push', 'x-integration-webhooks-test': '1' })
       const after = (await client.listWebhooks()).webhooks.find((w) => w.id === 'github-webhook')
       expect(after?.trigger_count).toBe((before?.trigger_count ?? 0) + 1)
       expect(after?.error_count).toBe(before?.error_count)
@@ -97,24 +100,46 @@ describe('statefulness', () => {
       expect((await client.listExecutions('github-webhook', { limit: 1 })).executions[0]).toEqual(execution)
     })
 
-    it('delivers to an inactive webhook without running its workflow', async () => {
-      const { client } = mount()
+    it('records it through a disabled webhook as the server does: an error, not dispatched, counted', async () => {
+      const { client, store } = mount()
+      const before = store.getWebhook('youtube-webhook')
       const execution = await client.sendTest('youtube-webhook')
-      expect(execution).toMatchObject({ status: 'success', response_code: 202 })
-      expect(execution.response_body).toContain('"processed":false')
+      expect(execution).toMatchObject({
+        status: 'error',
+        error_message: 'the webhook is disabled: not dispatched',
+        response_code: null,
+        response_body: null,
+        execution_time_ms: null,
+        attempt: 1,
+        attempts: null,
+      })
+      expect(store.getWebhook('youtube-webhook')).toMatchObject({
+        trigger_count: (before?.trigger_count ?? 0) + 1,
+        error_count: (before?.error_count ?? 0) + 1,
+        last_triggered: execution.triggered_at,
+      })
     })
 
-    it('fails through a webhook in error the way its deliveries fail, and counts the error', async () => {
+    it('fails its first attempt through a webhook in error the way its deliveries fail, and retries it later', async () => {
       const { client, store } = mount()
       const before = store.getWebhook('stripe-webhook')
       const execution = await client.sendTest('stripe-webhook')
+      // Answered after one attempt (inline dispatch): still pending, its second attempt due in 5 s ±20 %.
       expect(execution).toMatchObject({
-        status: 'error',
+        status: 'pending',
         response_code: null,
         response_body: null,
         error_message: 'Could not enqueue the event: connect ECONNREFUSED 10.0.3.7:5432',
+        attempt: 2,
       })
-      expect(store.getWebhook('stripe-webhook')?.error_count).toBe((before?.error_count ?? 0) + 1)
+      const [first] = execution.attempts ?? []
+      expect(execution.attempts).toHaveLength(1)
+      expect(first).toMatchObject({ attempt: 1, status: 'error', error: execution.error_message })
+      const wait = Date.parse(first?.next_attempt_at ?? '') - Date.parse(first?.ended_at ?? '')
+      expect(wait).toBeGreaterThanOrEqual(4000)
+      expect(wait).toBeLessThanOrEqual(6000)
+      // Not an error yet: the server counts it when its last attempt fails.
+      expect(store.getWebhook('stripe-webhook')?.error_count).toBe(before?.error_count)
     })
 
     it('keeps paging stable: a test event between two pages repeats no row', async () => {
@@ -128,6 +153,19 @@ describe('statefulness', () => {
   })
 
   describe('when an execution is redelivered', () => {
+    it('refuses it for a disabled webhook, as the server does (409 webhook_disabled), and records nothing', async () => {
+      const { store } = mount()
+      const [original] = store.getExecutions('youtube-webhook')
+      if (!original) throw new Error('youtube-webhook should have executions')
+      const before = store.getExecutions('youtube-webhook').length
+      const response = await raw(`/executions/youtube-webhook/${original.id}/retry`, { method: 'POST' })
+      expect(response).toEqual({
+        status: 409,
+        body: { error: 'The webhook is disabled: enable it, then retry', code: 'webhook_disabled' },
+      })
+      expect(store.getExecutions('youtube-webhook')).toHaveLength(before)
+    })
+
     it('creates a new successful execution with the payload and trigger of the original', async () => {
       const { client, store } = mount()
       const [original] = store.getExecutions('hubspot-webhook').filter((e) => e.status === 'error')
@@ -137,7 +175,9 @@ describe('statefulness', () => {
       expect(retried.id).not.toBe(original.id)
       expect(retried).toMatchObject({
         status: 'success',
-        response_code: 200,
+        response_code: null,
+        retry_of: original.id,
+        provider_event_id: null,
         trigger_type: original.trigger_type,
         payload: original.payload,
         headers: original.headers,
@@ -174,30 +214,30 @@ describe('not found', () => {
     ['setStatus', (c: ReturnType<typeof makeClient>) => c.setStatus('nope', 'active')],
     ['sendTest', (c: ReturnType<typeof makeClient>) => c.sendTest('nope')],
     ['retryExecution', (c: ReturnType<typeof makeClient>) => c.retryExecution('nope', 'x')],
-  ])('answers 404 Webhook not found to %s of an unknown webhook', async (_, call) => {
+  ])('answers 404 "No webhook with this id" (as the server) to %s of an unknown webhook', async (_, call) => {
     const { client } = mount()
     const error = await failure(call(client))
     expect(error).toMatchObject({ kind: 'not-found', status: 404 })
-    expect(error.message).toContain('Webhook not found')
+    expect(error.message).toContain('No webhook with this id')
   })
 
-  it('answers 404 Execution not found to a retry of an unknown execution', async () => {
+  it('answers 404 "No execution with this id" (as the server) to a retry of an unknown execution', async () => {
     const { client } = mount()
     const error = await failure(client.retryExecution('github-webhook', 'nope'))
     expect(error).toMatchObject({ kind: 'not-found' })
-    expect(error.message).toContain('Execution not found')
+    expect(error.message).toContain('No execution with this id')
   })
 })
 
 describe('bad requests', () => {
-  it.each(['abc', '-1', '1.5', '2e3'])('answers 400 { error } to limit=%s', async (limit) => {
+  it.each(['abc', '-1', '1.5', '2e3', '0', '101', '500'])('answers 400 invalid_query to limit=%s', async (limit) => {
     mount()
     const { status, body } = await raw(`/executions/github-webhook?limit=${limit}`)
     expect(status).toBe(400)
-    expect(body).toEqual({ error: expect.stringContaining('limit') })
+    expect(body).toMatchObject({ error: 'limit must be a whole number from 1 to 100', code: 'invalid_query' })
   })
 
-  it('clamps limit to 1..100 and defaults it to 20', async () => {
+  it('takes a limit from 1 to 100 and defaults it to 20', async () => {
     const [template] = mockExecutions('gmail-webhook')
     if (!template) throw new Error('no fixture')
     const executions = Array.from({ length: 150 }, (_, i) => ({ ...template, id: `e${150 - i}` }))
@@ -205,15 +245,18 @@ describe('bad requests', () => {
     const size = async (query: string) =>
       ((await raw(`/executions/gmail-webhook${query}`)).body as { executions: unknown[] }).executions.length
     expect(await size('')).toBe(20)
-    expect(await size('?limit=0')).toBe(1)
-    expect(await size('?limit=500')).toBe(100)
+    expect(await size('?limit=1')).toBe(1)
+    expect(await size('?limit=100')).toBe(100)
   })
 
   it('answers 400 to a cursor it never handed out', async () => {
     mount()
     const { status, body } = await raw('/executions/github-webhook?cursor=forged')
     expect(status).toBe(400)
-    expect(body).toEqual({ error: 'Invalid cursor' })
+    expect(body).toEqual({
+      error: 'The cursor is not valid for this webhook: start from the first page',
+      code: 'invalid_cursor',
+    })
   })
 
   it.each([
@@ -221,7 +264,7 @@ describe('bad requests', () => {
     ['no status', JSON.stringify({})],
     ['a body that is not JSON', 'status=active'],
     ['JSON null', 'null'],
-  ])('answers 400 { error } to a PATCH with %s', async (_, body) => {
+  ])('answers 400 invalid_body to a PATCH with %s', async (_, body) => {
     const { store } = mount()
     const response = await raw('/github-webhook', {
       method: 'PATCH',
@@ -229,7 +272,10 @@ describe('bad requests', () => {
       headers: { 'content-type': 'application/json' },
     })
     expect(response.status).toBe(400)
-    expect(response.body).toEqual({ error: expect.stringContaining('status') })
+    expect(response.body).toMatchObject({
+      error: expect.any(String),
+      code: expect.stringMatching(/^invalid_(body|json)$/),
+    })
     expect(store.getWebhook('github-webhook')?.status).toBe('active')
   })
 })
@@ -245,6 +291,8 @@ describe('route order', () => {
     expect((await client.sendTest('executions')).webhook_id).toBe('executions')
     const page = await client.listExecutions('executions')
     expect(page.executions).toHaveLength(1)
+    // A disabled webhook's executions are retried once it is enabled again.
+    expect((await client.setStatus('executions', 'active')).status).toBe('active')
     const retried = await client.retryExecution('executions', page.executions[0]?.id ?? '')
     expect(retried.webhook_id).toBe('executions')
     expect(store.getWebhook(template.id)?.trigger_count).toBe(template.trigger_count)
@@ -298,7 +346,7 @@ describe('creating, reading and deleting webhooks', () => {
     expect(second.name).toBe('GitHub (staging)')
     // Several per provider, each with its own unguessable URL under {origin}{apiUrl}/receive/.
     expect(first.id).not.toBe(second.id)
-    expect(first.webhook_url).toMatch(/^http:\/\/app\.test\/api\/integration-webhooks\/receive\/[0-9A-Za-z]{32}$/)
+    expect(first.webhook_url).toMatch(/^http:\/\/app\.test\/api\/integration-webhooks\/receive\/[\w-]{43}$/)
     expect(second.webhook_url).not.toBe(first.webhook_url)
     expect(first.external_config.instructions).toContain(first.webhook_url)
 
@@ -313,7 +361,9 @@ describe('creating, reading and deleting webhooks', () => {
     const store = createWebhookMockStore({ scenario: 'empty', origin: 'https://hooks.example.org' })
     server.use(...store.handlers)
     const webhook = await makeClient().createWebhook('slack')
-    expect(webhook.webhook_url).toMatch(/^https:\/\/hooks\.example\.org\/api\/integration-webhooks\/receive\/\w{32}$/)
+    expect(webhook.webhook_url).toMatch(
+      /^https:\/\/hooks\.example\.org\/api\/integration-webhooks\/receive\/[\w-]{43}$/,
+    )
   })
 
   it('answers a bad body or an unknown provider with 400 { error, code, issues } and saves nothing', async () => {
@@ -323,14 +373,17 @@ describe('creating, reading and deleting webhooks', () => {
     expect(await post('{"provider_id": 7, "name": ""}')).toEqual({
       status: 400,
       body: {
-        error: 'Invalid request body',
+        error: 'The request body is not valid',
         code: 'invalid_body',
         issues: ['provider_id: expected a non-empty string', 'name: expected a string of 1 to 200 characters'],
       },
     })
     expect(await post('{"provider_id": "no-such-provider"}')).toEqual({
       status: 400,
-      body: { error: 'Unknown provider "no-such-provider"', code: 'unknown_provider' },
+      body: {
+        error: 'Unknown provider_id "no-such-provider": the catalog has no such integration',
+        code: 'unknown_provider',
+      },
     })
     // An integration the catalog lists as unavailable cannot be set up either.
     expect(await post('{"provider_id": "tiktok"}')).toMatchObject({ status: 400, body: { code: 'unknown_provider' } })
