@@ -77,18 +77,18 @@ interface RowSpec {
 }
 
 /**
- * Per-integration setup steps, numbered, with the `{webhookUrl}` placeholder still in them (the
- * costly part); each row fills in its own URL, as the server does when it reads a row.
+ * Per-integration setup steps, numbered, cut at the `{webhookUrl}` placeholder (the costly
+ * part, done once); each row joins them with its own URL, as the server fills it in on read.
  */
 function integrationCache() {
-  const cache = new Map<string, string>()
+  const cache = new Map<string, string[]>()
   return (integration: Integration) => {
-    let steps = cache.get(integration.id)
-    if (steps === undefined) {
-      steps = numberSteps(integration.setupSteps)
-      cache.set(integration.id, steps)
+    let parts = cache.get(integration.id)
+    if (parts === undefined) {
+      parts = numberSteps(integration.setupSteps).split('{webhookUrl}')
+      cache.set(integration.id, parts)
     }
-    return steps
+    return parts
   }
 }
 
@@ -99,12 +99,8 @@ function buildRow(
 ): { webhook: IntegrationWebhook; plan: HistoryPlan | undefined } {
   const { integration, kind, rng } = spec
   const now = options.nowMs
-  const url = receivingUrl(
-    options.origin,
-    options.apiUrl,
-    mockReceiveToken(createRandom(deriveSeed(spec.historySeed, 'token'))),
-  )
-  const instructions = lookup(integration).replace(/\{webhookUrl\}/g, () => url)
+  const url = receivingUrl(options.origin, options.apiUrl, mockReceiveToken(rng))
+  const instructions = lookup(integration).join(url)
   const createdMs = now - rng.int(200 * DAY, 500 * DAY)
   let plan: HistoryPlan | undefined
   let triggerCount = 0

@@ -74,14 +74,17 @@ export function receivingUrl(origin: string, apiUrl: string, token: string): str
   return `${root}/receive/${token}`
 }
 
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
 /**
- * A receiving token as the server makes one (32 random bytes, base64url: 256 bits, not the
- * id), drawn from the row's own seed so the same seed gives the same URL.
+ * A receiving token of the server's form (32 random bytes as base64url: 43 characters, 256
+ * bits, not the id), drawn from `rng` so the same seed gives the same URL.
  */
 export function mockReceiveToken(rng: Random): string {
-  let binary = ''
-  for (let i = 0; i < 32; i++) binary += String.fromCharCode(rng.int(0, 255))
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  let token = ''
+  for (let i = 0; i < 42; i++) token += BASE64URL[rng.int(0, 63)]
+  // The 43rd character carries the last byte's 2 remaining bits (and 4 zero bits).
+  return token + BASE64URL[rng.int(0, 3) * 16]
 }
 
 export const SECOND = 1000

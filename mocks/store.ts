@@ -73,9 +73,11 @@ export interface WebhookMockStore {
   /** A webhook's executions now, newest first (copies; generated on first call), or `[]` for an unknown id. */
   getExecutions(webhookId: string): WebhookExecution[]
   /**
-   * An event arrives from the provider for this webhook: a new execution (by default a success)
-   * is recorded, its counters move, and both changes are streamed to open live streams. Returns
-   * the execution, or `undefined` for an unknown webhook.
+   * An event arrives from the provider for this webhook: a new execution is recorded as it
+   * stands once the server is done with it — `success` (the default), `error` (every attempt of
+   * `onEvent` failed: recorded as long ago as its backoff took), or `pending` (not dispatched
+   * yet); a disabled webhook's is an error, not dispatched — its counters move, and both changes
+   * are streamed to open live streams. Returns the execution, or `undefined` for an unknown webhook.
    */
   receive(webhookId: string, options?: { status?: ExecutionStatus }): WebhookExecution | undefined
   /**
