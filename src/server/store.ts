@@ -118,6 +118,12 @@ export interface NewExecution {
   provider_id: string
   trigger_type: string
   payload: unknown
+  /**
+   * The payload's JSON text exactly as received, when it was JSON: stored instead of
+   * `payload` serialised again, so its keys keep the sender's order (and its numbers their
+   * digits). Must be the text `payload` was parsed from.
+   */
+  payload_json?: string
   headers: Record<string, string> | null
   /** `pending` to dispatch; `error` for an event that is recorded but not dispatched (a disabled webhook). */
   status: 'pending' | 'error'

@@ -257,6 +257,19 @@ describe.each(storeKinds)('the receiver on %s', (kind) => {
     expect(await countRows(open.store)).toEqual({ webhooks: 1, executions: 1 })
   })
 
+  it('stores the payload as received: its keys in the order sent, a \\u0000 in a string kept', async () => {
+    const webhook = await setUp('github')
+    const { secret } = await reveal(webhook.id)
+    // jsonb would give issue, action, sender, repository (shortest key first) and refuse the NUL.
+    const payload = { action: 'opened', issue: { title: 'nul \u0000 byte', number: 1 }, repository: {}, sender: {} }
+    const response = await server.handle(await signed('github', webhook.webhook_url, payload, secret))
+    expect(response.status).toBe(202)
+    const [stored] = (await call(server, 'GET', `/executions/${webhook.id}`)).json.executions
+    expect(Object.keys(stored.payload)).toEqual(['action', 'issue', 'repository', 'sender'])
+    expect(Object.keys(stored.payload.issue)).toEqual(['title', 'number'])
+    expect(stored.payload).toEqual(payload)
+  })
+
   it("Slack's url_verification is answered with its challenge, after verifying, and writes nothing", async () => {
     const webhook = await setUp('slack')
     const secret = schemes.slack?.secret.generate() as string

@@ -154,8 +154,8 @@ describe.each(storeKinds)('recording in batches on %s', (kind) => {
     expect(open.counter.recordings).toBeLessThan(12)
   })
 
-  it('one row the database refuses (a \\u0000 in the payload) fails alone: the 15 others are recorded', async () => {
-    const bad = event({ payload: { text: 'nul \u0000 byte' } })
+  it('one row the database refuses (a \\u0000 in its trigger type, a text column) fails alone: the 15 others are recorded', async () => {
+    const bad = event({ trigger_type: 'nul \u0000 byte' })
     const good = Array.from({ length: 15 }, () => event())
     const lone = store.recordExecution(event(), 'id')
     const settled = await Promise.allSettled([
@@ -215,25 +215,28 @@ describe.each(storeKinds)('recording in batches on %s', (kind) => {
   it('the receiver: an event the database refuses answers 500 as alone, and the events batched with it are recorded', async () => {
     const server = testServer(store)
     try {
-      const { webhook } = (await call(server, 'POST', '', { user: 'u', body: { provider_id: 'github' } })).json
-      const { secret } = (await call(server, 'GET', `/${webhook.id}/secret`, { user: 'u' })).json
-      const body = new TextEncoder().encode(JSON.stringify({ ref: 'refs/heads/main', text: 'nul \u0000 byte' }))
-      const sign = schemes.github?.sign
-      if (!sign) throw new Error('the github scheme signs')
-      const { headers } = await sign({
-        body,
-        secret,
-        url: new URL(webhook.webhook_url),
-        now: new Date(),
-        deliveryId: 'bad-delivery',
-        eventName: 'push',
-      })
+      // Stripe: the delivery id is the event's `id`, a text column, where a \u0000 cannot go.
+      const { webhook } = (await call(server, 'POST', '', { user: 'u', body: { provider_id: 'stripe' } })).json
+      const stripe = schemes.stripe
+      if (!stripe?.sign) throw new Error('the stripe scheme signs')
+      const secret = stripe.secret.generate()
+      expect((await call(server, 'PUT', `/${webhook.id}/secret`, { user: 'u', body: { secret } })).status).toBe(200)
+      const signedEvent = async (id: string) => {
+        const body = new TextEncoder().encode(JSON.stringify({ id, type: 'invoice.paid' }))
+        const { headers } = await (stripe.sign as NonNullable<typeof stripe.sign>)({
+          body,
+          secret,
+          url: new URL(webhook.webhook_url),
+          now: new Date(),
+          deliveryId: id,
+          eventName: 'invoice.paid',
+        })
+        return new Request(webhook.webhook_url, { method: 'POST', headers, body })
+      }
       // The receiver has read the webhook (its cache): the requests go straight to the store.
-      expect((await server.handle(await signedPush(webhook.webhook_url, secret, 0))).status).toBe(202)
-      const requests = await Promise.all(
-        Array.from({ length: 15 }, (_, i) => signedPush(webhook.webhook_url, secret, i + 1)),
-      )
-      requests.splice(8, 0, new Request(webhook.webhook_url, { method: 'POST', headers, body }))
+      expect((await server.handle(await signedEvent('evt_0'))).status).toBe(202)
+      const requests = await Promise.all(Array.from({ length: 15 }, (_, i) => signedEvent(`evt_${i + 1}`)))
+      requests.splice(8, 0, await signedEvent('evt_nul \u0000 byte'))
       open.counter.recordings = 0
       const responses = await Promise.all(requests.map((request) => server.handle(request)))
       expect(responses.map((response) => response.status)).toEqual(

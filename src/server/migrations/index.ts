@@ -3,6 +3,7 @@ import { initial } from './001-initial'
 import { liveEvents } from './002-live-events'
 import { statsIndex } from './003-stats-index'
 import { executionAttempts } from './004-execution-attempts'
+import { payloadAsReceived } from './005-payload-as-received'
 
 /** One versioned SQL migration shipped in the package. */
 export interface Migration {
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = Object.freeze([
   { version: 2, name: 'live-events', sql: liveEvents },
   { version: 3, name: 'stats-index', sql: statsIndex },
   { version: 4, name: 'execution-attempts', sql: executionAttempts },
+  { version: 5, name: 'payload-as-received', sql: payloadAsReceived },
 ])
 
 /** The table that records applied migrations. */

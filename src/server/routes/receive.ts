@@ -23,20 +23,24 @@ export function recordedHeaders(headers: Headers): Record<string, string> {
   return kept
 }
 
-/** The payload to store: JSON as itself, a form as its fields, anything else as text. @internal */
-export function parsePayload(body: Uint8Array, contentType: string | null): unknown {
+/**
+ * The payload to store: JSON as itself (`json`: the text as received, stored as it is), a
+ * form as its fields, anything else as text. @internal
+ */
+export function parsePayload(body: Uint8Array, contentType: string | null): { value: unknown; json?: string } {
   const text = new TextDecoder().decode(body)
   const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
   if (type === 'application/x-www-form-urlencoded') {
     const fields: Record<string, string> = {}
     for (const [key, value] of new URLSearchParams(text)) fields[key] = value
-    return fields
+    return { value: fields }
   }
-  if (text.trim() === '') return null
+  const json = text.trim()
+  if (json === '') return { value: null }
   try {
-    return JSON.parse(text)
+    return { value: JSON.parse(json), json }
   } catch {
-    return text
+    return { value: text }
   }
 }
 
@@ -213,7 +217,7 @@ async function verifyAndRecord(
     throw new HttpError('invalid_signature', `Signature verification failed: ${verification.reason}`)
   }
 
-  const payload = parsePayload(body, context.request.headers.get('content-type'))
+  const { value: payload, json: payloadJson } = parsePayload(body, context.request.headers.get('content-type'))
   const deliveryId = scheme.deliveryId(request, payload)
   // The answer needs the execution's id (and its status, to dispatch): not the row read back.
   const result = await context.store.recordExecution(
@@ -224,6 +228,7 @@ async function verifyAndRecord(
       provider_id: webhook.provider_id,
       trigger_type: triggerTypeFor(integration, scheme.eventName(request, payload)),
       payload,
+      ...(payloadJson !== undefined ? { payload_json: payloadJson } : {}),
       headers: recordedHeaders(context.request.headers),
       // A disabled webhook's event is kept (the store decides as it writes the row), as an
       // error that can be retried once it is enabled.

@@ -177,8 +177,8 @@ type BatchOutcome<Execution> = Execution | 'duplicate' | 'stale'
  */
 const recordSql = (columns: string) => `
 WITH batch AS MATERIALIZED (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(i int, id text, webhook_id text, user_id text, provider_id text,
-    trigger_type text, payload jsonb, headers jsonb, status text, error_message text, provider_event_id text,
+  SELECT * FROM json_to_recordset($1::json) AS b(i int, id text, webhook_id text, user_id text, provider_id text,
+    trigger_type text, payload text, headers jsonb, status text, error_message text, provider_event_id text,
     retry_of text, checked boolean, secret text, previous text)
 ), hook AS MATERIALIZED (
   SELECT w.id, w.status, w.signing_secret, w.previous_secret FROM integration_webhooks AS w
@@ -196,7 +196,7 @@ WITH batch AS MATERIALIZED (
 ), inserted AS (
   INSERT INTO webhook_executions (id, webhook_id, user_id, provider_id, trigger_type, payload, headers,
     status, error_message, provider_event_id, retry_of)
-  SELECT id, webhook_id, user_id, provider_id, trigger_type, coalesce(payload, 'null'::jsonb), headers,
+  SELECT id, webhook_id, user_id, provider_id, trigger_type, coalesce(payload, 'null')::json, headers,
     status, error_message, provider_event_id, retry_of
   FROM matched ORDER BY i
   ON CONFLICT (webhook_id, provider_event_id) WHERE provider_event_id IS NOT NULL DO NOTHING
@@ -313,16 +313,20 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
     returning?: 'id',
   ): Promise<RecordResult<ExecutionRecord | RecordedExecutionId>> {
     const expected = execution.expected_secrets
+    // The payload's JSON text: as the provider sent it when the receiver has it (its keys in
+    // their order: the column is json, not jsonb), else the value's. It travels in the batch
+    // as a string, cast to json only as it is stored: json_to_recordset would de-escape the
+    // strings inside a nested value, and a `\u0000` in one would fail the batch.
+    const payload = JSON.stringify(execution.payload_json ?? JSON.stringify(execution.payload ?? null))
     const row: BatchRow = {
       key: execution.provider_event_id === null ? null : `${execution.webhook_id}\n${execution.provider_event_id}`,
       // Each row's JSON once, here; the batch's parameter is these joined.
-      json: JSON.stringify({
+      json: `${JSON.stringify({
         id: execution.id,
         webhook_id: execution.webhook_id,
         user_id: execution.user_id,
         provider_id: execution.provider_id,
         trigger_type: execution.trigger_type,
-        payload: execution.payload ?? null,
         headers: execution.headers,
         status: execution.status,
         error_message: execution.error_message,
@@ -331,7 +335,7 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
         checked: expected !== undefined,
         secret: expected?.secret ?? null,
         previous: expected?.previous ?? null,
-      }),
+      }).slice(0, -1)},"payload":${payload}}`,
     }
     const outcome = await (returning === 'id' ? recordIds(row) : recordRecords(row))
     if (outcome === 'stale') return { recorded: false, execution: null, stale: true }
@@ -512,7 +516,7 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
                attempts = ${attemptEntry('success', 'NULL', '$4::float8')},
                payload_truncated = octet_length(payload::text) > ${STORED_PAYLOAD_LIMIT},
                payload = CASE WHEN octet_length(payload::text) > ${STORED_PAYLOAD_LIMIT}
-                 THEN to_jsonb(left(payload::text, ${STORED_PAYLOAD_LIMIT})) ELSE payload END
+                 THEN to_json(left(payload::text, ${STORED_PAYLOAD_LIMIT})) ELSE payload END
              WHERE ${owned} RETURNING id, webhook_id, user_id
            ), healed AS (
              UPDATE integration_webhooks AS w SET consecutive_failures = 0,
