@@ -3,6 +3,7 @@ import {
   type ExecutionAttempt,
   formatDateTime,
   formatDuration,
+  maskSecrets,
   maskSecretText,
   type WebhookExecution,
 } from 'integration-webhooks/core'
@@ -129,6 +130,9 @@ export function ExecutionHistory({
       [index]?.focus()
   }, [count, failed])
 
+  // A retry names its original by time, and leads to it when that execution is on the page.
+  const byId = new Map(history.executions.map((execution) => [execution.id, execution]))
+
   const toggle = (id: string) =>
     setOpen((current) => {
       const next = new Set(current)
@@ -182,6 +186,8 @@ export function ExecutionHistory({
               <ExecutionRow
                 key={execution.id}
                 execution={execution}
+                original={execution.retry_of ? byId.get(execution.retry_of) : undefined}
+                idOf={(id) => `${baseId}-${id}`}
                 isNew={history.newIds.has(execution.id)}
                 detailId={`${baseId}-${execution.id}`}
                 isOpen={open.has(execution.id)}
@@ -251,8 +257,52 @@ export function ExecutionHistory({
   )
 }
 
+/** At most this many characters of a result in the collapsed row (the details show all of it). */
+const SUMMARY_LIMIT = 160
+
+/** A response body as JSON when it is a JSON object or array (a truncated body is not), else null. */
+function parseJsonBody(body: string): object | null {
+  const text = body.trim()
+  if (!(text.startsWith('{') || text.startsWith('['))) return null
+  try {
+    const parsed: unknown = JSON.parse(text)
+    return typeof parsed === 'object' && parsed !== null ? parsed : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * What came back, on one line: an object's top-level `key: value` pairs (nested values as
+ * `{…}` / `[…]`), any other body as its text with the white space collapsed; secrets masked.
+ */
+function summarizeBody(body: string, json: object | null): string {
+  let text: string
+  if (json && !Array.isArray(json)) {
+    text = Object.entries(maskSecrets(json) as Record<string, unknown>)
+      .map(([key, value]) => {
+        const shown =
+          value !== null && typeof value === 'object'
+            ? Array.isArray(value)
+              ? '[…]'
+              : '{…}'
+            : typeof value === 'string'
+              ? value
+              : String(value)
+        return `${key}: ${shown}`
+      })
+      .join(', ')
+  } else {
+    text = json ? JSON.stringify(maskSecrets(json)) : maskSecretText(body)
+  }
+  text = displayText(text).replace(/\s+/g, ' ').trim()
+  return text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT)}…` : text
+}
+
 function ExecutionRow({
   execution,
+  original,
+  idOf,
   isNew,
   detailId,
   isOpen,
@@ -262,6 +312,10 @@ function ExecutionRow({
   retry,
 }: {
   execution: WebhookExecution
+  /** The execution this one retries, when it is on the page. */
+  original: WebhookExecution | undefined
+  /** The id prefix of an execution's parts (its detail row; its expand button adds `-expand`). */
+  idOf: (executionId: string) => string
   isNew: boolean
   detailId: string
   isOpen: boolean
@@ -276,6 +330,13 @@ function ExecutionRow({
   const errorMessage = execution.error_message ? displayText(maskSecretText(execution.error_message)) : ''
   const columns = columnIds.length + 1 + (retry === undefined ? 0 : 1)
   const exactTime = formatDateTime(execution.triggered_at, { locale }) || l.none
+  // onEvent dispatch has no HTTP status (response_code stays null): what the host's function
+  // returned is in response_body. The collapsed row shows the code when there is one, else that
+  // result in short; with neither the cell is empty (and the stacked layouts leave it out).
+  const body = execution.response_body
+  const json = body ? parseJsonBody(body) : null
+  const summary = execution.response_code === null && body ? summarizeBody(body, json) : ''
+  const originalTime = original ? formatDateTime(original.triggered_at, { locale }) : ''
   return (
     <Fragment>
       <tr
@@ -287,6 +348,7 @@ function ExecutionRow({
         <td>
           <button
             type="button"
+            id={`${detailId}-expand`}
             data-slot="expand-button"
             aria-expanded={isOpen}
             aria-controls={detailId}
@@ -305,11 +367,22 @@ function ExecutionRow({
         </td>
         <td data-column="triggerType">
           <code data-slot="trigger-type">{displayText(execution.trigger_type)}</code>
-          {execution.retry_of && (
-            <span data-slot="retry-of" dir="ltr">
-              {displayText(l.retryOf(execution.retry_of))}
-            </span>
-          )}
+          {execution.retry_of &&
+            (original && originalTime ? (
+              // To the original's row: its expand button takes the focus (and scrolls into view).
+              <button
+                type="button"
+                data-slot="retry-of"
+                title={originalTime}
+                onClick={() => document.getElementById(`${idOf(original.id)}-expand`)?.focus()}
+              >
+                <time dateTime={new Date(original.triggered_at).toISOString()}>
+                  {displayText(l.retryOf(originalTime))}
+                </time>
+              </button>
+            ) : (
+              <span data-slot="retry-of">{l.retryOfEarlier}</span>
+            ))}
         </td>
         <td data-column="status">
           <span data-slot="execution-status" data-status={execution.status}>
@@ -317,8 +390,21 @@ function ExecutionRow({
             {l.executionStatuses[execution.status]}
           </span>
         </td>
-        <td data-column="responseCode" data-label={l.executionColumns.responseCode} data-numeric="">
-          {execution.response_code ?? l.none}
+        <td
+          data-column="responseCode"
+          data-label={l.executionColumns.responseCode}
+          data-numeric={execution.response_code !== null ? '' : undefined}
+          data-empty={(execution.response_code === null && !summary) || undefined}
+        >
+          {execution.response_code !== null ? (
+            execution.response_code
+          ) : summary ? (
+            <span data-slot="response-summary" title={summary}>
+              {summary}
+            </span>
+          ) : (
+            l.none
+          )}
         </td>
         <td data-column="duration" data-label={l.executionColumns.duration} data-numeric="">
           {formatDuration(execution.execution_time_ms, locale) || l.none}
@@ -376,9 +462,9 @@ function ExecutionRow({
                   )}
                   {execution.retry_of && (
                     <div>
-                      <dt>{l.retry}</dt>
+                      <dt>{l.originalExecution}</dt>
                       <dd>
-                        <code dir="ltr">{displayText(l.retryOf(execution.retry_of))}</code>
+                        <code dir="ltr">{displayText(execution.retry_of)}</code>
                       </dd>
                     </div>
                   )}
@@ -404,7 +490,8 @@ function ExecutionRow({
               </div>
               <div>
                 <h4 data-slot="detail-title">{l.responseBody}</h4>
-                <JsonView value={execution.response_body ?? l.none} label={l.responseBody} />
+                {/* A JSON body pretty-printed like the payload beside it; any other body as text. */}
+                <JsonView value={json ?? body ?? l.none} label={l.responseBody} />
               </div>
             </div>
           )}

@@ -86,6 +86,9 @@ export interface WebhookManagerLabels {
   noConfiguration: string
   reveal: (key: string) => string
   hide: (key: string) => string
+  /** The signing secret's Reveal/Hide button (its own sentence, not `reveal(signingSecret)`: a title's capital stays out). */
+  revealSecret: string
+  hideSecret: string
   metrics: string
   /** The enable switch's visible label when it is on; it starts the switch's name. */
   enabled: string
@@ -202,7 +205,12 @@ export interface WebhookManagerLabels {
   previousValidUntil: (time: string) => string
   // execution history: deliveries
   deliveryId: string
-  retryOf: (executionId: string) => string
+  /** Under a retry's trigger type: the execution it retries, by its exact time. */
+  retryOf: (time: string) => string
+  /** A retry whose original is not on the page (an older page, or deleted). */
+  retryOfEarlier: string
+  /** The details' label of the original execution's id. */
+  originalExecution: string
   attempts: (count: number) => string
   /** The heading of an execution's attempts (the count, and the list of each one). */
   attemptsTitle: string
@@ -324,6 +332,8 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     noConfiguration: 'Nothing configured yet.',
     reveal: (key) => `Reveal ${key}`,
     hide: (key) => `Hide ${key}`,
+    revealSecret: 'Reveal signing secret',
+    hideSecret: 'Hide signing secret',
     metrics: 'Activity',
     enabled: 'Enabled',
     disabled: 'Disabled',
@@ -433,7 +443,9 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     secretRotated: 'New signing secret made. Copy it to the provider.',
     previousValidUntil: (time) => `The previous secret still works until ${time}.`,
     deliveryId: 'Delivery id',
-    retryOf: (executionId) => `Retry of ${executionId}`,
+    retryOf: (time) => `Retry of ${time}`,
+    retryOfEarlier: 'Retry of an earlier execution',
+    originalExecution: 'Original execution',
     attempts: (n) => plural(n, 'attempt', 'attempts'),
     attemptsTitle: 'Attempts',
     attemptNumber: (n) => `Attempt ${count(n)}`,

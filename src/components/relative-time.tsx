@@ -1,6 +1,10 @@
 import { formatDateTime, formatRelativeTime } from 'integration-webhooks/core'
 
-/** A point in time as "3 minutes ago", with the exact time as its title and `dateTime`. */
+/**
+ * A point in time as "3 minutes ago", with the exact time as its title and `dateTime`.
+ * A time after `now` reads "now", never "in 13 seconds": `now` ticks every 30 seconds, and an
+ * event that arrived since the last tick (or a server clock a little ahead) is not in the future.
+ */
 export function RelativeTime({
   value,
   now,
@@ -12,7 +16,11 @@ export function RelativeTime({
   locale?: string
   fallback: string
 }) {
-  const relative = formatRelativeTime(value, { now, locale })
+  const time = value ? new Date(value).getTime() : Number.NaN
+  const relative = formatRelativeTime(value, {
+    now: Number.isNaN(time) ? now : Math.max(now ?? Date.now(), time),
+    locale,
+  })
   if (!value || !relative)
     return (
       <span data-slot="time" data-empty="">

@@ -13,6 +13,8 @@ import { useUi } from './ui-context'
 
 /** The grace periods "Rotate" offers, in seconds: immediately, after 1 hour, after 24 hours. */
 const GRACE_CHOICES = [0, 3600, 86400] as const
+/** Preselected: "Immediately" would break every delivery until the new secret is pasted at the provider. */
+const DEFAULT_GRACE = 3600
 
 const reasonOf = (error: Error) => (isWebhookApiError(error) && error.serverMessage) || error.message
 
@@ -34,7 +36,7 @@ export function SigningSecretSection(props: {
   const [revealed, setRevealed] = useState<SigningSecret | null>(null)
   const [announce, setAnnounce] = useState('')
   const [draft, setDraft] = useState('')
-  const [grace, setGrace] = useState<number>(0)
+  const [grace, setGrace] = useState<number>(DEFAULT_GRACE)
   const baseId = useId()
   const revealButton = useRef<HTMLButtonElement>(null)
   // A different webhook shown in the same dialog: nothing revealed carries over.
@@ -135,7 +137,12 @@ export function SigningSecretSection(props: {
               aria-disabled={revealPending || undefined}
               onClick={() => void toggleReveal()}
             >
-              {revealed ? l.hide(l.signingSecret) : l.reveal(l.signingSecret)}
+              {/* Both labels in one grid cell, the other one hidden: the button keeps the wider
+                  label's width, and Reveal/Hide does not shift the row. */}
+              <span data-slot="button-label">{revealed ? l.hideSecret : l.revealSecret}</span>
+              <span data-slot="button-label" data-inactive="" aria-hidden="true">
+                {revealed ? l.revealSecret : l.hideSecret}
+              </span>
             </button>
             {revealed?.secret && (
               <CopyButton value={revealed.secret} label={`${l.copyValue(l.signingSecret)}: ${providerName}`} />

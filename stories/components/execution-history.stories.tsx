@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { defaultLabels, ExecutionHistory, WebhooksProvider } from 'integration-webhooks'
+import { formatDateTime, type WebhookExecution } from 'integration-webhooks/core'
+import { mockExecutions } from 'integration-webhooks/mocks'
 import { HttpResponse, http } from 'msw'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { API, defaultWebhooks, freshCache, mockEndpoint, NETWORK_TIMEOUT, onPage } from '../support/story-helpers'
@@ -117,6 +119,90 @@ export const EndpointFails: Story = {
     await expect(alert).toHaveTextContent('Execution store unavailable')
     await expect(within(alert).getByRole('button', { name: defaultLabels.tryAgain })).toBeEnabled()
   },
+}
+
+// What onEvent dispatch records: no HTTP code, the function's result as the body; a retry of a
+// failure; one that arrived after the page's last tick of "now".
+const [template] = mockExecutions('github-webhook')
+const onEvent = (fields: Partial<WebhookExecution> & { id: string; triggered_at: string }): WebhookExecution => ({
+  ...(template as WebhookExecution),
+  status: 'success',
+  error_message: null,
+  response_code: null,
+  response_body: null,
+  retry_of: null,
+  provider_event_id: null,
+  attempt: 1,
+  attempts: undefined,
+  ...fields,
+})
+const failedAt = '2026-01-01T10:00:00.000Z'
+const results = () =>
+  mockEndpoint({
+    executions: {
+      'github-webhook': [
+        onEvent({
+          id: 'exec-fresh',
+          // Ahead of the page's clock (a server's clock runs ahead, or it arrived since the last
+          // tick); ten minutes, so it is still ahead however late the story runs.
+          triggered_at: new Date(Date.now() + 600_000).toISOString(),
+          response_body: '{"handled_by":"the demo app","trigger_type":"github_trigger_issue_opened"}',
+        }),
+        onEvent({
+          id: 'exec-retry',
+          triggered_at: '2026-01-01T10:05:00.000Z',
+          retry_of: '2abd496d-88ac-42c4-acd6-1131d4da4f05',
+          response_body: 'queued for the nightly import, with the issue and its labels',
+        }),
+        onEvent({
+          id: '2abd496d-88ac-42c4-acd6-1131d4da4f05',
+          triggered_at: failedAt,
+          status: 'error',
+          error_message: 'Workflow engine unavailable',
+        }),
+        onEvent({ id: 'exec-pending', triggered_at: '2026-01-01T09:00:00.000Z', status: 'pending' }),
+      ],
+    },
+  })
+const resultsLight = results()
+const resultsDark = results()
+
+/**
+ * onEvent results: the Response column shows what the function returned in short (no HTTP code),
+ * a retry names its original by time and leads to it, a fresh execution reads "now", and an
+ * expanded JSON body is indented like the payload.
+ */
+export const ResultsAndRetries: Story = {
+  name: 'onEvent results and a retry',
+  beforeEach: resultsLight.beforeEach,
+  parameters: { msw: { handlers: resultsLight.handlers } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(rows(canvasElement)).toHaveLength(4), { timeout: NETWORK_TIMEOUT })
+    const [fresh, retry] = rows(canvasElement) as [HTMLElement, HTMLElement]
+    await expect(within(fresh).getByText('now')).toBeInTheDocument()
+    await expect(fresh.querySelector('[data-column="responseCode"]')).toHaveTextContent(
+      'handled_by: the demo app, trigger_type: github_trigger_issue_opened',
+    )
+    const toOriginal = within(retry).getByRole('button', {
+      name: defaultLabels.retryOf(formatDateTime(failedAt, { locale: 'en-US' })),
+    })
+    await userEvent.click(toOriginal)
+    await expect(
+      within(rows(canvasElement)[2] as HTMLElement).getByRole('button', { name: /^Show details/ }),
+    ).toHaveFocus()
+    await userEvent.click(within(fresh).getByRole('button', { name: /^Show details/ }))
+    const body = await canvas.findByRole('region', { name: defaultLabels.responseBody })
+    await expect(body).toHaveAttribute('data-format', 'json')
+    await expect(body.textContent).toContain('\n  "handled_by": "the demo app",\n')
+  },
+}
+
+export const ResultsAndRetriesDark: Story = {
+  ...ResultsAndRetries,
+  name: 'onEvent results and a retry (dark)',
+  beforeEach: resultsDark.beforeEach,
+  parameters: { msw: { handlers: resultsDark.handlers }, theme: 'dark' },
 }
 
 const dark = mockEndpoint()

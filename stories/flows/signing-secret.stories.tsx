@@ -72,7 +72,7 @@ export const SecretMissing: Story = {
     await expect(within(section).getByText(l.secretMissing('Stripe'))).toBeInTheDocument()
     const field = within(section).getByLabelText(l.pasteSecret('Stripe'))
     await expect(field).toHaveAccessibleDescription(/^Expected form: whsec_/)
-    await expect(within(section).queryByRole('button', { name: l.reveal(l.signingSecret) })).not.toBeInTheDocument()
+    await expect(within(section).queryByRole('button', { name: l.revealSecret })).not.toBeInTheDocument()
   },
 }
 
@@ -144,10 +144,7 @@ export const GeneratedSecret: Story = {
     const { section } = await openSigning(canvasElement, 'GitHub')
     await expect(within(section).getByText(l.secretHidden)).toBeInTheDocument()
     await expect(within(section).getByText(l.secretGoesTo('GitHub'))).toBeInTheDocument()
-    await expect(within(section).getByRole('button', { name: l.reveal(l.signingSecret) })).toHaveAttribute(
-      'aria-pressed',
-      'false',
-    )
+    await expect(within(section).getByRole('button', { name: l.revealSecret })).toHaveAttribute('aria-pressed', 'false')
     await expect(within(section).getByRole('button', { name: l.rotateSecret })).toBeInTheDocument()
     await expect(within(section).queryByLabelText(l.pasteSecret('GitHub'))).not.toBeInTheDocument()
   },
@@ -162,8 +159,8 @@ export const RevealedAndCopied: Story = {
   parameters: { msw: { handlers: revealed.handlers } },
   play: async ({ canvasElement }) => {
     const { section } = await openSigning(canvasElement, 'GitHub')
-    await userEvent.click(within(section).getByRole('button', { name: l.reveal(l.signingSecret) }))
-    const hide = await within(section).findByRole('button', { name: l.hide(l.signingSecret) })
+    await userEvent.click(within(section).getByRole('button', { name: l.revealSecret }))
+    const hide = await within(section).findByRole('button', { name: l.hideSecret })
     await expect(hide).toHaveAttribute('aria-pressed', 'true')
     const secret = (await (await fetch(`${API}/github-webhook/secret`)).json()).secret as string
     await expect(within(section).getByText(secret)).toBeInTheDocument()
@@ -193,6 +190,8 @@ export const RotateConfirmation: Story = {
     await expect(confirm).toHaveAccessibleDescription(l.rotateDescription('GitHub'))
     await waitFor(() => expect(within(confirm).getByRole('button', { name: l.cancel })).toHaveFocus())
     const choices = within(confirm).getByRole('group', { name: l.rotateGrace })
+    // Preselected: the old secret keeps working for an hour, not "Immediately".
+    await expect(within(choices).getByRole('radio', { name: l.graceHour })).toBeChecked()
     for (const choice of [l.graceNow, l.graceHour, l.graceDay]) {
       await expect(within(choices).getByRole('radio', { name: choice })).toBeInTheDocument()
     }

@@ -30,16 +30,15 @@ describe('Signing secret section', () => {
     const { store, user, section } = await setUp('GitHub')
     expect(within(section).getByText(l.secretHidden)).toBeInTheDocument()
     expect(within(section).getByText(l.secretGoesTo('GitHub'))).toBeInTheDocument()
-    const reveal = within(section).getByRole('button', { name: l.reveal(l.signingSecret) })
+    // A sentence, not the section's title with its capital ("Reveal Signing secret").
+    const reveal = within(section).getByRole('button', { name: 'Reveal signing secret' })
+    expect(reveal).toHaveAccessibleName(l.revealSecret)
     await user.click(reveal)
     const [saved] = store.getWebhooks()
     const secret = (await (await fetch(`${API}/${saved?.id}/secret`)).json()).secret as string
     await within(section).findByText(secret)
     expect(within(section).getByRole('button', { name: `${l.copyValue(l.signingSecret)}: GitHub` })).toBeInTheDocument()
-    expect(within(section).getByRole('button', { name: l.hide(l.signingSecret) })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    )
+    expect(within(section).getByRole('button', { name: 'Hide signing secret' })).toHaveAttribute('aria-pressed', 'true')
     // The section this test is about (the saved dialog around it is the Set up test's).
     await expectNoAxeViolations(section)
 
@@ -54,7 +53,14 @@ describe('Signing secret section', () => {
     expect(rotate).toHaveFocus()
     await user.click(rotate)
     const confirm = await screen.findByRole('alertdialog', { name: l.rotateTitle })
-    await user.click(within(confirm).getByRole('radio', { name: l.graceHour }))
+    // "After 1 hour" is preselected: "Immediately" would refuse every delivery until the new
+    // secret is pasted at the provider. Confirmed as it opened, the old secret keeps working.
+    expect(within(confirm).getByRole('radio', { name: l.graceHour })).toBeChecked()
+    expect(within(confirm).getByRole('radio', { name: l.graceNow })).not.toBeChecked()
+    expect(within(confirm).getByRole('radio', { name: l.graceHour }).closest('label')).toHaveAttribute(
+      'data-state',
+      'checked',
+    )
     await expectNoAxeViolations(confirm)
     await user.click(within(confirm).getByRole('button', { name: l.rotateConfirm }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())

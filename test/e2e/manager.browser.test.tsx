@@ -81,7 +81,7 @@ describe('signing secrets on the real server (issue 13)', () => {
 
     // Reveal: the revealed text is the server's secret; Copy is offered beside it.
     const section = dialog.getByRole('region', { name: 'Signing secret' })
-    await userEvent.click(section.getByRole('button', { name: 'Reveal Signing secret', exact: true }))
+    await userEvent.click(section.getByRole('button', { name: 'Reveal signing secret', exact: true }))
     await expect.element(section.getByText(secretOnServer.secret, { exact: true }), wait).toBeVisible()
     await userEvent.click(section.getByRole('button', { name: 'Copy Signing secret: GitHub', exact: true }))
     // What Copy put on the system clipboard is the secret itself (the project grants clipboard-read).

@@ -1,0 +1,147 @@
+// The collapsed and expanded history rows as a fresh user read them (review of session 21,
+// items 2, 8, 9 and 12): fresh times never in the future, what onEvent returned instead of
+// "Response —", a retry named by its original's time, and a JSON response body pretty-printed.
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { createWebhookMockStore, mockExecutions, mockWebhooks } from '../../mocks'
+import { defaultLabels as l } from '../../src/components'
+import { formatDateTime, type WebhookExecution } from '../../src/core'
+import { API, setupMswServer } from '../react/utils'
+import { expectNoAxeViolations, renderManager } from './helpers'
+
+const server = setupMswServer()
+
+function github() {
+  const webhook = mockWebhooks().find((w) => w.provider_id === 'github')
+  const [template] = mockExecutions(webhook?.id as string)
+  if (!webhook || !template) throw new Error('the default scenario has a GitHub webhook with executions')
+  const execution = (fields: Partial<WebhookExecution> & { id: string; triggered_at: string }): WebhookExecution => ({
+    ...template,
+    status: 'success',
+    error_message: null,
+    response_code: null,
+    response_body: null,
+    retry_of: null,
+    provider_event_id: null,
+    attempt: 1,
+    attempts: undefined,
+    ...fields,
+  })
+  return { webhook, execution }
+}
+
+async function openHistory(executions: WebhookExecution[], webhookId: string) {
+  server.use(...createWebhookMockStore({ apiUrl: API, executions: { [webhookId]: executions } }).handlers)
+  const user = userEvent.setup()
+  renderManager()
+  await user.click(await screen.findByRole('button', { name: 'Details for GitHub' }, { timeout: 10_000 }))
+  const dialog = await screen.findByRole('dialog', { name: 'GitHub' })
+  const history = await within(dialog).findByRole('region', { name: l.executions }, { timeout: 10_000 })
+  const expand = await within(history).findAllByRole('button', { name: /^Show details: / })
+  const rows = expand.map((button) => button.closest('tr') as HTMLElement)
+  return { user, history, expand, rows }
+}
+
+const cell = (row: HTMLElement, column: string) => row.querySelector(`td[data-column="${column}"]`) as HTMLElement
+
+describe('execution history rows', { timeout: 60_000 }, () => {
+  it('reads an execution newer than the ticking "now" as now, never "in 13 seconds"', async () => {
+    const { webhook, execution } = github()
+    // Arrived after the last 30-second tick (or the server's clock runs a little ahead).
+    const fresh = execution({ id: 'exec-fresh', triggered_at: new Date(Date.now() + 13_000).toISOString() })
+    const { history, rows } = await openHistory([fresh], webhook.id)
+    const time = within(cell(rows[0] as HTMLElement, 'time')).getByText('now')
+    expect(time.tagName).toBe('TIME')
+    expect(time).toHaveAttribute('dateTime', fresh.triggered_at)
+    expect(history).not.toHaveTextContent(/\bin \d+ seconds?\b/)
+  })
+
+  it('shows what onEvent returned where there is no HTTP code, the code where there is one, and nothing for neither', async () => {
+    const { webhook, execution } = github()
+    const body =
+      '{"handled_by":"the demo app","trigger_type":"github_trigger_issue_opened","api_key":"sk_live_abcdefghijklmnop"}'
+    const { history, rows, expand, user } = await openHistory(
+      [
+        execution({ id: 'exec-result', triggered_at: '2026-01-01T12:00:00.000Z', response_body: body }),
+        execution({
+          id: 'exec-http',
+          triggered_at: '2026-01-01T11:00:00.000Z',
+          response_code: 202,
+          response_body: 'accepted',
+        }),
+        execution({ id: 'exec-pending', triggered_at: '2026-01-01T10:00:00.000Z', status: 'pending' }),
+        execution({
+          id: 'exec-text',
+          triggered_at: '2026-01-01T09:00:00.000Z',
+          response_body: 'queued for the nightly import',
+        }),
+      ],
+      webhook.id,
+    )
+    const [result, http, pending, text] = rows.map((row) => cell(row, 'responseCode'))
+    // In short: the top-level keys, a secret under a secret-looking key masked.
+    expect(result).toHaveTextContent(
+      /^handled_by: the demo app, trigger_type: github_trigger_issue_opened, api_key: •+$/,
+    )
+    expect(result).not.toHaveTextContent('sk_live_abcdefghijklmnop')
+    expect(http).toHaveTextContent(/^202$/)
+    expect(text).toHaveTextContent(/^queued for the nightly import$/)
+    // Neither: an empty cell, marked so the stacked layouts leave out its "Response" line.
+    expect(pending).toHaveAttribute('data-empty')
+    expect(result).not.toHaveAttribute('data-empty')
+
+    // Expanded, a JSON body is indented like the payload beside it; a text body stays text.
+    await user.click(expand[0] as HTMLElement)
+    const [json] = await within(history).findAllByRole('region', { name: l.responseBody })
+    expect(json?.textContent).toBe(
+      JSON.stringify(
+        { handled_by: 'the demo app', trigger_type: 'github_trigger_issue_opened', api_key: '••••••••' },
+        null,
+        2,
+      ),
+    )
+    expect(json).toHaveAttribute('data-format', 'json')
+    // The collapsed rows and an open one, together.
+    await expectNoAxeViolations(history)
+    // One open at a time here: two open rows repeat the regions' names (axe: landmark-unique).
+    await user.click(expand[0] as HTMLElement)
+    await user.click(expand[3] as HTMLElement)
+    const plain = await within(history).findByRole('region', { name: l.responseBody })
+    expect(plain.textContent).toBe('queued for the nightly import')
+    expect(plain).toHaveAttribute('data-format', 'text')
+  })
+
+  it('names a retry by its original execution\'s time and leads to it; an original not on the page reads "an earlier execution"', async () => {
+    const { webhook, execution } = github()
+    const original = execution({
+      id: '2abd496d-88ac-42c4-acd6-1131d4da4f05',
+      triggered_at: '2026-01-01T10:00:00.000Z',
+      status: 'error',
+      error_message: 'Workflow engine unavailable',
+    })
+    const retry = execution({ id: 'exec-retry', triggered_at: '2026-01-01T11:00:00.000Z', retry_of: original.id })
+    const orphan = execution({ id: 'exec-orphan', triggered_at: '2026-01-01T10:30:00.000Z', retry_of: 'ffffffff-gone' })
+    const { history, rows, expand, user } = await openHistory([retry, orphan, original], webhook.id)
+    const originalTime = formatDateTime(original.triggered_at)
+    const [retryRow, orphanRow] = rows as [HTMLElement, HTMLElement]
+
+    // No raw UUID in the collapsed row: the original's exact time, as a <time>.
+    expect(retryRow).not.toHaveTextContent(original.id)
+    const toOriginal = within(retryRow).getByRole('button', { name: l.retryOf(originalTime) })
+    expect(toOriginal.querySelector('time')).toHaveAttribute('dateTime', original.triggered_at)
+    expect(within(orphanRow).getByText(l.retryOfEarlier)).toBeInTheDocument()
+    expect(orphanRow).not.toHaveTextContent('ffffffff-gone')
+    await expectNoAxeViolations(history)
+
+    // It leads to the original: the focus on that execution's row.
+    await user.click(toOriginal)
+    expect(expand[2]).toHaveFocus()
+    expect(expand[2]).toHaveAccessibleName(new RegExp(`${l.executionStatuses.error}$`))
+
+    // The details keep the id, for support.
+    await user.click(expand[0] as HTMLElement)
+    expect(await within(history).findByText(original.id)).toBeInTheDocument()
+    expect(within(history).getByText(l.originalExecution)).toBeInTheDocument()
+  })
+})
