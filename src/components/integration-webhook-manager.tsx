@@ -3,6 +3,7 @@ import {
   displayText,
   formatDateTime,
   formatRelativeTime,
+  isWebhookApiError,
   toDisplayText,
   webhookStatuses,
 } from 'integration-webhooks/core'
@@ -13,7 +14,12 @@ import { RefreshIcon } from './icons'
 import { categoryLabel, type PartialLabels } from './labels'
 import { EmptyState, ErrorState, InvalidRowsNotice, UnauthorizedState } from './state-views'
 import { cx, UiContext, useNow, useUi } from './ui-context'
-import { splitProviderProps, type UseWebhookManagerOptions, useWebhookManager } from './use-webhook-manager'
+import {
+  type AddIntegrationState,
+  splitProviderProps,
+  type UseWebhookManagerOptions,
+  useWebhookManager,
+} from './use-webhook-manager'
 import { WebhookDetailsDialog } from './webhook-details-dialog'
 import { WebhookTable } from './webhook-table'
 
@@ -205,6 +211,7 @@ function ManagerView(props: ManagerViewProps) {
           </p>
         )}
         {content()}
+        {view === 'table' && !list.isLoading && manager.adding && <AddIntegration adding={manager.adding} />}
         <p data-visually-hidden="" data-slot="announcement" role="status">
           {deleted
             ? l.deleted(toDisplayText(deleted.name ?? deleted.external_config.integration_name, deleted.provider_id))
@@ -424,3 +431,72 @@ function FacetSelect(props: {
     </div>
   )
 }
+
+/**
+ * "Add integration": the catalog's integrations not saved yet, by category, in a native select
+ * (its type-ahead finds one by name), and "Set up", which saves it and opens it (the dialog shows
+ * its URL and setup steps; closing it puts the focus on its row). Pending and the server's
+ * error stay here, beside the button.
+ */
+function AddIntegration(props: { adding: AddIntegrationState }) {
+  const { labels: l } = useContext(UiContext)
+  const { adding } = props
+  const ids = { label: useId(), select: useId(), error: useId() }
+  const [choice, setChoice] = useState('')
+  // A choice saved meanwhile (here, in the dialog, from another tab) is no longer offered.
+  const chosen = adding.groups.some((group) => group.integrations.some((i) => i.id === choice)) ? choice : ''
+  const pending = chosen !== '' && adding.isPending(chosen)
+  const error = chosen === '' ? undefined : adding.errorFor(chosen)
+  const submit = async () => {
+    if (chosen === '' || pending) return
+    if (await adding.add(chosen)) setChoice('')
+  }
+  return (
+    // A group named by its select's label: a fieldset's legend would say the same words twice.
+    // biome-ignore lint/a11y/useSemanticElements: see above
+    <div data-slot="add-integration" role="group" aria-labelledby={ids.label} data-busy={pending || undefined}>
+      <div data-slot="field">
+        <label id={ids.label} htmlFor={ids.select} data-slot="label">
+          {l.addIntegration}
+        </label>
+        <select
+          id={ids.select}
+          data-slot="select"
+          value={chosen}
+          onChange={(event) => setChoice(event.target.value)}
+          aria-describedby={error ? ids.error : undefined}
+        >
+          <option value="">{l.chooseIntegration(adding.count)}</option>
+          {adding.groups.map((group) => (
+            <optgroup key={group.category} label={displayText(categoryLabel(l, group.category))}>
+              {group.integrations.map((integration) => (
+                <option key={integration.id} value={integration.id}>
+                  {displayText(integration.name)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <button
+        type="button"
+        data-slot="button"
+        data-variant="secondary"
+        // Busy or without a choice, not disabled: a disabled button would drop the focus to <body>.
+        aria-disabled={chosen === '' || pending || undefined}
+        aria-busy={pending || undefined}
+        onClick={() => void submit()}
+      >
+        {pending ? l.settingUp : l.setUp}
+      </button>
+      {error && (
+        <p id={ids.error} data-slot="inline-error" role="alert">
+          {displayText(l.setUpFailed(reasonOf(error)))}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** The server's own sentence for a failed call, else the error's message. */
+const reasonOf = (error: Error) => (isWebhookApiError(error) && error.serverMessage) || error.message

@@ -102,6 +102,8 @@ function buildGermanLabels(locale: string): WebhookManagerLabels {
     setUpHint: 'Speichert diesen Webhook mit einer eigenen Empfangsadresse für die Einstellungen des Anbieters.',
     setUpDone: (name) => `${name} ist eingerichtet. Tragen Sie die Webhook-Adresse beim Anbieter ein.`,
     setUpFailed: (reason) => `Einrichten fehlgeschlagen: ${reason}`,
+    addIntegration: 'Integration hinzufügen',
+    chooseIntegration: (n) => `Integration wählen (${count(n)} verfügbar)`,
     deleteWebhook: 'Löschen',
     deleteTitle: (name) => `Den Webhook von ${name} löschen?`,
     deleteDescription:

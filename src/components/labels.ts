@@ -109,6 +109,10 @@ export interface WebhookManagerLabels {
   /** Announced once a suggested webhook is saved. */
   setUpDone: (name: string) => string
   setUpFailed: (reason: string) => string
+  /** The manager's control to set up one more integration once one is saved. */
+  addIntegration: string
+  /** Its first option, with how many integrations it offers. */
+  chooseIntegration: (count: number) => string
   /** The button that starts deleting a saved webhook. */
   deleteWebhook: string
   /** The confirmation's title, naming the webhook. */
@@ -349,6 +353,8 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     setUpHint: 'Saves this webhook with a receiving URL of its own, to paste into the provider’s settings.',
     setUpDone: (name) => `${name} is set up. Paste its webhook URL into the provider’s settings.`,
     setUpFailed: (reason) => `Could not set it up: ${reason}`,
+    addIntegration: 'Add integration',
+    chooseIntegration: (n) => `Choose an integration (${count(n)} available)`,
     deleteWebhook: 'Delete',
     deleteTitle: (name) => `Delete the ${name} webhook?`,
     deleteDescription:

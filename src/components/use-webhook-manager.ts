@@ -1,6 +1,10 @@
 import {
+  type Integration,
+  type IntegrationCatalog,
   type IntegrationWebhook,
+  integrationCategories,
   isWebhookApiError,
+  loadDefaultCatalog,
   summarizeWebhooks,
   type WebhookStatsFigures,
   type WebhookSummary,
@@ -11,6 +15,8 @@ import {
   type UseWebhookTableOptions,
   useControllableState,
   useIntegrationWebhooks,
+  useWebhookActions,
+  useWebhooksContext,
   useWebhooksStats,
   useWebhookTable,
   type WebhooksProviderProps,
@@ -78,6 +84,13 @@ export interface UseWebhookManagerOptions extends Omit<UseWebhookTableOptions, '
    * @defaultValue true
    */
   successRate?: boolean
+  /**
+   * The "Add integration" control below a saved list: the catalog's integrations not saved yet
+   * (by category), and "Set up" to save one, which then opens it. Hidden when every one is saved.
+   * `false` hides it (the host adds webhooks its own way).
+   * @defaultValue true
+   */
+  addIntegration?: boolean
   /** The open webhook's id (controlled), e.g. from the URL. `null` for none. */
   openWebhookId?: string | null
   /** The webhook open at first (uncontrolled). */
@@ -132,6 +145,48 @@ export interface WebhookManagerState {
   onDeleted: (webhook: IntegrationWebhook) => void
   /** The webhook deleted last, for the polite announcement; `null` after a new one is saved. */
   deleted: IntegrationWebhook | null
+  /**
+   * The "Add integration" control's state; `undefined` when it is not shown (turned off, nothing
+   * saved yet: the suggestions are the list, every integration saved, or the catalog not loaded).
+   */
+  adding: AddIntegrationState | undefined
+}
+
+/** The integrations of one category that can be added, for the "Add integration" control. */
+export interface AddableGroup {
+  category: string
+  integrations: readonly Integration[]
+}
+
+/** The "Add integration" control's state, from {@link useWebhookManager}. */
+export interface AddIntegrationState {
+  /** The catalog's available integrations not saved yet, by category (in the catalog's category order). */
+  groups: readonly AddableGroup[]
+  /** How many integrations `groups` holds. */
+  count: number
+  /** Saves a webhook for the integration, then opens it (its URL and setup steps). */
+  add: (providerId: string) => Promise<boolean>
+  /** Whether "Set up" is saving the integration. */
+  isPending: (providerId: string) => boolean
+  /** Why the last "Set up" of the integration failed (a typed `WebhookApiError` for HTTP failures). */
+  errorFor: (providerId: string) => Error | undefined
+}
+
+/** The catalog's available integrations with no saved webhook yet, grouped by category. @internal */
+export function addableGroups(catalog: IntegrationCatalog, saved: readonly IntegrationWebhook[]): AddableGroup[] {
+  const taken = new Set(saved.map((webhook) => webhook.provider_id))
+  const byCategory = new Map<string, Integration[]>()
+  for (const integration of catalog.integrations) {
+    if (!integration.isAvailable || taken.has(integration.id)) continue
+    const group = byCategory.get(integration.category)
+    if (group) group.push(integration)
+    else byCategory.set(integration.category, [integration])
+  }
+  const order = integrationCategories.map((category) => category.id as string)
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length)
+  return [...byCategory]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([category, integrations]) => ({ category, integrations }))
 }
 
 /**
@@ -171,6 +226,29 @@ export function useWebhookManager(options: UseWebhookManagerOptions = {}): Webho
   })
   // What a finished action says to screen readers once its dialog is gone (a deletion).
   const [deleted, setDeleted] = useState<IntegrationWebhook | null>(null)
+
+  // "Add integration": the catalog (the host's, or the built-in one loaded on demand; the details
+  // dialog's chunk holds it as well) less what is saved. Not while the list is suggestions.
+  const context = useWebhooksContext()
+  const addOn = (options.addIntegration ?? true) && list.source === 'saved'
+  const [builtin, setBuiltin] = useState<IntegrationCatalog | undefined>(undefined)
+  const needsBuiltin = addOn && !context.catalog && !builtin
+  useEffect(() => {
+    if (!needsBuiltin) return
+    let current = true
+    void loadDefaultCatalog().then((catalog) => {
+      if (current) setBuiltin(catalog)
+    })
+    return () => {
+      current = false
+    }
+  }, [needsBuiltin])
+  const addCatalog = context.catalog ?? builtin
+  const groups = useMemo(
+    () => (addOn && addCatalog ? addableGroups(addCatalog, list.webhooks) : []),
+    [addOn, addCatalog, list.webhooks],
+  )
+  const actions = useWebhookActions()
 
   // Derived state (pure functions of the list and the filter).
   const summary = useMemo(() => summarizeWebhooks(list.webhooks), [list.webhooks])
@@ -219,6 +297,31 @@ export function useWebhookManager(options: UseWebhookManagerOptions = {}): Webho
     latest.current.onDeleted?.(webhook)
   }, [])
 
+  const { create, isPending: isActionPending, errorFor: actionErrorFor } = actions
+  const add = useCallback(
+    async (providerId: string) => {
+      if (isActionPending('create', providerId)) return false
+      const result = await create(providerId)
+      if (result.ok) onCreated(result.data)
+      return result.ok
+    },
+    [create, isActionPending, onCreated],
+  )
+  const count = groups.reduce((total, group) => total + group.integrations.length, 0)
+  const adding = useMemo<AddIntegrationState | undefined>(
+    () =>
+      count > 0
+        ? {
+            groups,
+            count,
+            add,
+            isPending: (providerId) => isActionPending('create', providerId),
+            errorFor: (providerId) => actionErrorFor('create', providerId),
+          }
+        : undefined,
+    [groups, count, add, isActionPending, actionErrorFor],
+  )
+
   // Once rows are on screen, fetch the dialog's code while the page is idle.
   const hasRows = list.webhooks.length > 0
   useEffect(() => {
@@ -252,5 +355,6 @@ export function useWebhookManager(options: UseWebhookManagerOptions = {}): Webho
     onCreated,
     onDeleted,
     deleted,
+    adding,
   }
 }

@@ -55,7 +55,7 @@ export { formatCount, formatDateTime, formatDuration, formatRelativeTime } from 
 export type { SchemaIssue } from './issues'
 export { formatIssue, formatIssues } from './issues'
 export type { LoadedWebhooks, LoadWebhooksOptions } from './load'
-export { loadWebhooks } from './load'
+export { loadDefaultCatalog, loadWebhooks } from './load'
 export type { ExecutionsPage, InvalidRow, WebhookList } from './parse'
 export { parseExecutionsPage, parseWebhookList } from './parse'
 export type { RetryPolicy } from './retry'

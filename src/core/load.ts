@@ -32,6 +32,20 @@ export interface LoadedWebhooks {
 }
 
 /**
+ * The built-in catalog, loaded on demand (a chunk of its own in the ESM build): for a layer that
+ * needs it only sometimes (fallback rows, the manager's "Add integration" list).
+ *
+ * @example
+ * ```ts
+ * const catalog = await loadDefaultCatalog()
+ * catalog.get('github')?.name // 'GitHub'
+ * ```
+ */
+export async function loadDefaultCatalog(): Promise<IntegrationCatalog> {
+  return (await import('./catalog/builtin')).defaultCatalog
+}
+
+/**
  * Loads the webhook list, with generated defaults only when nothing is saved.
  *
  * Generated rows appear when the API answers with an empty list (or, if
@@ -55,7 +69,7 @@ export async function loadWebhooks(client: WebhookClient, options: LoadWebhooksO
   const generate = async (): Promise<LoadedWebhooks> => {
     // The built-in catalog is only needed here, when nothing is saved: it loads on demand
     // (a chunk of its own in the ESM build), so an app whose users have saved webhooks never downloads it.
-    const catalog = options.catalog ?? (await import('./catalog/builtin')).defaultCatalog
+    const catalog = options.catalog ?? (await loadDefaultCatalog())
     return {
       webhooks: fallbackRows(catalog, { ...settings, userId: settings.userId ?? '' }),
       source: 'generated',

@@ -11,7 +11,7 @@ export { createWebhookClient, DEFAULT_API_URL, defaultWebhookRoutes } from './cl
 export { isWebhookApiError, WebhookApiError } from './errors'
 export { countWebhookFacets, filterWebhooks, prepareSearch } from './filter'
 export { formatCount, formatDateTime, formatDuration, formatRelativeTime } from './format'
-export { loadWebhooks } from './load'
+export { loadDefaultCatalog, loadWebhooks } from './load'
 export { displayText, limitDepth, maskSecrets, maskSecretText, toDisplayText } from './safety'
 export { statsWindows } from './schemas'
 export { prepareSort, sortWebhooks } from './sort'
