@@ -99,7 +99,13 @@ function buildRow(
 ): { webhook: IntegrationWebhook; plan: HistoryPlan | undefined } {
   const { integration, kind, rng } = spec
   const now = options.nowMs
-  const url = receivingUrl(options.origin, options.apiUrl, mockReceiveToken(rng))
+  // The token from a stream of its own: drawn from the row's, it moved every draw after it (the
+  // histories' lengths, times and outcomes that stories and tests are written against).
+  const url = receivingUrl(
+    options.origin,
+    options.apiUrl,
+    mockReceiveToken(createRandom(deriveSeed(spec.historySeed, 'token'))),
+  )
   const instructions = lookup(integration).join(url)
   const createdMs = now - rng.int(200 * DAY, 500 * DAY)
   let plan: HistoryPlan | undefined
