@@ -66,7 +66,7 @@ export const SetUp: Story = {
     const saved = setUpEndpoint.store.getWebhooks()[0]
     const shown = await within(canvasElement).findByRole('dialog', { name: 'GitHub' })
     await waitFor(() => expect(within(shown).getByText(saved?.webhook_url ?? '?')).toBeInTheDocument())
-    await expect(saved?.webhook_url).toMatch(/\/api\/integration-webhooks\/receive\/\w{32}$/)
+    await expect(saved?.webhook_url).toMatch(/\/api\/integration-webhooks\/receive\/[\w-]{43}$/)
     await expect(within(shown).getByText(l.setUpDone('GitHub'))).toBeInTheDocument()
     await expect(within(shown).getByRole('button', { name: l.deleteWebhook })).toBeInTheDocument()
     await waitFor(() => expect(canvasElement.ownerDocument.activeElement).toHaveAccessibleName(/^Copy Webhook URL/))

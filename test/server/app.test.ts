@@ -96,7 +96,7 @@ describe('npm start: the app, end to end', () => {
     const webhookUrl = (await urlField.textContent()) ?? ''
     expect(webhookUrl.startsWith(`${app.url}/api/integration-webhooks/receive/`)).toBe(true)
     const section = dialog.getByRole('region', { name: 'Signing secret' })
-    await (await visible(section.getByRole('button', { name: 'Reveal Signing secret', exact: true }))).click()
+    await (await visible(section.getByRole('button', { name: 'Reveal signing secret', exact: true }))).click()
     const revealed = await visible(section.locator('[data-slot="secret-value"]:not([data-masked])'))
     const secret = (await revealed.textContent()) ?? ''
     expect(secret.length).toBeGreaterThanOrEqual(16)
