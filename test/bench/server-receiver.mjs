@@ -146,13 +146,20 @@ export async function measureReceiver(kind, store, { createWebhookServer, sample
   const medianRun = (list) => [...list].sort((a, b) => rate(a) - rate(b))[Math.floor(list.length / 2)]
   const peak = { baseline: medianRun(peaks.baseline), receiver: medianRun(peaks.receiver) }
   const half = Math.max(1, Math.floor(rate(peak.baseline) / 2))
-  const halfRate = {}
-  for (const which of ['baseline', 'receiver']) {
-    halfRate[which] = await run(which, loadSeconds, half)
-    log(
-      `${kind}: ${which} at ${half}/s: ${rate(halfRate[which]).toFixed(0)} events/s, p50 ${halfRate[which].p50} ms, p99 ${halfRate[which].p99} ms, ${halfRate[which].cpuMs.toFixed(2)} ms CPU/event, load average ${loadNow()}`,
-    )
+  // At half the baseline's peak, three interleaved rounds too: one stall of the shared machine
+  // (another session's build, a checkpoint) moves a single run's p99; the median run by p99 counts.
+  const halfRates = { baseline: [], receiver: [] }
+  for (let round = 0; round < 3; round++) {
+    for (const which of ['baseline', 'receiver']) {
+      const result = await run(which, loadSeconds, half)
+      halfRates[which].push(result)
+      log(
+        `${kind}: ${which} at ${half}/s, round ${round + 1}: ${rate(result).toFixed(0)} events/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${result.p99Raw} ms as answered, ${result.corrected} samples added for coordinated omission), ${result.cpuMs.toFixed(2)} ms CPU/event, load average ${loadNow()}`,
+      )
+    }
   }
+  const medianByP99 = (list) => [...list].sort((a, b) => a.p99 - b.p99)[Math.floor(list.length / 2)]
+  const halfRate = { baseline: medianByP99(halfRates.baseline), receiver: medianByP99(halfRates.receiver) }
   const loadAfter = os.loadavg()
 
   await closeServer(real)
@@ -165,8 +172,21 @@ export async function measureReceiver(kind, store, { createWebhookServer, sample
        (SELECT trigger_count::int FROM integration_webhooks WHERE id = $1) AS counted`,
     [receiver.webhook.id],
   )
-  const accepted = [...warmUps, ...peaks.receiver, halfRate.receiver].reduce((sum, r) => sum + r.ok, 0)
-  return { kind, peak, peaks, half, halfRate, loadBefore, loadAfter, connections, recorded, counted, accepted }
+  const accepted = [...warmUps, ...peaks.receiver, ...halfRates.receiver].reduce((sum, r) => sum + r.ok, 0)
+  return {
+    kind,
+    peak,
+    peaks,
+    half,
+    halfRate,
+    halfRates,
+    loadBefore,
+    loadAfter,
+    connections,
+    recorded,
+    counted,
+    accepted,
+  }
 }
 
 /** The receiver's section of BENCHMARKS.md (between its own markers). */
@@ -198,7 +218,7 @@ export function receiverSection(results, { sampleEvent, loadSeconds }) {
       String(m.peak[which].non2xx + m.peak[which].errors),
     ]),
     ...['baseline', 'receiver'].map((which) => [
-      `${which}, at ${m.half} events/s offered`,
+      `${which}, at ${m.half} events/s offered (median p99 of 3 runs: ${m.halfRates[which].map((r) => r.p99).join(', ')} ms)`,
       rate(m.halfRate[which]).toFixed(0),
       String(m.halfRate[which].p50),
       String(m.halfRate[which].p99),
@@ -211,7 +231,7 @@ export function receiverSection(results, { sampleEvent, loadSeconds }) {
 
 Run at \`${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: rootDir, encoding: 'utf8' }).trim()}\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores shared with the other sessions' work, Node ${process.version}; load average (1 / 5 / 15 min) ${results.map((m) => `${m.kind}: ${load(m.loadBefore)} before, ${load(m.loadAfter)} after`).join('; ')}.
 
-Signed GitHub \`push\` events (the documented payload, about ${(Buffer.byteLength(JSON.stringify(sampleEvent('github', 'push').body)) / 1000).toFixed(1)} kB; each request a new delivery id, signed over its exact bytes) sent by autocannon from a **second process** over loopback, ${results[0]?.connections ?? 16} connections. **Receiver**: the real handler through \`toNodeListener\` — the webhook and its secret (sealed with AES-256-GCM, \`encryptionKey\` set) from the receiver's cache after the first event, \`X-Hub-Signature-256\` checked on the raw bytes, the execution and its webhook's counters written in one statement that also checks the secrets are still the webhook's — with the events that arrive meanwhile: the store's group commit records concurrent events in one statement (answered each only once it committed) —, \`202\`; no \`onEvent\` (dispatch is not part of the answer). **Baseline**, same process and database, interleaved with it: a bare \`node:http\` handler that reads the body, checks the same HMAC with the secret in memory and does one \`INSERT\`. Events per second count 2xx answers only; latency in ms as autocannon measures it (at peak it is mostly queueing; the latency target is read at half the baseline's peak rate). "Server CPU ms/event" is the CPU time of the process that serves both (PGlite runs in it; PostgreSQL's own processes are not counted) per answered event: on a machine this loaded it says more than the rates do.
+Signed GitHub \`push\` events (the documented payload, about ${(Buffer.byteLength(JSON.stringify(sampleEvent('github', 'push').body)) / 1000).toFixed(1)} kB; each request a new delivery id, signed over its exact bytes) sent by autocannon from a **second process** over loopback, ${results[0]?.connections ?? 16} connections. **Receiver**: the real handler through \`toNodeListener\` — the webhook and its secret (sealed with AES-256-GCM, \`encryptionKey\` set) from the receiver's cache after the first event, \`X-Hub-Signature-256\` checked on the raw bytes, the execution and its webhook's counters written in one statement that also checks the secrets are still the webhook's — with the events that arrive meanwhile: the store's group commit records concurrent events in one statement (answered each only once it committed) —, \`202\`; no \`onEvent\` (dispatch is not part of the answer). **Baseline**, same process and database, interleaved with it: a bare \`node:http\` handler that reads the body, checks the same HMAC with the secret in memory and does one \`INSERT\`. Events per second count 2xx answers only; latency in ms from sending a request to its answer, each 2xx answer recorded by the load process (at peak it is mostly queueing; the latency target is read at half the baseline's peak rate, in three interleaved runs, the median run by p99 counting). At a fixed rate the latencies are corrected for coordinated omission as HdrHistogram does it, with the interval I each connection's share of the rate gives (1,000 ms × connections / rate${results[0] ? `: ${((1000 * results[0].connections) / results[0].half).toFixed(0)} ms at ${results[0].half} events/s` : ''}): an answer that took L ms also counts L − I, L − 2I, … for the requests its connection could not send meanwhile. autocannon 8.0.0's own correction is off: it passes \`Math.ceil(1 / rate)\` — always 1 ms — as the interval, so an answer of L ms would count L times. "Server CPU ms/event" is the CPU time of the process that serves both (PGlite runs in it; PostgreSQL's own processes are not counted) per answered event: on a machine this loaded it says more than the rates do.
 
 ### Targets
 
