@@ -1,3 +1,4 @@
+import { formatNumber } from 'integration-webhooks/core'
 import type { WebhookManagerLabels } from './labels'
 
 /**
@@ -6,7 +7,7 @@ import type { WebhookManagerLabels } from './labels'
  */
 function buildGermanLabels(locale: string): WebhookManagerLabels {
   // Anything but a number (a translation tool's placeholder) is written as it is.
-  const count = (n: number) => (typeof n === 'number' ? n.toLocaleString(locale) : String(n))
+  const count = (n: number) => (typeof n === 'number' ? formatNumber(n, locale) : String(n))
   /** German's plural rule (one / other), the count written by `count`. */
   const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`
   return {

@@ -1,4 +1,5 @@
 import {
+  formatNumber,
   integrationCategories,
   type StatsWindow,
   type WebhookApiErrorKind,
@@ -266,7 +267,7 @@ export interface WebhookManagerLabels {
 
 function englishLabels(locale: string | undefined): WebhookManagerLabels {
   // Anything but a number (a translation tool's placeholder) is written as it is.
-  const count = (n: number) => (typeof n === 'number' ? n.toLocaleString(locale) : String(n))
+  const count = (n: number) => (typeof n === 'number' ? formatNumber(n, locale) : String(n))
   const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`
   const statsWindows = { '24h': '24 hours', '7d': '7 days', '30d': '30 days' }
   return {

@@ -3,6 +3,7 @@ import {
   displayText,
   formatBucketLabel,
   formatDuration,
+  formatNumber,
   formatSuccessRate,
   type StatsBucket,
   type StatsWindow,
@@ -150,11 +151,11 @@ function StatsView({
         </div>
         <div data-figure="total">
           <dt>{l.statsExecutions(window)}</dt>
-          <dd>{stats.total.toLocaleString(locale)}</dd>
+          <dd>{formatNumber(stats.total, locale)}</dd>
         </div>
         <div data-figure="failed">
           <dt>{l.statsFailed}</dt>
-          <dd data-nonzero={stats.error > 0 || undefined}>{stats.error.toLocaleString(locale)}</dd>
+          <dd data-nonzero={stats.error > 0 || undefined}>{formatNumber(stats.error, locale)}</dd>
         </div>
       </dl>
       <StatsChart stats={stats} labels={l} label={label} />
@@ -174,8 +175,8 @@ function StatsView({
           {stats.buckets.map((bucket) => (
             <tr key={bucket.start}>
               <th scope="row">{label(bucket, 'long')}</th>
-              <td>{bucket.success.toLocaleString(locale)}</td>
-              <td>{bucket.error.toLocaleString(locale)}</td>
+              <td>{formatNumber(bucket.success, locale)}</td>
+              <td>{formatNumber(bucket.error, locale)}</td>
             </tr>
           ))}
         </tbody>

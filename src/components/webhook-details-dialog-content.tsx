@@ -7,6 +7,7 @@ import {
   displayText,
   docsLinkFor,
   formatDateTime,
+  formatNumber,
   type IntegrationWebhook,
   isWebhookApiError,
   parseInstructions,
@@ -467,11 +468,11 @@ function DialogBody(props: BodyProps) {
           <dl data-slot="metrics">
             <div>
               <dt>{l.columns.triggerCount}</dt>
-              <dd>{webhook.trigger_count.toLocaleString(locale)}</dd>
+              <dd>{formatNumber(webhook.trigger_count, locale)}</dd>
             </div>
             <div>
               <dt>{l.columns.errorCount}</dt>
-              <dd data-nonzero={webhook.error_count > 0 || undefined}>{webhook.error_count.toLocaleString(locale)}</dd>
+              <dd data-nonzero={webhook.error_count > 0 || undefined}>{formatNumber(webhook.error_count, locale)}</dd>
             </div>
             <div>
               <dt>{l.columns.lastTriggered}</dt>

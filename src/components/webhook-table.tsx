@@ -2,6 +2,7 @@ import {
   brandColorOf,
   displayText,
   formatCount,
+  formatNumber,
   formatSuccessRate,
   type IntegrationCatalog,
   type IntegrationWebhook,
@@ -155,7 +156,7 @@ function Count({
   nonzero?: boolean
 }) {
   const text = formatCount(value, locale)
-  const full = Math.abs(value) >= 1_000_000 ? value.toLocaleString(locale) : text
+  const full = Math.abs(value) >= 1_000_000 ? formatNumber(value, locale) : text
   return (
     <td data-column={column} data-label={label} data-numeric="" data-nonzero={nonzero || undefined} title={full}>
       {text}

@@ -119,6 +119,21 @@ export function formatDuration(ms: number | null | undefined, locale?: string): 
 }
 
 /**
+ * A number with its digits grouped for the locale: what `value.toLocaleString(locale)` writes,
+ * from one formatter per locale. `toLocaleString` with a locale builds an ICU formatter on
+ * every call (about 0.5 ms in Chromium), which a label read on each keystroke would pay.
+ *
+ * @example
+ * ```ts
+ * formatNumber(1234567, 'de') // '1.234.567'
+ * formatNumber(19, 'ar-EG') // '١٩'
+ * ```
+ */
+export function formatNumber(value: number, locale?: string): string {
+  return cached(`number:${locale ?? ''}`, () => new Intl.NumberFormat(locale)).format(value)
+}
+
+/**
  * A count for a table cell: grouped digits, and compact ("1.2M") from a million on so a
  * huge number cannot push the columns apart. Pair it with the full number as a title.
  *

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDateTime, formatDuration, formatRelativeTime } from '../../src/core/format'
+import { formatCount, formatDateTime, formatDuration, formatNumber, formatRelativeTime } from '../../src/core/format'
 
 const now = '2026-01-01T12:00:00.000Z'
 const at = (offsetMs: number) => new Date(Date.parse(now) + offsetMs).toISOString()
@@ -199,5 +200,24 @@ describe('formatCount', () => {
     expect(formatCount(1_250_000, 'en')).toBe('1.3M')
     expect(formatCount(98_765_432, 'en')).toBe('98.8M')
     expect(formatCount(1234, 'de')).toBe('1.234')
+  })
+})
+
+describe('formatNumber', () => {
+  it('writes a number as toLocaleString does for the locale, whatever its size', () => {
+    expect(formatNumber(1_234_567, 'de')).toBe('1.234.567')
+    expect(formatNumber(19, 'ar-EG')).toBe('١٩')
+    expect(formatNumber(98_765_432, 'en')).toBe('98,765,432')
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.double({ noNaN: false })),
+        fc.constantFrom(undefined, 'en', 'de', 'ar-EG', 'hi-IN', 'fr-CH'),
+        (value, locale) => formatNumber(value, locale) === value.toLocaleString(locale),
+      ),
+    )
+  })
+
+  it('rejects an invalid locale as toLocaleString does', () => {
+    expect(() => formatNumber(1, 'not a locale!')).toThrow(RangeError)
   })
 })
