@@ -5,6 +5,7 @@ import { getResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
 import { render, rerender } from './render'
+import { columnNameFits, height, nextFrame, rows, shoot, shownWhole, textShownWhole } from './support/measure'
 import '../../src/components/styles.css'
 
 // The component in the width its host gives it, in real Chromium: a phone (375 px), a tablet
@@ -13,9 +14,6 @@ import '../../src/components/styles.css'
 // screenshots land in .vitest-attachments/responsive/ (git-ignored), to look at.
 
 const API = 'https://app.test/api/integration-webhooks'
-const shots = '../../.vitest-attachments/responsive'
-// Below 720 px high: the test runner's window is 1280 × 720, and a taller frame is scaled down.
-const height = 700
 
 function renderManager(theme: 'light' | 'dark' = 'light') {
   const store = createWebhookMockStore({ apiUrl: API })
@@ -40,70 +38,6 @@ pageBackground.textContent = `body[data-iw-test-background="light"] { background
 body[data-iw-test-background="dark"] { background: #020617 }`
 document.head.append(pageBackground)
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-
-/** What the window shows, as a PNG: only the frame's viewport is painted, so shoot a box over it. */
-async function shoot(name: string) {
-  const frame = document.createElement('div')
-  frame.dataset.testViewport = ''
-  document.body.append(frame)
-  const style = document.createElement('style')
-  style.textContent = '[data-test-viewport] { position: fixed; inset: 0; pointer-events: none; z-index: 1000 }'
-  document.head.append(style)
-  await nextFrame()
-  await page.screenshot({ element: frame, path: `${shots}/${name}.png` })
-  frame.remove()
-  style.remove()
-}
-
-/** Whether an element is shown whole: inside the window and inside every ancestor that clips. */
-function shownWhole(element: Element): string | true {
-  const box = element.getBoundingClientRect()
-  if (box.width === 0 || box.height === 0) return 'no size'
-  if (box.left < -0.5 || box.right > window.innerWidth + 0.5) return `outside the window (${box.left}–${box.right})`
-  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-    const style = getComputedStyle(parent)
-    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue
-    const clip = parent.getBoundingClientRect()
-    if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5)
-      return `cut by ${parent.tagName} ${parent.dataset.slot ?? ''} (${box.left}–${box.right} in ${clip.left}–${clip.right})`
-  }
-  return true
-}
-
-/**
- * Whether an element's text is shown whole: its text (a Range over it, which keeps its full width
- * when an ellipsis cuts it) inside the element and every ancestor that clips, inside the table's
- * visible box and the window; and nothing of the element scrolled or cut inside it.
- */
-function textShownWhole(element: HTMLElement): string | true {
-  if (element.scrollWidth > element.clientWidth) return `cut inside (${element.scrollWidth} in ${element.clientWidth})`
-  const range = document.createRange()
-  range.selectNodeContents(element)
-  const text = range.getBoundingClientRect()
-  if (text.width === 0) return 'no text'
-  const container = element.closest('[data-slot="table-container"]')
-  for (let box: Element | null = element; box; box = box.parentElement) {
-    const style = getComputedStyle(box)
-    if (box !== container && style.overflowX === 'visible' && style.overflowY === 'visible') continue
-    const clip = box.getBoundingClientRect()
-    if (text.left < clip.left - 0.5 || text.right > clip.right + 0.5)
-      return `"${element.textContent}" cut by ${box.tagName} ${(box as HTMLElement).dataset.slot ?? ''} (${text.left}–${text.right} in ${clip.left}–${clip.right})`
-  }
-  if (text.left < -0.5 || text.right > window.innerWidth + 0.5) return `outside the window (${text.left}–${text.right})`
-  return true
-}
-
-/** Whether the column name a stacked cell shows above its value (its ::before) fits the cell. */
-function columnNameFits(cell: HTMLElement): string | true {
-  const before = getComputedStyle(cell, '::before')
-  if (before.content === 'none' || before.display === 'none') return true
-  const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D
-  context.font = before.font
-  const width = context.measureText(cell.dataset.label ?? '').width
-  return width <= cell.clientWidth + 0.5 || `"${cell.dataset.label}" needs ${width} px in ${cell.clientWidth}`
-}
-
 /** Every row's last trigger time and its column name shown whole, and no sideways scroll. */
 function expectLastTriggeredWhole() {
   const container = document.querySelector('[data-slot="table-container"]') as HTMLElement
@@ -117,7 +51,6 @@ function expectLastTriggeredWhole() {
   }
 }
 
-const rows = () => [...document.querySelectorAll<HTMLElement>('[data-slot="row"]')]
 const detailsFor = (name: string) => page.getByRole('button', { name: `Details for ${name}`, exact: true })
 
 async function expectNoAxeViolations(context: Element) {

@@ -4,6 +4,7 @@ import { getResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { page } from 'vitest/browser'
 import { render, rerender } from './render'
+import { charactersShown, height, rows, shoot } from './support/measure'
 import '../../src/components/styles.css'
 
 // The table between a tablet and a wide laptop, with and without the Success (24h) column, in real
@@ -13,8 +14,6 @@ import '../../src/components/styles.css'
 // in .vitest-attachments/responsive/ (git-ignored), beside the responsive tests' own.
 
 const API = 'https://app.test/api/integration-webhooks'
-const shots = '../../.vitest-attachments/responsive'
-const height = 700
 const widths = [1000, 1100, 1200, 1250, 1300, 1440]
 
 /**
@@ -23,15 +22,6 @@ const widths = [1000, 1100, 1200, 1250, 1300, 1440]
  * and more, enough to tell one provider's path from another's.
  */
 const readable = { name: 12, url: 16 }
-
-const rows = () => [...document.querySelectorAll<HTMLElement>('[data-slot="row"]')]
-
-/** How many characters of its own font (the width of "0") fit in an element's visible box. */
-function charactersShown(element: HTMLElement): number {
-  const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D
-  context.font = getComputedStyle(element).font
-  return element.clientWidth / context.measureText('0').width
-}
 
 /** Every row's name and URL readable, inside their cells; every cell and the table inside its box. */
 function expectReadableColumns(width: number) {
@@ -60,22 +50,6 @@ function expectReadableColumns(width: number) {
       expect(cellBox.right, `${(cell as HTMLElement).dataset.column} of ${label}`).toBeLessThanOrEqual(box.right + 0.5)
     }
   }
-}
-
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-
-/** What the window shows, as a PNG: only the frame's viewport is painted, so shoot a box over it. */
-async function shoot(name: string) {
-  const frame = document.createElement('div')
-  frame.dataset.testViewport = ''
-  document.body.append(frame)
-  const style = document.createElement('style')
-  style.textContent = '[data-test-viewport] { position: fixed; inset: 0; pointer-events: none; z-index: 1000 }'
-  document.head.append(style)
-  await nextFrame()
-  await page.screenshot({ element: frame, path: `${shots}/${name}.png` })
-  frame.remove()
-  style.remove()
 }
 
 afterEach(async () => {
