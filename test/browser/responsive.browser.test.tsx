@@ -326,14 +326,24 @@ describe('A row’s parts, in real Chromium, in English and German', () => {
       ),
     ].map((element) => ({ element, name: element.dataset.slot ?? element.dataset.column ?? '' }))
 
-  it('at 375 px, shows every one of the 30 default webhooks’ names whole, the badges beside no name', async () => {
-    await page.viewport(375, height)
+  /**
+   * The 30 default webhooks at `width`, stacked: `check` runs in English, then in German (its
+   * labels and locale), once each has been laid out.
+   */
+  async function forEachLanguage(width: number, check: () => void) {
+    await page.viewport(width, height)
     render(<WebhookTable webhooks={defaults} locale="en-US" />)
     await expect.poll(() => rows().length).toBe(defaults.length)
     for (const labels of [undefined, germanLabels]) {
       rerender(<WebhookTable webhooks={defaults} locale={labels ? 'de-DE' : 'en-US'} labels={labels} />)
       await nextFrame()
       expect(getComputedStyle(rows()[0] as Element).display).toBe('grid')
+      check()
+    }
+  }
+
+  it('at 375 px, shows every one of the 30 default webhooks’ names whole, the badges beside no name', async () => {
+    await forEachLanguage(375, () => {
       for (const row of rows()) {
         const name = row.querySelector('[data-slot="integration-name"]') as HTMLElement
         // The whole name, not "Gm…": its text inside its box and every box that clips it.
@@ -352,18 +362,12 @@ describe('A row’s parts, in real Chromium, in English and German', () => {
       const first = rows()[0]?.getBoundingClientRect().height ?? 0
       expect(rows().filter((row) => Math.abs(row.getBoundingClientRect().height - first) > 0.5)).toEqual([])
       expectLastTriggeredWhole()
-    }
+    })
     await shoot('names-375-de')
   })
 
   it('at 768 px, overlaps none of a row’s boxes and cuts no badge', async () => {
-    await page.viewport(768, height)
-    render(<WebhookTable webhooks={defaults} locale="en-US" />)
-    await expect.poll(() => rows().length).toBe(defaults.length)
-    for (const labels of [undefined, germanLabels]) {
-      rerender(<WebhookTable webhooks={defaults} locale={labels ? 'de-DE' : 'en-US'} labels={labels} />)
-      await nextFrame()
-      expect(getComputedStyle(rows()[0] as Element).display).toBe('grid')
+    await forEachLanguage(768, () => {
       expect(document.querySelectorAll('[data-slot="setup-badge"]').length).toBeGreaterThan(0)
       for (const row of rows()) {
         const title = row.querySelector('[data-slot="integration-name"]')?.textContent
@@ -381,7 +385,7 @@ describe('A row’s parts, in real Chromium, in English and German', () => {
         for (const part of boxes.filter((p) => p.name === 'status-badge' || p.name === 'setup-badge'))
           expect(textShownWhole(part.element), `${part.name} of ${title}`).toBe(true)
       }
-    }
+    })
     await shoot('rows-768-de')
   })
 })
