@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { initdbDataDir } from '../support/pglite-data-dir'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -84,4 +85,7 @@ export default async function setup(): Promise<void> {
       stdio: 'inherit',
     })
   })
+  // The PGlite test's data directory, made by initdb once (kept between runs), here where no
+  // test's limit counts it.
+  await initdbDataDir()
 }

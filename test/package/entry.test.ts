@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
+import { copyOfInitdbDataDir } from '../support/pglite-data-dir'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim()
@@ -265,23 +266,33 @@ describe('integration-webhooks/server as published', () => {
     }
   })
 
-  it('serves the client of the published core in plain Node, through import and require, on PGlite', () => {
-    const out = node([
-      '--input-type=module',
-      '-e',
-      `const { createWebhookServer, createPgliteStore } = await import('integration-webhooks/server')
-       const { createWebhookClient } = await import('integration-webhooks/core')
-       const store = await createPgliteStore()
-       const server = createWebhookServer({ store, authenticate: () => 'u1', publicUrl: 'https://app.example.com' })
-       const client = createWebhookClient({ apiUrl: 'https://app.example.com/api/integration-webhooks', fetch: (input, init) => server.handle(new Request(input, init)) })
-       const before = await client.listWebhooks()
-       const res = await server.handle(new Request('https://app.example.com/api/integration-webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider_id: 'github' }) }))
-       const after = await client.listWebhooks()
-       await store.close()
-       const { createRequire } = await import('node:module')
-       const cjs = createRequire(process.cwd() + '/')('integration-webhooks/server')
-       console.log(before.source, res.status, after.source, after.webhooks.length, typeof cjs.createWebhookServer)`,
-    ])
-    expect(out).toBe('generated 201 saved 1 function')
-  }, 60_000)
+  // On a copy of a data directory made by initdb once (test/support/pglite-data-dir.ts, run by the
+  // package project's global setup): a fresh in-memory PGlite runs initdb in WebAssembly every time,
+  // 4 s of this test's 4.7 s on a quiet machine and 72.7 s with two suites side by side on 2 cores,
+  // past the 60 s limit. Opening a data directory is the published store's own code as well, its
+  // lock file included.
+  it('serves the client of the published core in plain Node, through import and require, on PGlite', async () => {
+    const { dataDir, remove } = await copyOfInitdbDataDir()
+    try {
+      const out = node([
+        '--input-type=module',
+        '-e',
+        `const { createWebhookServer, createPgliteStore } = await import('integration-webhooks/server')
+         const { createWebhookClient } = await import('integration-webhooks/core')
+         const store = await createPgliteStore({ dataDir: ${JSON.stringify(dataDir)} })
+         const server = createWebhookServer({ store, authenticate: () => 'u1', publicUrl: 'https://app.example.com' })
+         const client = createWebhookClient({ apiUrl: 'https://app.example.com/api/integration-webhooks', fetch: (input, init) => server.handle(new Request(input, init)) })
+         const before = await client.listWebhooks()
+         const res = await server.handle(new Request('https://app.example.com/api/integration-webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider_id: 'github' }) }))
+         const after = await client.listWebhooks()
+         await store.close()
+         const { createRequire } = await import('node:module')
+         const cjs = createRequire(process.cwd() + '/')('integration-webhooks/server')
+         console.log(before.source, res.status, after.source, after.webhooks.length, typeof cjs.createWebhookServer)`,
+      ])
+      expect(out).toBe('generated 201 saved 1 function')
+    } finally {
+      remove()
+    }
+  })
 })

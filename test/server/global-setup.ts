@@ -3,6 +3,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { TestProject } from 'vitest/node'
 import { migrate } from '../../src/server/migrations/index'
+import { copyOfInitdbDataDir } from '../support/pglite-data-dir'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,7 +32,10 @@ export default async function setup(project: TestProject) {
       '\n[server tests] PostgreSQL store tests SKIPPED: no DATABASE_URL. Run `npm run db:start` and export the URL it prints to run them.\n',
     )
   }
-  const db = await PGlite.create()
+  // From the data directory initdb made once (shared with the package tests, kept between runs):
+  // initdb in WebAssembly is the slow part of a fresh PGlite.
+  const copy = await copyOfInitdbDataDir()
+  const db = await PGlite.create({ dataDir: copy.dataDir })
   const driver = {
     kind: 'pglite',
     query: async <Row>(text: string, params?: readonly unknown[]) =>
@@ -53,6 +57,7 @@ export default async function setup(project: TestProject) {
   await migrate(driver)
   const dump = await db.dumpDataDir('gzip')
   await db.close()
+  copy.remove()
   const file = path.resolve('.tmp/pglite-template.tgz')
   await mkdir(path.dirname(file), { recursive: true })
   await writeFile(file, new Uint8Array(await dump.arrayBuffer()))
