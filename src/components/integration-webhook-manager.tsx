@@ -9,7 +9,7 @@ import {
 } from 'integration-webhooks/core'
 import type { LiveState, WebhooksProviderProps, WebhookTableState } from 'integration-webhooks/react'
 import { WebhooksProvider } from 'integration-webhooks/react'
-import { memo, useContext, useId, useMemo, useState } from 'react'
+import { memo, type RefObject, useCallback, useContext, useId, useMemo, useRef, useState } from 'react'
 import { RefreshIcon } from './icons'
 import { categoryLabel, type PartialLabels } from './labels'
 import { EmptyState, ErrorState, InvalidRowsNotice, UnauthorizedState } from './state-views'
@@ -107,6 +107,14 @@ function ManagerView(props: ManagerViewProps) {
   const { list, table, view } = manager
   const now = useNow()
   const [root, setRoot] = useState<HTMLDivElement | null>(null)
+  // "Clear filters" leaves the page once pressed: the focus goes to the search field, where the
+  // next search starts, instead of falling to <body>.
+  const searchRef = useRef<HTMLInputElement>(null)
+  const { clearFilters } = table
+  const clearAndSearch = useCallback(() => {
+    clearFilters()
+    searchRef.current?.focus()
+  }, [clearFilters])
 
   const content = () => {
     switch (view) {
@@ -131,7 +139,7 @@ function ManagerView(props: ManagerViewProps) {
               table.isFiltered ? (
                 <span data-slot="no-matches">
                   {l.noMatches}{' '}
-                  <button type="button" data-slot="link-button" onClick={table.clearFilters}>
+                  <button type="button" data-slot="link-button" onClick={clearAndSearch}>
                     {l.clearFilters}
                   </button>
                 </span>
@@ -201,7 +209,8 @@ function ManagerView(props: ManagerViewProps) {
             setCategories={table.setCategories}
             setStatuses={table.setStatuses}
             setSetupRequired={table.setSetupRequired}
-            clearFilters={table.clearFilters}
+            clearFilters={clearAndSearch}
+            searchRef={searchRef}
           />
         )}
 
@@ -335,6 +344,8 @@ const ManagerToolbar = memo(function ManagerToolbar(
     facets: WebhookFacetCounts
     categories: readonly string[]
     isLoading: boolean
+    /** The search field, which takes the focus after "Clear filters". */
+    searchRef: RefObject<HTMLInputElement | null>
   },
 ) {
   const { labels: l } = useContext(UiContext)
@@ -349,6 +360,7 @@ const ManagerToolbar = memo(function ManagerToolbar(
           {l.search}
         </label>
         <input
+          ref={props.searchRef}
           id={ids.search}
           type="search"
           data-slot="search"

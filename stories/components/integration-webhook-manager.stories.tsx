@@ -482,6 +482,8 @@ export const SearchAndFilter: Story = {
       await userEvent.click(canvas.getAllByRole('button', { name: defaultLabels.clearFilters })[0] as HTMLElement)
       await waitFor(() => expect(canvas.getByText(results({}))).toBeInTheDocument())
       await expect(search).toHaveValue('')
+      // The button leaves once pressed: the focus goes to the search field, not to <body>.
+      await expect(search).toHaveFocus()
       await expect(canvas.getByRole('combobox', { name: defaultLabels.category })).toHaveValue('')
       await expect(canvas.getByRole('combobox', { name: defaultLabels.status })).toHaveValue('')
       await expect(canvas.queryByRole('button', { name: defaultLabels.clearFilters })).not.toBeInTheDocument()

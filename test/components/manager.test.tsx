@@ -205,6 +205,40 @@ describe('IntegrationWebhookManager', () => {
       expect(screen.getByText('No webhooks match these filters.')).toBeInTheDocument()
     })
 
+    it('"Clear filters" by keyboard resets every filter and leaves the focus in the empty search box', async () => {
+      serve()
+      const user = userEvent.setup()
+      renderManager()
+      await screen.findByRole('button', { name: 'Details for Slack' })
+      const search = screen.getByRole('searchbox', { name: 'Search webhooks' })
+      await user.type(search, 'slack')
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'active')
+      await user.click(screen.getByRole('checkbox', { name: /Needs setup only/ }))
+      expect(screen.getByText('No webhooks match these filters.')).toBeInTheDocument()
+
+      // The toolbar's button: reached with Tab from the checkbox (the count between is not focusable).
+      await user.tab()
+      expect(screen.getAllByRole('button', { name: 'Clear filters' })[0]).toHaveFocus()
+      await user.keyboard('{Enter}')
+      expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull()
+      expect(search).toHaveFocus()
+      expect(search).toHaveValue('')
+      expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('')
+      expect(screen.getByRole('checkbox', { name: /Needs setup only/ })).not.toBeChecked()
+      expect(rowNames()).toHaveLength(3)
+
+      // The table's own "Clear filters" (no matches) does the same.
+      await user.type(search, 'nothing-like-this')
+      const inTable = within(screen.getByRole('table', { name: /Webhook configuration/ })).getByRole('button', {
+        name: 'Clear filters',
+      })
+      inTable.focus()
+      await user.keyboard('{Enter}')
+      expect(search).toHaveFocus()
+      expect(search).toHaveValue('')
+      expect(rowNames()).toHaveLength(3)
+    })
+
     it("lists the list's categories: the catalog's in its order, then others as they come, in place when chosen", async () => {
       serve([
         makeWebhook({ id: 'acme', provider_id: 'acme', name: 'Acme', category: 'gamma-zone' }),
