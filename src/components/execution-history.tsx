@@ -337,6 +337,9 @@ function ExecutionRow({
   const json = body ? parseJsonBody(body) : null
   const summary = execution.response_code === null && body ? summarizeBody(body, json) : ''
   const originalTime = original ? formatDateTime(original.triggered_at, { locale }) : ''
+  // Rows share trigger types: the time and the status tell them apart (the expand button's name,
+  // and each expanded part's region name).
+  const rowName = `${displayText(execution.trigger_type)}, ${exactTime}, ${l.executionStatuses[execution.status]}`
   return (
     <Fragment>
       <tr
@@ -352,8 +355,7 @@ function ExecutionRow({
             data-slot="expand-button"
             aria-expanded={isOpen}
             aria-controls={detailId}
-            // Rows share trigger types: the time and the status tell them apart.
-            aria-label={`${l.showExecution}: ${displayText(execution.trigger_type)}, ${exactTime}, ${l.executionStatuses[execution.status]}`}
+            aria-label={`${l.showExecution}: ${rowName}`}
             onClick={onToggle}
           >
             <ChevronIcon />
@@ -482,16 +484,16 @@ function ExecutionRow({
               {execution.payload_truncated && <p data-slot="hint">{l.payloadTruncated}</p>}
               <div>
                 <h4 data-slot="detail-title">{l.payload}</h4>
-                <JsonView value={execution.payload} label={l.payload} />
+                <JsonView value={execution.payload} label={l.executionPart(l.payload, rowName)} />
               </div>
               <div>
                 <h4 data-slot="detail-title">{l.headers}</h4>
-                <JsonView value={execution.headers ?? {}} label={l.headers} />
+                <JsonView value={execution.headers ?? {}} label={l.executionPart(l.headers, rowName)} />
               </div>
               <div>
                 <h4 data-slot="detail-title">{l.responseBody}</h4>
                 {/* A JSON body pretty-printed like the payload beside it; any other body as text. */}
-                <JsonView value={json ?? body ?? l.none} label={l.responseBody} />
+                <JsonView value={json ?? body ?? l.none} label={l.executionPart(l.responseBody, rowName)} />
               </div>
             </div>
           )}

@@ -128,6 +128,7 @@ function buildGermanLabels(locale: string): WebhookManagerLabels {
     payload: 'Nutzdaten',
     headers: 'Kopfzeilen',
     responseBody: 'Antworttext',
+    executionPart: (part, execution) => `${part} der Ausführung ${execution}`,
     none: '—',
     retry: 'Erneut senden',
     retrying: 'Wird erneut gesendet…',

@@ -140,6 +140,11 @@ export interface WebhookManagerLabels {
   payload: string
   headers: string
   responseBody: string
+  /**
+   * The name of one part of an expanded execution (payload, headers, response body) with its
+   * execution (trigger type, exact time, status), so two expanded rows never share a region name.
+   */
+  executionPart: (part: string, execution: string) => string
   none: string
   retry: string
   retrying: string
@@ -379,6 +384,7 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     payload: 'Payload',
     headers: 'Headers',
     responseBody: 'Response body',
+    executionPart: (part, execution) => `${part}: ${execution}`,
     none: '—',
     retry: 'Retry',
     retrying: 'Retrying…',

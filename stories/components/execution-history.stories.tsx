@@ -192,7 +192,7 @@ export const ResultsAndRetries: Story = {
       within(rows(canvasElement)[2] as HTMLElement).getByRole('button', { name: /^Show details/ }),
     ).toHaveFocus()
     await userEvent.click(within(fresh).getByRole('button', { name: /^Show details/ }))
-    const body = await canvas.findByRole('region', { name: defaultLabels.responseBody })
+    const body = await canvas.findByRole('region', { name: new RegExp(`^${defaultLabels.responseBody}: `) })
     await expect(body).toHaveAttribute('data-format', 'json')
     await expect(body.textContent).toContain('\n  "handled_by": "the demo app",\n')
   },

@@ -404,7 +404,7 @@ export const RightToLeft: Story = {
     const dialog = await canvas.findByRole('dialog', { name: 'GitHub' }, { timeout: NETWORK_TIMEOUT })
     const expand = await within(dialog).findAllByRole('button', { name: /^Show details/ }, { timeout: NETWORK_TIMEOUT })
     await userEvent.click(expand[0] as HTMLElement)
-    const payload = within(dialog).getByRole('region', { name: defaultLabels.payload })
+    const payload = within(dialog).getByRole('region', { name: new RegExp(`^${defaultLabels.payload}: `) })
     // JSON keeps its order and punctuation: a left-to-right island in the right-to-left page.
     await expect(getComputedStyle(payload).direction).toBe('ltr')
     await expect(payload.textContent?.startsWith('{')).toBe(true)

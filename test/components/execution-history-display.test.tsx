@@ -43,6 +43,13 @@ async function openHistory(executions: WebhookExecution[], webhookId: string) {
   return { user, history, expand, rows }
 }
 
+/** The name of an expanded execution's part: the part, then its row's trigger type, exact time and status. */
+const partName = (part: string, execution: WebhookExecution) =>
+  l.executionPart(
+    part,
+    `${execution.trigger_type}, ${formatDateTime(execution.triggered_at)}, ${l.executionStatuses[execution.status]}`,
+  )
+
 const cell = (row: HTMLElement, column: string) => row.querySelector(`td[data-column="${column}"]`) as HTMLElement
 
 describe('execution history rows', { timeout: 60_000 }, () => {
@@ -61,24 +68,22 @@ describe('execution history rows', { timeout: 60_000 }, () => {
     const { webhook, execution } = github()
     const body =
       '{"handled_by":"the demo app","trigger_type":"github_trigger_issue_opened","api_key":"sk_live_abcdefghijklmnop"}'
-    const { history, rows, expand, user } = await openHistory(
-      [
-        execution({ id: 'exec-result', triggered_at: '2026-01-01T12:00:00.000Z', response_body: body }),
-        execution({
-          id: 'exec-http',
-          triggered_at: '2026-01-01T11:00:00.000Z',
-          response_code: 202,
-          response_body: 'accepted',
-        }),
-        execution({ id: 'exec-pending', triggered_at: '2026-01-01T10:00:00.000Z', status: 'pending' }),
-        execution({
-          id: 'exec-text',
-          triggered_at: '2026-01-01T09:00:00.000Z',
-          response_body: 'queued for the nightly import',
-        }),
-      ],
-      webhook.id,
-    )
+    const executions = [
+      execution({ id: 'exec-result', triggered_at: '2026-01-01T12:00:00.000Z', response_body: body }),
+      execution({
+        id: 'exec-http',
+        triggered_at: '2026-01-01T11:00:00.000Z',
+        response_code: 202,
+        response_body: 'accepted',
+      }),
+      execution({ id: 'exec-pending', triggered_at: '2026-01-01T10:00:00.000Z', status: 'pending' }),
+      execution({
+        id: 'exec-text',
+        triggered_at: '2026-01-01T09:00:00.000Z',
+        response_body: 'queued for the nightly import',
+      }),
+    ] as const
+    const { history, rows, expand, user } = await openHistory([...executions], webhook.id)
     const [result, http, pending, text] = rows.map((row) => cell(row, 'responseCode'))
     // In short: the top-level keys, a secret under a secret-looking key masked.
     expect(result).toHaveTextContent(
@@ -93,7 +98,7 @@ describe('execution history rows', { timeout: 60_000 }, () => {
 
     // Expanded, a JSON body is indented like the payload beside it; a text body stays text.
     await user.click(expand[0] as HTMLElement)
-    const [json] = await within(history).findAllByRole('region', { name: l.responseBody })
+    const json = await within(history).findByRole('region', { name: partName(l.responseBody, executions[0]) })
     expect(json?.textContent).toBe(
       JSON.stringify(
         { handled_by: 'the demo app', trigger_type: 'github_trigger_issue_opened', api_key: '••••••••' },
@@ -104,12 +109,24 @@ describe('execution history rows', { timeout: 60_000 }, () => {
     expect(json).toHaveAttribute('data-format', 'json')
     // The collapsed rows and an open one, together.
     await expectNoAxeViolations(history)
-    // One open at a time here: two open rows repeat the regions' names (axe: landmark-unique).
-    await user.click(expand[0] as HTMLElement)
+    // Two open rows: each part's region is named by its row, so no two landmarks share a name
+    // (axe: landmark-unique).
     await user.click(expand[3] as HTMLElement)
-    const plain = await within(history).findByRole('region', { name: l.responseBody })
+    const plain = await within(history).findByRole('region', { name: partName(l.responseBody, executions[3]) })
     expect(plain.textContent).toBe('queued for the nightly import')
     expect(plain).toHaveAttribute('data-format', 'text')
+    const names = within(history)
+      .getAllByRole('region')
+      .map((region) => region.getAttribute('aria-label'))
+    expect(names).toEqual([
+      partName(l.payload, executions[0]),
+      partName(l.headers, executions[0]),
+      partName(l.responseBody, executions[0]),
+      partName(l.payload, executions[3]),
+      partName(l.headers, executions[3]),
+      partName(l.responseBody, executions[3]),
+    ])
+    await expectNoAxeViolations(history)
   })
 
   it('names a retry by its original execution\'s time and leads to it; an original not on the page reads "an earlier execution"', async () => {

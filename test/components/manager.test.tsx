@@ -404,7 +404,7 @@ describe('IntegrationWebhookManager', () => {
       expect(expand).toHaveAttribute('aria-expanded', 'false')
       await user.click(expand)
       expect(expand).toHaveAttribute('aria-expanded', 'true')
-      const payload = within(history).getByRole('region', { name: 'Payload' })
+      const payload = within(history).getByRole('region', { name: /^Payload: github_trigger_push, .+, Failed$/ })
       expect(payload.textContent).toContain('"text": "<b>hello</b>"')
       expect(payload.querySelector('b')).toBeNull()
 
