@@ -11,6 +11,7 @@ import {
   findRows,
   freshCache,
   fullPage,
+  LARGE_DATA_TIMEOUT,
   mockEndpoint,
   NETWORK_TIMEOUT,
   rowNames,
@@ -240,7 +241,7 @@ export const Malformed: Story = {
 export const Large: Story = {
   parameters: { msw: { handlers: createWebhookHandlers({ apiUrl: API, scenario: 'large' }) } },
   play: async ({ canvasElement }) => {
-    const canvas = await findRows(canvasElement)
+    const canvas = await findRows(canvasElement, LARGE_DATA_TIMEOUT)
     await expect(canvas.getByText('5,000 of 5,000 webhooks')).toBeInTheDocument()
     const table = canvas.getByRole('table')
     await expect(table).toHaveAttribute('aria-rowcount', '5001')
