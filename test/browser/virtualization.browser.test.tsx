@@ -349,7 +349,15 @@ describe('The focused row in real Chromium, while rows are refilled in place', (
 
 describe('CopyButton in real Chromium', () => {
   it('writes the value to the system clipboard and announces it', async () => {
-    render(<CopyButton value="https://app.example.com/api/integration-webhooks/github" label="Copy webhook URL" />)
+    // "Copied" for a minute, not the default 2 s: on a loaded machine the click's round trip and
+    // the first poll can take longer than that, and the poll would wait for a text already gone.
+    render(
+      <CopyButton
+        value="https://app.example.com/api/integration-webhooks/github"
+        label="Copy webhook URL"
+        resetAfterMs={60_000}
+      />,
+    )
     await userEvent.click(page.getByRole('button', { name: 'Copy webhook URL' }))
     await expect.element(page.getByRole('status')).toHaveTextContent('Copied to the clipboard')
     expect(await navigator.clipboard.readText()).toBe('https://app.example.com/api/integration-webhooks/github')
