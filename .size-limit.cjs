@@ -100,7 +100,7 @@ module.exports = [
     'integration-webhooks/mocks (handlers and fixtures, with core; msw excluded)',
     'dist/mocks/index.js',
     '*',
-    '43.87 kB',
+    '43.92 kB',
     {
       ignore: ['msw'],
     },

@@ -214,7 +214,6 @@ export function buildHandlers(
     const execution = liveExecution({
       id: nextExecutionId(list, webhook.id),
       webhook,
-      integration: defaultCatalog.resolve(webhook.provider_id),
       atMs: tick(state),
       rng: state.liveRng,
       dispatch: status === 'pending' ? 'pending' : 'finished',
@@ -365,7 +364,6 @@ export function buildHandlers(
         const execution = liveExecution({
           id: nextExecutionId(list, webhook.id),
           webhook,
-          integration: defaultCatalog.resolve(webhook.provider_id),
           atMs: tick(state),
           rng: state.liveRng,
           original,
@@ -565,7 +563,6 @@ export function buildHandlers(
       const execution = liveExecution({
         id: nextExecutionId(list, webhook.id),
         webhook,
-        integration: defaultCatalog.resolve(webhook.provider_id),
         atMs: tick(state),
         rng: state.liveRng,
         test: true,

@@ -1,9 +1,10 @@
-import type {
-  ExecutionAttempt,
-  Integration,
-  IntegrationTrigger,
-  IntegrationWebhook,
-  WebhookExecution,
+import {
+  defaultCatalog,
+  type ExecutionAttempt,
+  type Integration,
+  type IntegrationTrigger,
+  type IntegrationWebhook,
+  type WebhookExecution,
 } from 'integration-webhooks/core'
 import {
   backoffDelay,
@@ -333,12 +334,27 @@ function countLeading(positions: ReadonlySet<number>): number {
 export interface LiveDelivery {
   readonly id: string
   readonly webhook: IntegrationWebhook
-  readonly integration: Integration
-  /** When the server recorded it. */
+  /**
+   * The webhook's integration (its triggers and sample payloads).
+   * @defaultValue the built-in catalog's entry for `webhook.provider_id`
+   */
+  readonly integration?: Integration
+  /** When the server recorded it (with `dispatch: 'finished'`, when its last attempt ended). */
   readonly atMs: number
-  readonly rng: Random
+  /**
+   * The random stream its payload, headers, durations and backoff are drawn from.
+   * @defaultValue a stream of its own seeded with `id`: the same id gives the same execution
+   */
+  readonly rng?: Random
   /** `onEvent` fails with this on every attempt; succeeds when absent. */
   readonly failure?: ExecutionFailure
+  /**
+   * What a successful `onEvent` returned, as the server stores it in `response_body`: a string
+   * as it was returned, anything else as its JSON text; `null` when it returned nothing. A
+   * failure has none.
+   * @defaultValue one of the fixtures' results, at random
+   */
+  readonly result?: string | null
   /** Copy the trigger, payload and headers of this execution (a redelivery). */
   readonly original?: WebhookExecution
   /** A test event: a sample, marked as the server marks the test events it signs. */
@@ -354,12 +370,26 @@ export interface LiveDelivery {
 }
 
 /**
- * A new execution made during a mock session, as the server records it. An event for a
- * disabled webhook (a test event too: it goes through the receiver) is an error at once,
- * never dispatched.
+ * A new execution made during a mock session, as the server records it: what the handlers
+ * append for a test event, a retry or an event the store `receive`s, and what a test of your
+ * own can serve (`createWebhookHandlers({ executions })`) to show one particular outcome. An
+ * event for a disabled webhook (a test event too: it goes through the receiver) is an error at
+ * once, never dispatched.
+ *
+ * @example
+ * ```ts
+ * const webhook = mockWebhooks().find((w) => w.id === 'github-webhook')!
+ * const original = liveExecution({ id: 'exec-1', webhook, atMs: Date.parse('2026-01-01T10:00:00Z'),
+ *   failure: { message: 'Workflow engine unavailable' }, dispatch: 'finished' })
+ * const retry = liveExecution({ id: 'exec-2', webhook, atMs: Date.parse('2026-01-01T10:30:00Z'),
+ *   original, result: JSON.stringify({ run_id: 'run_1' }) })
+ * createWebhookHandlers({ executions: { [webhook.id]: [retry, original] } })
+ * ```
  */
 export function liveExecution(delivery: LiveDelivery): WebhookExecution {
-  const { webhook, integration, rng, original, failure } = delivery
+  const { webhook, original, failure } = delivery
+  const integration = delivery.integration ?? defaultCatalog.resolve(webhook.provider_id)
+  const rng = delivery.rng ?? createRandom(deriveSeed(0, delivery.id))
   const triggerType = original?.trigger_type ?? webhook.trigger_types[0]
   const trigger =
     integration.triggers.find((candidate) => candidate.type === triggerType) ??
@@ -405,6 +435,7 @@ export function liveExecution(delivery: LiveDelivery): WebhookExecution {
     triggered_at: iso(recordedMs),
     payload_truncated: false,
   }
+  if (delivery.result !== undefined && execution.status === 'success') execution.response_body = delivery.result
   // As the server records it: a retry links its original and has no delivery id of its own.
   execution.provider_event_id = original ? null : deliveryIdOf(execution)
   execution.retry_of = original ? original.id : null

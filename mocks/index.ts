@@ -4,6 +4,8 @@
 export { createWebhookHandlers } from './create-webhook-handlers'
 export type { ValidScenarioName } from './fixtures'
 export { mockExecutions, mockWebhooks } from './fixtures'
+export type { ExecutionFailure, LiveDelivery } from './history'
+export { liveExecution } from './history'
 export { hostileStrings } from './hostile'
 export type { MockDataOptions } from './options'
 export { MOCK_NOW } from './options'

@@ -14,6 +14,7 @@ import {
   createRandom,
   createWebhookMockStore,
   deriveSeed,
+  liveExecution,
   MOCK_NOW,
   mockExecutions,
   mockWebhooks,
@@ -472,5 +473,37 @@ describe('the default scenario', () => {
     it('internal events carry no HTTP headers', () => {
       expect(mockExecutions('ai-webhook').every((e) => e.headers === null)).toBe(true)
     })
+  })
+})
+
+describe('liveExecution (one execution as the server records it, for a test to serve)', () => {
+  const webhook = byId(mockWebhooks(), 'github-webhook')
+  const at = '2026-01-01T10:00:00.000Z'
+  const atMs = Date.parse(at)
+
+  it('draws from a random stream of its own id and the catalog’s integration when given neither', () => {
+    const first = liveExecution({ id: 'exec-a', webhook, atMs })
+    expect(liveExecution({ id: 'exec-a', webhook, atMs })).toEqual(first)
+    expect(liveExecution({ id: 'exec-b', webhook, atMs }).provider_event_id).not.toBe(first.provider_event_id)
+    expect(first).toMatchObject({ id: 'exec-a', webhook_id: webhook.id, status: 'success', triggered_at: at })
+    const triggers = defaultCatalog.resolve(webhook.provider_id).triggers.map((trigger) => trigger.type)
+    expect(triggers).toContain(first.trigger_type)
+    expect(invalidRows(webhookExecutionSchema, [first])).toEqual([])
+  })
+
+  it('keeps what a successful onEvent returned, and no result for a failure', () => {
+    const result = JSON.stringify({ run_id: 'run_1' })
+    expect(liveExecution({ id: 'exec-a', webhook, atMs, result }).response_body).toBe(result)
+    expect(liveExecution({ id: 'exec-a', webhook, atMs, result: null }).response_body).toBeNull()
+    const failed = liveExecution({
+      id: 'exec-a',
+      webhook,
+      atMs,
+      result,
+      failure: failures.workflow,
+      dispatch: 'finished',
+    })
+    expect(failed).toMatchObject({ status: 'error', error_message: failures.workflow.message, response_body: null })
+    expect(failed.attempts).toHaveLength(DEFAULT_MAX_ATTEMPTS)
   })
 })
