@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { defaultLabels, ExecutionHistory, WebhooksProvider } from 'integration-webhooks'
-import { formatDateTime, type WebhookExecution } from 'integration-webhooks/core'
-import { mockExecutions } from 'integration-webhooks/mocks'
+import { formatDateTime, type IntegrationWebhook } from 'integration-webhooks/core'
+import { type LiveDelivery, liveExecution, mockWebhooks } from 'integration-webhooks/mocks'
 import { HttpResponse, http } from 'msw'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { API, defaultWebhooks, freshCache, mockEndpoint, NETWORK_TIMEOUT, onPage } from '../support/story-helpers'
@@ -121,22 +121,16 @@ export const EndpointFails: Story = {
   },
 }
 
-// What onEvent dispatch records: no HTTP code, the function's result as the body; a retry of a
-// failure; one that arrived after the page's last tick of "now".
-const [template] = mockExecutions('github-webhook')
-const onEvent = (fields: Partial<WebhookExecution> & { id: string; triggered_at: string }): WebhookExecution => ({
-  ...(template as WebhookExecution),
-  status: 'success',
-  error_message: null,
-  response_code: null,
-  response_body: null,
-  retry_of: null,
-  provider_event_id: null,
-  attempt: 1,
-  attempts: undefined,
-  ...fields,
+// What onEvent dispatch records (liveExecution, as the server does): no HTTP code, the function's
+// result as the body; a retry of a failure; one that arrived after the page's last tick of "now".
+const github = mockWebhooks().find((webhook) => webhook.id === 'github-webhook') as IntegrationWebhook
+const onEvent = (delivery: Omit<LiveDelivery, 'webhook'>) => liveExecution({ webhook: github, ...delivery })
+const failed = onEvent({
+  id: '2abd496d-88ac-42c4-acd6-1131d4da4f05',
+  atMs: Date.parse('2026-01-01T10:00:00.000Z'),
+  failure: { message: 'Workflow engine unavailable' },
+  dispatch: 'finished',
 })
-const failedAt = '2026-01-01T10:00:00.000Z'
 const results = () =>
   mockEndpoint({
     executions: {
@@ -145,22 +139,17 @@ const results = () =>
           id: 'exec-fresh',
           // Ahead of the page's clock (a server's clock runs ahead, or it arrived since the last
           // tick); ten minutes, so it is still ahead however late the story runs.
-          triggered_at: new Date(Date.now() + 600_000).toISOString(),
-          response_body: '{"handled_by":"the demo app","trigger_type":"github_trigger_issue_opened"}',
+          atMs: Date.now() + 600_000,
+          result: '{"handled_by":"the demo app","trigger_type":"github_trigger_issue_opened"}',
         }),
         onEvent({
           id: 'exec-retry',
-          triggered_at: '2026-01-01T10:05:00.000Z',
-          retry_of: '2abd496d-88ac-42c4-acd6-1131d4da4f05',
-          response_body: 'queued for the nightly import, with the issue and its labels',
+          atMs: Date.parse('2026-01-01T10:05:00.000Z'),
+          original: failed,
+          result: 'queued for the nightly import, with the issue and its labels',
         }),
-        onEvent({
-          id: '2abd496d-88ac-42c4-acd6-1131d4da4f05',
-          triggered_at: failedAt,
-          status: 'error',
-          error_message: 'Workflow engine unavailable',
-        }),
-        onEvent({ id: 'exec-pending', triggered_at: '2026-01-01T09:00:00.000Z', status: 'pending' }),
+        failed,
+        onEvent({ id: 'exec-pending', atMs: Date.parse('2026-01-01T09:00:00.000Z'), dispatch: 'pending' }),
       ],
     },
   })
@@ -185,7 +174,7 @@ export const ResultsAndRetries: Story = {
       'handled_by: the demo app, trigger_type: github_trigger_issue_opened',
     )
     const toOriginal = within(retry).getByRole('button', {
-      name: defaultLabels.retryOf(formatDateTime(failedAt, { locale: 'en-US' })),
+      name: defaultLabels.retryOf(formatDateTime(failed.triggered_at, { locale: 'en-US' })),
     })
     await userEvent.click(toOriginal)
     await expect(

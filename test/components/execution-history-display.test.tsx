@@ -4,7 +4,7 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { createWebhookMockStore, mockExecutions, mockWebhooks } from '../../mocks'
+import { createWebhookMockStore, type LiveDelivery, liveExecution, mockWebhooks } from '../../mocks'
 import { defaultLabels as l } from '../../src/components'
 import { formatDateTime, type WebhookExecution } from '../../src/core'
 import { API, setupMswServer } from '../react/utils'
@@ -12,22 +12,11 @@ import { expectNoAxeViolations, renderManager } from './helpers'
 
 const server = setupMswServer()
 
+/** The default scenario's GitHub webhook, and what its onEvent dispatch records (as the mocks' handlers do). */
 function github() {
   const webhook = mockWebhooks().find((w) => w.provider_id === 'github')
-  const [template] = mockExecutions(webhook?.id as string)
-  if (!webhook || !template) throw new Error('the default scenario has a GitHub webhook with executions')
-  const execution = (fields: Partial<WebhookExecution> & { id: string; triggered_at: string }): WebhookExecution => ({
-    ...template,
-    status: 'success',
-    error_message: null,
-    response_code: null,
-    response_body: null,
-    retry_of: null,
-    provider_event_id: null,
-    attempt: 1,
-    attempts: undefined,
-    ...fields,
-  })
+  if (!webhook) throw new Error('the default scenario has a GitHub webhook')
+  const execution = (delivery: Omit<LiveDelivery, 'webhook'>) => liveExecution({ webhook, ...delivery })
   return { webhook, execution }
 }
 
@@ -56,7 +45,7 @@ describe('execution history rows', { timeout: 60_000 }, () => {
   it('reads an execution newer than the ticking "now" as now, never "in 13 seconds"', async () => {
     const { webhook, execution } = github()
     // Arrived after the last 30-second tick (or the server's clock runs a little ahead).
-    const fresh = execution({ id: 'exec-fresh', triggered_at: new Date(Date.now() + 13_000).toISOString() })
+    const fresh = execution({ id: 'exec-fresh', atMs: Date.now() + 13_000 })
     const { history, rows } = await openHistory([fresh], webhook.id)
     const time = within(cell(rows[0] as HTMLElement, 'time')).getByText('now')
     expect(time.tagName).toBe('TIME')
@@ -69,18 +58,18 @@ describe('execution history rows', { timeout: 60_000 }, () => {
     const body =
       '{"handled_by":"the demo app","trigger_type":"github_trigger_issue_opened","api_key":"sk_live_abcdefghijklmnop"}'
     const executions = [
-      execution({ id: 'exec-result', triggered_at: '2026-01-01T12:00:00.000Z', response_body: body }),
-      execution({
-        id: 'exec-http',
-        triggered_at: '2026-01-01T11:00:00.000Z',
+      execution({ id: 'exec-result', atMs: Date.parse('2026-01-01T12:00:00.000Z'), result: body }),
+      // Not what onEvent dispatch records: a row with an HTTP answer (the shape allows one).
+      {
+        ...execution({ id: 'exec-http', atMs: Date.parse('2026-01-01T11:00:00.000Z') }),
         response_code: 202,
         response_body: 'accepted',
-      }),
-      execution({ id: 'exec-pending', triggered_at: '2026-01-01T10:00:00.000Z', status: 'pending' }),
+      },
+      execution({ id: 'exec-pending', atMs: Date.parse('2026-01-01T10:00:00.000Z'), dispatch: 'pending' }),
       execution({
         id: 'exec-text',
-        triggered_at: '2026-01-01T09:00:00.000Z',
-        response_body: 'queued for the nightly import',
+        atMs: Date.parse('2026-01-01T09:00:00.000Z'),
+        result: 'queued for the nightly import',
       }),
     ] as const
     const { history, rows, expand, user } = await openHistory([...executions], webhook.id)
@@ -133,12 +122,14 @@ describe('execution history rows', { timeout: 60_000 }, () => {
     const { webhook, execution } = github()
     const original = execution({
       id: '2abd496d-88ac-42c4-acd6-1131d4da4f05',
-      triggered_at: '2026-01-01T10:00:00.000Z',
-      status: 'error',
-      error_message: 'Workflow engine unavailable',
+      atMs: Date.parse('2026-01-01T10:00:00.000Z'),
+      failure: { message: 'Workflow engine unavailable' },
+      dispatch: 'finished',
     })
-    const retry = execution({ id: 'exec-retry', triggered_at: '2026-01-01T11:00:00.000Z', retry_of: original.id })
-    const orphan = execution({ id: 'exec-orphan', triggered_at: '2026-01-01T10:30:00.000Z', retry_of: 'ffffffff-gone' })
+    const retry = execution({ id: 'exec-retry', atMs: Date.parse('2026-01-01T11:00:00.000Z'), original })
+    // A retry of an execution no longer on the page.
+    const gone = execution({ id: 'ffffffff-gone', atMs: Date.parse('2026-01-01T09:00:00.000Z') })
+    const orphan = execution({ id: 'exec-orphan', atMs: Date.parse('2026-01-01T10:30:00.000Z'), original: gone })
     const { history, rows, expand, user } = await openHistory([retry, orphan, original], webhook.id)
     const originalTime = formatDateTime(original.triggered_at)
     const [retryRow, orphanRow] = rows as [HTMLElement, HTMLElement]
