@@ -215,6 +215,9 @@ export default defineConfig({
           name: 'storybook',
           // As the browser project: a story loads the mocked endpoint and the whole component.
           testTimeout: 45_000,
+          // Once per file, before its stories: .storybook/preview.tsx's beforeAll loads axe-core
+          // (1.5 s at load average 7, and many times that with a second suite beside).
+          hookTimeout: 60_000,
           browser: browser(),
         },
       },

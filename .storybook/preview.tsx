@@ -32,6 +32,12 @@ const preview: Preview = {
   // Starts the MSW worker once (public/mockServiceWorker.js) and installs each story's
   // `parameters.msw.handlers` before it renders.
   loaders: [mswLoader()],
+  // The accessibility check (axe-core, imported by the a11y addon after each story) loaded once
+  // before the stories run: its first import took 1.5 s at load average 7, counted against the
+  // first story of every file in Vitest (vitest.config.ts gives this hook its own limit).
+  beforeAll: async () => {
+    await import('axe-core')
+  },
   decorators: [withTheme],
   // Props tables: each prop's `@defaultValue` in the Default column, not in its description.
   argTypesEnhancers: [
