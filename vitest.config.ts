@@ -188,6 +188,10 @@ export default defineConfig({
           // Real Chromium and real waits: seconds each on a loaded 2-core machine (load 20 here),
           // where 15 s timed out flows that take 2 s at rest.
           testTimeout: 45_000,
+          // expect.element and expect.poll wait for what the page does next (a render after a click,
+          // rows after a scroll) for 10 s, not vitest's 1 s: on a loaded 2-core machine the page's
+          // frames come seconds apart, as findBy… waits 10 s in the react projects.
+          expect: { poll: { timeout: 10_000 } },
           exclude: ['test/e2e/**'],
           browser: browser(),
         },
