@@ -9,7 +9,7 @@ import {
 } from 'integration-webhooks/core'
 import type { LiveState, WebhooksProviderProps, WebhookTableState } from 'integration-webhooks/react'
 import { WebhooksProvider } from 'integration-webhooks/react'
-import { memo, type RefObject, useCallback, useContext, useId, useMemo, useRef, useState } from 'react'
+import { memo, type RefObject, useCallback, useContext, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { RefreshIcon } from './icons'
 import { categoryLabel, type PartialLabels } from './labels'
 import { EmptyState, ErrorState, InvalidRowsNotice, UnauthorizedState } from './state-views'
@@ -116,6 +116,37 @@ function ManagerView(props: ManagerViewProps) {
     searchRef.current?.focus()
   }, [clearFilters])
 
+  // Deleting the last webhook leaves no row to take its place when the dialog closes (the dialog
+  // gives the focus to the row in the deleted one's place): once the list has come back with the
+  // server's suggestions, the first row takes the focus (a suggestion with the deleted one's id
+  // first, as the dialog would choose), or with nothing to show the empty state's title, instead
+  // of <body>. Unless the user has put the focus somewhere meanwhile.
+  const rows = useRef(list.webhooks)
+  rows.current = list.webhooks
+  const [emptied, setEmptied] = useState(false)
+  const { onDeleted: managerDeleted, deleted } = manager
+  const onDeleted = useCallback(
+    (webhook: IntegrationWebhook) => {
+      if (rows.current.every((row) => row.id === webhook.id)) setEmptied(true)
+      managerDeleted(webhook)
+    },
+    [managerDeleted],
+  )
+  const settled = emptied && !list.isValidating && !list.isLoading && manager.openWebhook === null
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when the body shows something else
+  useEffect(() => {
+    if (!settled || !root) return
+    setEmptied(false)
+    const active = root.ownerDocument.activeElement
+    if (active && active !== root.ownerDocument.body) return
+    const triggers = Array.from(root.querySelectorAll<HTMLElement>('[data-webhook-trigger]'))
+    const target =
+      triggers.find((element) => element.dataset.webhookTrigger === deleted?.id) ??
+      triggers[0] ??
+      root.querySelector<HTMLElement>('[data-state-kind="empty"] [data-slot="state-title"]')
+    target?.focus()
+  }, [settled, root, view])
+
   const content = () => {
     switch (view) {
       case 'unauthorized':
@@ -150,7 +181,6 @@ function ManagerView(props: ManagerViewProps) {
     }
   }
 
-  const { deleted } = manager
   return (
     <UiContext.Provider value={ui}>
       <div
@@ -238,7 +268,7 @@ function ManagerView(props: ManagerViewProps) {
           container={root}
           onStatusChange={props.onStatusChange}
           onCreated={manager.onCreated}
-          onDeleted={manager.onDeleted}
+          onDeleted={onDeleted}
           className={props.classNames?.dialog}
         />
       </div>

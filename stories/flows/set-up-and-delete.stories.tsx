@@ -2,7 +2,15 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { IntegrationWebhookManager, defaultLabels as l } from 'integration-webhooks'
 import { delay, HttpResponse, http } from 'msw'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { API, findRows, freshCache, fullPage, mockEndpoint, NETWORK_TIMEOUT } from '../support/story-helpers'
+import {
+  API,
+  defaultWebhook,
+  findRows,
+  freshCache,
+  fullPage,
+  mockEndpoint,
+  NETWORK_TIMEOUT,
+} from '../support/story-helpers'
 
 /**
  * Issue 12: a suggested webhook gets **Set up** (it is saved with a receiving URL of its own,
@@ -182,5 +190,46 @@ export const DeleteFailed: Story = {
     await expect(alert).toHaveTextContent(l.deleteFailed('Webhook is locked by an admin'))
     await waitFor(() => expect(within(dialog).getByRole('button', { name: l.deleteWebhook })).toHaveFocus())
     await expect(failingDelete.store.getWebhook('github-webhook')).toBeDefined()
+  },
+}
+
+/** The one saved webhook, under an id of the server's kind (no suggestion shares it). */
+const onlyGitHub = () => {
+  const github = defaultWebhook('github-webhook')
+  return mockEndpoint({ webhooks: [{ ...github, id: '0b9c6a3e-5d2f-4f7e-9a41-6c3d2e1f0a9b' }] })
+}
+const lastEndpoint = onlyGitHub()
+
+/** Deleting the last saved webhook: the suggestions come back and the first one takes the focus. */
+export const DeleteLast: Story = {
+  name: 'Flow: delete the last webhook',
+  beforeEach: lastEndpoint.beforeEach,
+  parameters: { msw: { handlers: lastEndpoint.handlers } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const { confirm } = await openDeleteConfirmation(canvasElement, 'GitHub')
+    await userEvent.click(within(confirm).getByRole('button', { name: l.deleteConfirm }))
+    await expect(await canvas.findByRole('note', {}, { timeout: NETWORK_TIMEOUT })).toHaveTextContent(l.generatedTitle)
+    const [first] = canvas.getAllByRole('button', { name: /^Details for / })
+    await waitFor(() => expect(first).toHaveFocus(), { timeout: NETWORK_TIMEOUT })
+    await expect(lastEndpoint.store.getWebhooks()).toHaveLength(0)
+  },
+}
+
+const lastNoSuggestions = onlyGitHub()
+
+/** Deleting the last saved webhook with suggestions off: the empty state takes the focus. */
+export const DeleteLastNothingLeft: Story = {
+  name: 'Flow: delete the last webhook, suggestions off',
+  args: { fallback: false },
+  beforeEach: lastNoSuggestions.beforeEach,
+  parameters: { msw: { handlers: lastNoSuggestions.handlers } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const { confirm } = await openDeleteConfirmation(canvasElement, 'GitHub')
+    await userEvent.click(within(confirm).getByRole('button', { name: l.deleteConfirm }))
+    const title = await canvas.findByRole('heading', { name: l.empty }, { timeout: NETWORK_TIMEOUT })
+    await waitFor(() => expect(title).toHaveFocus(), { timeout: NETWORK_TIMEOUT })
+    await expect(canvas.queryByRole('table')).not.toBeInTheDocument()
   },
 }

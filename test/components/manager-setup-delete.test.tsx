@@ -163,6 +163,59 @@ describe('IntegrationWebhookManager: Delete', () => {
     await waitFor(() => expect(document.activeElement).toHaveAttribute('data-webhook-trigger'))
   })
 
+  /**
+   * Deletes the only saved webhook (GitHub) by keyboard, through its confirmation. The list that
+   * follows (empty: the suggestions, or nothing) is answered only once the dialog has gone, as
+   * over a real network: the dialog finds no row to give the focus to.
+   */
+  async function deleteTheOnlyWebhook(props: Parameters<typeof renderManager>[0] = {}) {
+    // Saved under an id of the server's kind, which no suggestion shares.
+    const github = three.find((w) => w.id === 'github-webhook')
+    const store = mount({ webhooks: github ? [{ ...github, id: '0b9c6a3e-5d2f-4f7e-9a41-6c3d2e1f0a9b' }] : [] })
+    const user = userEvent.setup()
+    renderManager({ catalog: fewSuggestions, ...props })
+    const dialog = await openDetails(user, 'GitHub')
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    server.use(
+      http.get(API, async () => {
+        await gate
+        return undefined // on to the store's handler
+      }),
+    )
+    within(dialog).getByRole('button', { name: l.deleteWebhook }).focus()
+    await user.keyboard('{Enter}')
+    const confirm = await screen.findByRole('alertdialog', { name: l.deleteTitle('GitHub') })
+    within(confirm).getByRole('button', { name: l.deleteConfirm }).focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(store.getWebhooks()).toEqual([])
+    expect(screen.getByText(l.deleted('GitHub'))).toHaveAttribute('role', 'status')
+    // The dialog has handed the focus on (to nothing: no row is left) before the list comes back.
+    await waitFor(() => expect(document.activeElement).toBe(document.body))
+    release()
+  }
+
+  it('the last one: the focus goes to the first suggested row that comes back in its place', async () => {
+    await deleteTheOnlyWebhook()
+    // Nothing saved any more: the suggestions are the list again, and the first row has the focus.
+    const note = await screen.findByRole('note')
+    expect(note).toHaveTextContent(l.generatedTitle)
+    const [first] = screen.getAllByRole('button', { name: /^Details for / })
+    expect(first).toHaveAccessibleName('Details for Gmail')
+    await waitFor(() => expect(first).toHaveFocus())
+  })
+
+  it('the last one with suggestions off: the focus goes to the empty state, which says so', async () => {
+    await deleteTheOnlyWebhook({ fallback: false })
+    const title = await screen.findByRole('heading', { name: l.empty })
+    await waitFor(() => expect(title).toHaveFocus())
+    expect(screen.queryByRole('button', { name: /^Details for / })).toBeNull()
+    await expectNoAxeViolations(title.closest('[data-slot="manager"]') as HTMLElement)
+  })
+
   it('Escape closes only the confirmation', async () => {
     mount()
     const user = userEvent.setup()
