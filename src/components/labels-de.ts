@@ -114,6 +114,8 @@ function buildGermanLabels(locale: string): WebhookManagerLabels {
     deleteFailed: (reason) => `Löschen fehlgeschlagen: ${reason}`,
     deleted: (name) => `Der Webhook von ${name} wurde gelöscht.`,
     cancel: 'Abbrechen',
+    confirmUnavailable:
+      'Die Bestätigung konnte nicht geöffnet werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
     executions: 'Ausführungsverlauf',
     executionColumns: {
       time: 'Zeit',

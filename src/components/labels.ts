@@ -125,6 +125,8 @@ export interface WebhookManagerLabels {
   /** Announced once a webhook is deleted. */
   deleted: (name: string) => string
   cancel: string
+  /** Beside a `ConfirmDialog` trigger when its modal part could not be downloaded (the next click tries again). */
+  confirmUnavailable: string
   // execution history
   executions: string
   executionColumns: {
@@ -370,6 +372,7 @@ function englishLabels(locale: string | undefined): WebhookManagerLabels {
     deleteFailed: (reason) => `Could not delete it: ${reason}`,
     deleted: (name) => `The ${name} webhook was deleted.`,
     cancel: 'Cancel',
+    confirmUnavailable: 'Could not open the confirmation. Check your connection and try again.',
     executions: 'Execution history',
     executionColumns: {
       time: 'Time',

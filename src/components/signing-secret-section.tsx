@@ -7,7 +7,7 @@ import {
 } from 'integration-webhooks/core'
 import type { WebhookActionsState } from 'integration-webhooks/react'
 import { useEffect, useId, useRef, useState } from 'react'
-import { ConfirmDialog } from './confirm-dialog'
+import { ConfirmDialog } from './confirm-dialog-direct'
 import { CopyButton } from './copy-button'
 import { useUi } from './ui-context'
 

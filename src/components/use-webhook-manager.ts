@@ -23,6 +23,7 @@ import {
   type WebhookTableState,
 } from 'integration-webhooks/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { whenPageIdle } from './on-demand'
 import { preloadWebhookDetailsDialog } from './webhook-details-dialog'
 
 /**
@@ -324,12 +325,7 @@ export function useWebhookManager(options: UseWebhookManagerOptions = {}): Webho
 
   // Once rows are on screen, fetch the dialog's code while the page is idle.
   const hasRows = list.webhooks.length > 0
-  useEffect(() => {
-    if (!hasRows) return
-    const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback
-    if (idle) idle(preloadWebhookDetailsDialog)
-    else setTimeout(preloadWebhookDetailsDialog, 1500)
-  }, [hasRows])
+  useEffect(() => (hasRows ? whenPageIdle(preloadWebhookDetailsDialog) : undefined), [hasRows])
 
   // Tell the host once per failure, not on every render.
   const reported = useRef<Error | undefined>(undefined)

@@ -16,7 +16,7 @@ import {
 import { useWebhookActions, type WebhookActionsState } from 'integration-webhooks/react'
 import { type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from 'react'
 import { ConfigView } from './config-view'
-import { ConfirmDialog } from './confirm-dialog'
+import { ConfirmDialog } from './confirm-dialog-direct'
 import { CopyButton } from './copy-button'
 import { ExecutionHistory } from './execution-history'
 import { BrandMark, CloseIcon, ExternalIcon, InfoIcon, initialOf } from './icons'

@@ -1,34 +1,22 @@
 import type { IntegrationCatalog, IntegrationWebhook } from 'integration-webhooks/core'
 import { type ComponentType, lazy, Suspense, useState } from 'react'
 import type { PartialLabels } from './labels'
+import { onDemand } from './on-demand'
 
 type ContentModule = typeof import('./webhook-details-dialog-content')
 
 // The dialog's code (Radix and the history) is a chunk of its own. Once it is here, the dialog
 // renders it directly: a lazy() component would suspend on its first render even then, and
 // React shows a suspended boundary's content no sooner than 300 ms after its fallback.
-let loaded: ContentModule['default'] | undefined
-let loading: Promise<ContentModule> | undefined
-const load = (): Promise<ContentModule> =>
-  (loading ??= import('./webhook-details-dialog-content').then(
-    (module) => {
-      loaded = module.default
-      return module
-    },
-    (error: unknown) => {
-      // A failed download (offline, a new deployment) is tried again next time.
-      loading = undefined
-      throw error
-    },
-  ))
-const LazyContent = lazy(load)
+const content = onDemand<ContentModule>(() => import('./webhook-details-dialog-content'))
+const LazyContent = lazy(content.load)
 
 /**
  * Starts loading the dialog's code (Radix and the history) before it is needed, e.g. when
  * the pointer reaches a row, so that opening it does not wait for the network.
  */
 export function preloadWebhookDetailsDialog(): void {
-  void load().catch(() => undefined)
+  content.preload()
 }
 
 /** Props of {@link WebhookDetailsDialog}. */
@@ -98,7 +86,7 @@ export function WebhookDetailsDialog(props: WebhookDetailsDialogProps) {
 function DialogContent(props: WebhookDetailsDialogProps) {
   // Chosen once, when first shown: the loaded code if it is here (no suspending), else the
   // lazy wrapper. Switching later would remount the dialog and lose its state and focus.
-  const [Content] = useState<ComponentType<WebhookDetailsDialogProps>>(() => loaded ?? LazyContent)
+  const [Content] = useState<ComponentType<WebhookDetailsDialogProps>>(() => content.current?.default ?? LazyContent)
   return (
     <Suspense fallback={null}>
       <Content {...props} />

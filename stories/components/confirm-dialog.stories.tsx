@@ -1,6 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { ConfirmDialog, defaultLabels } from 'integration-webhooks'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import type { ConfirmDialogPart, ConfirmDialogProps } from '../../src/components/confirm-dialog-frame'
+import { ConfirmDialogFrame } from '../../src/components/confirm-dialog-frame'
+import { onDemand } from '../../src/components/on-demand'
 import { onPage } from '../support/story-helpers'
 
 const meta = {
@@ -110,5 +113,40 @@ export const Busy: Story = {
     await userEvent.keyboard('{Escape}')
     await expect(within(document.body).getByRole('alertdialog', { name: args.title as string })).toBe(confirm)
     await expect(args.onOpenChange).not.toHaveBeenCalledWith(false)
+  },
+}
+
+/** The modal part behind a download that never ends (a slow network), or that fails (offline). */
+const stillDownloading: ConfirmDialogPart = onDemand(() => new Promise<never>(() => undefined))
+const offline: ConfirmDialogPart = onDemand(() =>
+  Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+)
+
+/**
+ * Clicked before its modal part (Radix, loaded on demand) is here: the trigger is busy
+ * (`aria-busy`, `data-loading`) and keeps the focus; the confirmation opens when the part arrives.
+ */
+export const Loading: Story = {
+  render: (args: ConfirmDialogProps) => <ConfirmDialogFrame {...args} part={stillDownloading} />,
+  play: async ({ canvasElement }) => {
+    const trigger = within(canvasElement).getByRole('button', { name: 'Archive' })
+    await userEvent.click(trigger)
+    await waitFor(() => expect(trigger).toHaveAttribute('aria-busy', 'true'))
+    await expect(trigger).toHaveAttribute('data-loading')
+    await expect(trigger).toHaveFocus()
+    await expect(within(document.body).queryByRole('alertdialog')).toBeNull()
+  },
+}
+
+/** Its modal part could not be downloaded: said beside the trigger; the next click tries again. */
+export const Unavailable: Story = {
+  render: (args: ConfirmDialogProps) => <ConfirmDialogFrame {...args} part={offline} />,
+  play: async ({ canvasElement }) => {
+    const trigger = within(canvasElement).getByRole('button', { name: 'Archive' })
+    await userEvent.click(trigger)
+    const alert = await within(canvasElement).findByRole('alert')
+    await expect(alert).toHaveTextContent(defaultLabels.confirmUnavailable)
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false')
+    await expect(trigger).not.toHaveAttribute('aria-busy')
   },
 }

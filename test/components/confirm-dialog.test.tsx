@@ -2,9 +2,11 @@
 // "Rotate secret", and which hosts can use for their own actions.
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { useState } from 'react'
-import { describe, expect, it, vi } from 'vitest'
-import { ConfirmDialog, type ConfirmDialogProps } from '../../src/components'
+import { type ComponentType, useState } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ConfirmDialog, type ConfirmDialogProps, defaultLabels } from '../../src/components'
+import { type ConfirmDialogContentProps, ConfirmDialogFrame } from '../../src/components/confirm-dialog-frame'
+import { onDemand } from '../../src/components/on-demand'
 import { expectNoAxeViolations } from './helpers'
 
 const question = 'Archive the Slack webhook?'
@@ -125,5 +127,169 @@ describe('ConfirmDialog', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Archive webhook' }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
     expect(changes).toEqual([false])
+  })
+})
+
+/** The Radix part as the public ConfirmDialog loads it, behind a download the test lets through. */
+function partBehind(download: () => Promise<void>) {
+  const importer = vi.fn(async (): Promise<ComponentType<ConfirmDialogContentProps>> => {
+    await download()
+    return (await import('../../src/components/confirm-dialog-content')).default
+  })
+  return { part: onDemand(importer), importer }
+}
+
+function renderFrame(part: ReturnType<typeof partBehind>['part'], props: Partial<ConfirmDialogProps> = {}) {
+  return render(
+    <ConfirmDialogFrame
+      part={part}
+      trigger={<button type="button">Archive</button>}
+      title={question}
+      description={consequence}
+      confirmLabel="Archive webhook"
+      onConfirm={() => undefined}
+      {...props}
+    />,
+  )
+}
+
+/** requestIdleCallback held by the test: the page is idle when the test says so. */
+function holdIdleCallbacks() {
+  const callbacks: (() => void)[] = []
+  vi.stubGlobal('requestIdleCallback', (callback: () => void) => callbacks.push(callback))
+  vi.stubGlobal('cancelIdleCallback', () => undefined)
+  return {
+    runIdle: () => {
+      for (const callback of callbacks.splice(0)) callback()
+    },
+  }
+}
+
+describe('ConfirmDialog: its modal part (Radix) loads on demand', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('the public trigger says what it opens, and names the confirmation while it is open', async () => {
+    const user = userEvent.setup()
+    renderConfirm()
+    const trigger = screen.getByRole('button', { name: 'Archive' })
+    expect(trigger).toHaveAttribute('aria-haspopup', 'dialog')
+    expect(trigger).toHaveAttribute('aria-expanded', 'false')
+    expect(trigger).not.toHaveAttribute('aria-controls')
+    await user.click(trigger)
+    const confirm = await screen.findByRole('alertdialog', { name: question })
+    expect(trigger).toHaveAttribute('aria-expanded', 'true')
+    expect(trigger).toHaveAttribute('data-state', 'open')
+    expect(trigger.getAttribute('aria-controls')).toBe(confirm.id)
+  })
+
+  it('a click before the part is here: the trigger is busy, then the confirmation opens with the focus on Cancel', async () => {
+    holdIdleCallbacks()
+    const user = userEvent.setup()
+    const download = deferred()
+    const { part } = partBehind(() => download.promise)
+    renderFrame(part)
+    const trigger = screen.getByRole('button', { name: 'Archive' })
+    await user.click(trigger)
+
+    expect(trigger).toHaveAttribute('aria-busy', 'true')
+    expect(trigger).toHaveAttribute('data-loading')
+    expect(trigger).toHaveFocus()
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    await expectNoAxeViolations(document.body)
+    // A second click while it loads does not cancel the opening.
+    await user.click(trigger)
+
+    download.resolve()
+    const confirm = await screen.findByRole('alertdialog', { name: question })
+    expect(confirm).toHaveAccessibleDescription(consequence)
+    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    expect(trigger).not.toHaveAttribute('aria-busy')
+    expect(trigger).not.toHaveAttribute('data-loading')
+
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+    expect(trigger).toHaveFocus()
+  })
+
+  it('a failed download is said beside the trigger, and the next click tries again', async () => {
+    holdIdleCallbacks()
+    const user = userEvent.setup()
+    const onOpenChange = vi.fn()
+    // Offline: the preload (the pointer reaching the trigger) fails too, silently; the click says so.
+    let offline = true
+    const { part } = partBehind(async () => {
+      if (offline) throw new TypeError('Failed to fetch dynamically imported module')
+    })
+    renderFrame(part, { onOpenChange })
+    const trigger = screen.getByRole('button', { name: 'Archive' })
+    await user.click(trigger)
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(defaultLabels.confirmUnavailable)
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(trigger).not.toHaveAttribute('aria-busy')
+    expect(trigger).toHaveAttribute('aria-expanded', 'false')
+    expect(onOpenChange).toHaveBeenLastCalledWith(false)
+    await expectNoAxeViolations(document.body)
+
+    offline = false
+    await user.click(trigger)
+    const confirm = await screen.findByRole('alertdialog', { name: question })
+    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('is fetched when the page is idle, and when the pointer or the focus reaches the trigger', async () => {
+    const { runIdle } = holdIdleCallbacks()
+    const user = userEvent.setup()
+    const idle = partBehind(() => Promise.resolve())
+    const { unmount } = renderFrame(idle.part)
+    expect(idle.importer).not.toHaveBeenCalled()
+    runIdle()
+    expect(idle.importer).toHaveBeenCalledTimes(1)
+    // Here before any click: the first click opens at once, with no busy trigger in between.
+    await waitFor(() => expect(idle.part.current).toBeDefined())
+    await user.click(screen.getByRole('button', { name: 'Archive' }))
+    expect(screen.getByRole('alertdialog', { name: question })).toBeInTheDocument()
+    unmount()
+
+    const pointer = partBehind(() => Promise.resolve())
+    const first = renderFrame(pointer.part)
+    await user.hover(screen.getByRole('button', { name: 'Archive' }))
+    expect(pointer.importer).toHaveBeenCalledTimes(1)
+    first.unmount()
+
+    const focus = partBehind(() => Promise.resolve())
+    renderFrame(focus.part)
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Archive' })).toHaveFocus()
+    expect(focus.importer).toHaveBeenCalledTimes(1)
+  })
+
+  it("keeps the host's ref and click handler on the trigger; a host's preventDefault() keeps it closed", async () => {
+    const user = userEvent.setup()
+    let node: HTMLButtonElement | null = null
+    const onClick = vi.fn((event: { preventDefault(): void }) => event.preventDefault())
+    renderConfirm({
+      trigger: (
+        <button
+          type="button"
+          ref={(element) => {
+            node = element
+          }}
+          onClick={onClick}
+        >
+          Archive
+        </button>
+      ),
+    })
+    const trigger = screen.getByRole('button', { name: 'Archive' })
+    expect(node).toBe(trigger)
+    await user.click(trigger)
+    expect(onClick).toHaveBeenCalledTimes(1)
+    expect(trigger).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.queryByRole('alertdialog')).toBeNull()
   })
 })
