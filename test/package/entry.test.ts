@@ -192,6 +192,28 @@ describe('integration-webhooks (the components) as published', () => {
     expect(out).toBe('function true')
   })
 
+  it("keeps Radix Dialog out of its first load: the details dialog and ConfirmDialog's modal part load it on demand", () => {
+    // README "Size": the page downloads the manager without Radix; an import of Radix from any file
+    // the entry reaches statically (ConfirmDialog importing it again, say) brings it back.
+    const radix = /from ['"]@radix-ui\//
+    const reached = staticImports('dist/index.js')
+    for (const file of reached) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(radix)
+    const parts = esmFiles('dist').filter((file) => file.startsWith('confirm-dialog-content-'))
+    expect(parts).toHaveLength(1)
+    expect(reached).not.toContain(`dist/${parts[0]}`)
+    expect(readFileSync(join(root, 'dist/index.js'), 'utf8')).toContain(`import("./${parts[0]}")`)
+    // What the import() loads has Radix, and links in Node.
+    const loaded = staticImports(`dist/${parts[0]}`)
+    expect(loaded.some((file) => radix.test(readFileSync(join(root, file), 'utf8')))).toBe(true)
+    const out = node([
+      '--input-type=module',
+      '-e',
+      `const part = await import('./dist/${parts[0]}')
+       console.log(typeof part.default)`,
+    ])
+    expect(out).toBe('function')
+  })
+
   it("imports the public core entry from the details dialog's chunk only (the build's rewrite is complete)", () => {
     const importsPublicCore = (file: string) =>
       /from ['"]integration-webhooks\/core['"]/.test(readFileSync(join(root, 'dist', file), 'utf8'))
