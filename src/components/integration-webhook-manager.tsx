@@ -431,14 +431,31 @@ const ManagerToolbar = memo(function ManagerToolbar(
         />
         {`${l.needsSetupOnly} (${facets.setupRequired})`}
       </label>
-      <p id={ids.results} data-slot="results" role="status">
+      {/* data-widest: the count with every row shown, the widest it gets (digits are tabular),
+          whose width the stylesheet reserves: a filter changes the count's text, not its width. */}
+      <p
+        id={ids.results}
+        data-slot="results"
+        role="status"
+        data-widest={props.isLoading ? undefined : l.results(props.totalCount, props.totalCount)}
+      >
         {props.isLoading ? '' : l.results(props.resultCount, props.totalCount)}
       </p>
-      {props.isFiltered && (
-        <button type="button" data-slot="button" data-variant="ghost" onClick={props.clearFilters}>
-          {l.clearFilters}
-        </button>
-      )}
+      {/* Always laid out, hidden while nothing is filtered: its place is kept, so the search field
+          and the count never move when a filter makes it appear. Hidden, it is disabled (out of
+          the tab order) and out of the accessibility tree. */}
+      <button
+        type="button"
+        data-slot="button"
+        data-variant="ghost"
+        data-action="clear-filters"
+        data-hidden={!props.isFiltered || undefined}
+        aria-hidden={!props.isFiltered || undefined}
+        disabled={!props.isFiltered}
+        onClick={props.clearFilters}
+      >
+        {l.clearFilters}
+      </button>
     </div>
   )
 })

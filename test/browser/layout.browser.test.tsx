@@ -1,7 +1,8 @@
 import { IntegrationWebhookManager, WebhookTable } from 'integration-webhooks'
-import { mockWebhooks } from 'integration-webhooks/mocks'
+import { createWebhookMockStore, mockWebhooks } from 'integration-webhooks/mocks'
+import { getResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { cdp, page } from 'vitest/browser'
+import { cdp, page, userEvent } from 'vitest/browser'
 import { render, rerender } from './render'
 import '../../src/components/styles.css'
 
@@ -120,4 +121,54 @@ describe('The invalid-rows notice in real Chromium', () => {
     // The focus ring is 2px wide, 2px out: the gap must be wider than that.
     expect(element.getBoundingClientRect().left - text.right).toBeGreaterThan(5)
   })
+})
+
+describe('The toolbar in real Chromium', () => {
+  const API = 'https://app.test/api/integration-webhooks'
+
+  for (const width of [1280, 768]) {
+    it(`keeps the search field and the count in place when a filter shows "Clear filters" (${width} px)`, async () => {
+      await page.viewport(width, 900)
+      try {
+        const store = createWebhookMockStore({ apiUrl: API })
+        render(
+          <IntegrationWebhookManager
+            apiUrl={API}
+            fetch={async (input, init) =>
+              (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
+            }
+            retry={false}
+            locale="en-US"
+            swr={{ provider: () => new Map() }}
+          />,
+        )
+        const search = page.getByRole('searchbox', { name: 'Search webhooks' })
+        const count = page.getByText(/^30 of 30 webhooks$/)
+        await expect.element(count).toBeVisible()
+        const box = (element: Element) => {
+          const { left, top, width, height } = element.getBoundingClientRect()
+          return { left, top, width, height }
+        }
+        const before = { search: box(search.element()), count: box(count.element()) }
+        // The count sits on the controls' line (at the bottom of the labelled fields): its middle
+        // is the middle of the checkbox beside it, not of the labels and the controls together.
+        const middle = (rect: { top: number; height: number }) => rect.top + rect.height / 2
+        const checkbox = page.getByRole('checkbox', { name: /Needs setup only/ })
+        const field = box(checkbox.element().closest('label') as Element)
+        expect(Math.abs(middle(before.count) - middle(field))).toBeLessThan(1)
+
+        await userEvent.selectOptions(page.getByRole('combobox', { name: 'Status' }), 'inactive')
+        await expect.element(page.getByRole('button', { name: 'Clear filters' })).toBeVisible()
+        const filtered = page.getByText(/^\d+ of 30 webhooks$/)
+        await expect.element(filtered).not.toHaveTextContent('30 of 30 webhooks')
+        expect(box(search.element())).toEqual(before.search)
+        const after = box(filtered.element())
+        // The count's text changed ("30 of 30" to "n of 30"): its right end and its line stay.
+        expect(after.left + after.width).toBeCloseTo(before.count.left + before.count.width, 1)
+        expect(after.top).toBe(before.count.top)
+      } finally {
+        await page.viewport(414, 896)
+      }
+    })
+  }
 })
