@@ -31,6 +31,12 @@ const browser = () => ({
   instances: [{ browser: 'chromium' as const }],
   // Failure screenshots go to a git-ignored folder, not beside the tests.
   screenshotDirectory: '.vitest-attachments/screenshots',
+  // How long Chromium and its test page get to connect, at the start of a run when every project
+  // starts at once (the node projects' workers, three Chromium instances, Vite bundling the
+  // browser dependencies of a cold cache). Vitest's 60 s failed both of two full runs side by side
+  // on 2 cores: neither ran a single browser, e2e or storybook test ('Failed to connect to the
+  // browser session … within the timeout'), while alone a cold start connects in seconds.
+  connectTimeout: 300_000,
 })
 
 /**
