@@ -1,32 +1,13 @@
-import { IntegrationWebhookManager } from 'integration-webhooks'
-import { createWebhookMockStore } from 'integration-webhooks/mocks'
-import { getResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import { render } from './render'
+import { renderMockedManager } from './render'
 import '../../src/components/styles.css'
 
 // The details dialog with the keyboard, in real Chromium: where the focus is after each action.
 // The mocked endpoint answers through msw's handlers (no service worker), a little slowly, so
 // every action goes through its pending state.
 
-const API = 'https://app.test/api/integration-webhooks'
-
-function renderManager() {
-  const store = createWebhookMockStore({ apiUrl: API, latencyMs: 120 })
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
-    (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
-  render(
-    <IntegrationWebhookManager
-      apiUrl={API}
-      fetch={fetch}
-      retry={false}
-      locale="en-US"
-      swr={{ provider: () => new Map() }}
-    />,
-  )
-  return store
-}
+const renderManager = () => renderMockedManager({}, { latencyMs: 120 })
 
 const dialog = () => page.getByRole('dialog', { name: 'GitHub' })
 const active = () => document.activeElement
@@ -90,20 +71,7 @@ describe('The details dialog in real Chromium', () => {
 
 describe('The details dialog in a right-to-left page, in real Chromium', () => {
   it('keeps a JSON payload left to right: its order and punctuation as written', async () => {
-    const store = createWebhookMockStore({ apiUrl: API })
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
-      (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
-    render(
-      <div dir="rtl" lang="ar">
-        <IntegrationWebhookManager
-          apiUrl={API}
-          fetch={fetch}
-          retry={false}
-          locale="ar-EG"
-          swr={{ provider: () => new Map() }}
-        />
-      </div>,
-    )
+    renderMockedManager({ locale: 'ar-EG' }, { dir: 'rtl', lang: 'ar' })
     await openGitHub()
     await userEvent.click(
       dialog()
@@ -128,20 +96,7 @@ describe('The details dialog in a right-to-left page, in real Chromium', () => {
   })
 
   it('points each closed execution’s chevron to the line’s start (left), an open one’s down, and an on switch to the start', async () => {
-    const store = createWebhookMockStore({ apiUrl: API })
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
-      (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
-    render(
-      <div dir="rtl" lang="ar">
-        <IntegrationWebhookManager
-          apiUrl={API}
-          fetch={fetch}
-          retry={false}
-          locale="ar-EG"
-          swr={{ provider: () => new Map() }}
-        />
-      </div>,
-    )
+    renderMockedManager({ locale: 'ar-EG' }, { dir: 'rtl', lang: 'ar' })
     await openGitHub()
     const button = dialog()
       .getByRole('button', { name: /^Show details/ })
@@ -168,20 +123,7 @@ describe('The details dialog in a right-to-left page, in real Chromium', () => {
 
 describe('The details dialog in a right-to-left page, the provider’s own words', () => {
   it('keeps English setup steps and trigger labels left to right, the step numbers at the right', async () => {
-    const store = createWebhookMockStore({ apiUrl: API })
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
-      (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
-    render(
-      <div dir="rtl" lang="ar">
-        <IntegrationWebhookManager
-          apiUrl={API}
-          fetch={fetch}
-          retry={false}
-          locale="ar-EG"
-          swr={{ provider: () => new Map() }}
-        />
-      </div>,
-    )
+    renderMockedManager({ locale: 'ar-EG' }, { dir: 'rtl', lang: 'ar' })
     await openGitHub()
     // Each step is an isolate of its own direction: GitHub's third step ends "(Reveal, then Copy)",
     // whose final ")" took the page's direction and was drawn mirrored at the line's left end.

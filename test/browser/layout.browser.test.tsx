@@ -1,9 +1,8 @@
 import { IntegrationWebhookManager, WebhookTable } from 'integration-webhooks'
-import { createWebhookMockStore, mockWebhooks } from 'integration-webhooks/mocks'
-import { getResponse } from 'msw'
+import { mockWebhooks } from 'integration-webhooks/mocks'
 import { describe, expect, it } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
-import { render, rerender } from './render'
+import { render, renderMockedManager, rerender } from './render'
 import '../../src/components/styles.css'
 
 // Real layout in real Chromium: what the page around the component sees.
@@ -124,24 +123,11 @@ describe('The invalid-rows notice in real Chromium', () => {
 })
 
 describe('The toolbar in real Chromium', () => {
-  const API = 'https://app.test/api/integration-webhooks'
-
   for (const width of [1280, 768]) {
     it(`keeps the search field and the count in place when a filter shows "Clear filters" (${width} px)`, async () => {
       await page.viewport(width, 900)
       try {
-        const store = createWebhookMockStore({ apiUrl: API })
-        render(
-          <IntegrationWebhookManager
-            apiUrl={API}
-            fetch={async (input, init) =>
-              (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
-            }
-            retry={false}
-            locale="en-US"
-            swr={{ provider: () => new Map() }}
-          />,
-        )
+        renderMockedManager()
         const search = page.getByRole('searchbox', { name: 'Search webhooks' })
         const count = page.getByText(/^30 of 30 webhooks$/)
         await expect.element(count).toBeVisible()

@@ -1,3 +1,6 @@
+import { IntegrationWebhookManager, type IntegrationWebhookManagerProps } from 'integration-webhooks'
+import { createWebhookMockStore } from 'integration-webhooks/mocks'
+import { getResponse } from 'msw'
 import type { ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach } from 'vitest'
@@ -20,6 +23,44 @@ export function render(element: ReactNode): HTMLElement {
 /** Renders another element in place of the last one (its state kept where the tree matches). */
 export function rerender(element: ReactNode): void {
   root?.render(element)
+}
+
+/** The endpoint the browser tests' manager talks to: the mocks' in-memory store answers it. */
+export const API = 'https://app.test/api/integration-webhooks'
+
+/**
+ * The manager against the mocks' in-memory endpoint, answered through msw's handlers (no service
+ * worker), with a fresh SWR cache, no retries and `en-US` unless `props` say otherwise; `dir`
+ * wraps it in an element of that direction and language. Returns the store, to read or change
+ * what the endpoint holds.
+ */
+export function renderMockedManager(
+  props: Partial<IntegrationWebhookManagerProps> = {},
+  options: { latencyMs?: number; dir?: 'ltr' | 'rtl'; lang?: string } = {},
+) {
+  const store = createWebhookMockStore({ apiUrl: API, latencyMs: options.latencyMs })
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
+    (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
+  const manager = (
+    <IntegrationWebhookManager
+      apiUrl={API}
+      fetch={fetch}
+      retry={false}
+      locale="en-US"
+      swr={{ provider: () => new Map() }}
+      {...props}
+    />
+  )
+  render(
+    options.dir ? (
+      <div dir={options.dir} lang={options.lang}>
+        {manager}
+      </div>
+    ) : (
+      manager
+    ),
+  )
+  return store
 }
 
 afterEach(async ({ task }) => {

@@ -1,10 +1,9 @@
 import axe from 'axe-core'
-import { germanLabels, IntegrationWebhookManager, WebhookTable } from 'integration-webhooks'
-import { createWebhookMockStore, mockWebhooks } from 'integration-webhooks/mocks'
-import { getResponse } from 'msw'
+import { germanLabels, WebhookTable } from 'integration-webhooks'
+import { mockWebhooks } from 'integration-webhooks/mocks'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
-import { render, rerender } from './render'
+import { render, renderMockedManager, rerender } from './render'
 import { columnNameFits, height, nextFrame, rows, shoot, shownWhole, textShownWhole } from './support/measure'
 import '../../src/components/styles.css'
 
@@ -13,24 +12,11 @@ import '../../src/components/styles.css'
 // a list, and the execution history its executions; nothing goes off-screen or is cut. The
 // screenshots land in .vitest-attachments/responsive/ (git-ignored), to look at.
 
-const API = 'https://app.test/api/integration-webhooks'
-
 function renderManager(theme: 'light' | 'dark' = 'light') {
-  const store = createWebhookMockStore({ apiUrl: API })
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
-    (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
   // The page's theme, so the dialog (in a portal) follows it too.
   document.documentElement.dataset.theme = theme
   document.body.dataset.iwTestBackground = theme
-  render(
-    <IntegrationWebhookManager
-      apiUrl={API}
-      fetch={fetch}
-      retry={false}
-      locale="en-US"
-      swr={{ provider: () => new Map() }}
-    />,
-  )
+  renderMockedManager()
 }
 
 const pageBackground = document.createElement('style')

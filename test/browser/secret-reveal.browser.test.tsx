@@ -1,31 +1,13 @@
-import { defaultLabels, germanLabels, IntegrationWebhookManager, type WebhookManagerLabels } from 'integration-webhooks'
-import { createWebhookMockStore } from 'integration-webhooks/mocks'
-import { getResponse } from 'msw'
+import { defaultLabels, germanLabels, type WebhookManagerLabels } from 'integration-webhooks'
 import { describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import { render } from './render'
+import { renderMockedManager } from './render'
 import '../../src/components/styles.css'
 
 // The signing secret's Reveal/Hide button in real Chromium: jsdom has no layout to measure.
 // Review of session 21, item 14: it went from 862 to 842 px wide (Reveal → Hide), shifting the row.
 
-const API = 'https://app.test/api/integration-webhooks'
-
-function renderManager(labels: WebhookManagerLabels, locale: string) {
-  const store = createWebhookMockStore({ apiUrl: API })
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
-    (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
-  render(
-    <IntegrationWebhookManager
-      apiUrl={API}
-      fetch={fetch}
-      retry={false}
-      locale={locale}
-      labels={labels}
-      swr={{ provider: () => new Map() }}
-    />,
-  )
-}
+const renderManager = (labels: WebhookManagerLabels, locale: string) => renderMockedManager({ labels, locale })
 
 describe('Reveal / Hide signing secret in real Chromium', () => {
   for (const [labels, locale] of [

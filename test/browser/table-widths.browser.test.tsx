@@ -1,9 +1,8 @@
-import { IntegrationWebhookManager, WebhookTable } from 'integration-webhooks'
-import { createWebhookMockStore, mockStats, mockWebhooks } from 'integration-webhooks/mocks'
-import { getResponse } from 'msw'
+import { WebhookTable } from 'integration-webhooks'
+import { mockStats, mockWebhooks } from 'integration-webhooks/mocks'
 import { afterEach, describe, expect, it } from 'vitest'
 import { page } from 'vitest/browser'
-import { render, rerender } from './render'
+import { render, renderMockedManager, rerender } from './render'
 import { charactersShown, height, rows, shoot } from './support/measure'
 import '../../src/components/styles.css'
 
@@ -13,7 +12,6 @@ import '../../src/components/styles.css'
 // Where the columns do not fit, the rows take the two-line layout instead. The screenshots land
 // in .vitest-attachments/responsive/ (git-ignored), beside the responsive tests' own.
 
-const API = 'https://app.test/api/integration-webhooks'
 const widths = [1000, 1100, 1200, 1250, 1300, 1440]
 
 /**
@@ -63,18 +61,7 @@ describe('The table from 1,000 to 1,440 px, in real Chromium', () => {
     'the manager with Success (24h) at %i px: name and URL readable, nothing past its box',
     async (width) => {
       await page.viewport(width, height)
-      const store = createWebhookMockStore({ apiUrl: API })
-      const fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
-        (await getResponse(store.handlers, new Request(input, init))) ?? Response.error()
-      render(
-        <IntegrationWebhookManager
-          apiUrl={API}
-          fetch={fetch}
-          retry={false}
-          locale="en-US"
-          swr={{ provider: () => new Map() }}
-        />,
-      )
+      renderMockedManager()
       await expect.element(page.getByRole('columnheader', { name: 'Success (24h)' })).toBeVisible()
       await expect.poll(() => document.querySelectorAll('[data-slot="sparkline"]').length).toBeGreaterThan(0)
       expectReadableColumns(width)
