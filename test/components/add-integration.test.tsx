@@ -8,7 +8,7 @@ import { createWebhookMockStore, mockWebhooks, type WebhookMockOptions } from '.
 import { defaultLabels as l } from '../../src/components'
 import { createCatalog, defaultCatalog } from '../../src/core'
 import { API, setupMswServer } from '../react/utils'
-import { expectNoAxeViolations, fewSuggestions, renderManager } from './helpers'
+import { deferred, expectNoAxeViolations, fewSuggestions, renderManager } from './helpers'
 
 const server = setupMswServer()
 const slow = { timeout: 30_000 }
@@ -73,10 +73,7 @@ describe('IntegrationWebhookManager: Add integration', slow, () => {
 
   it('pending, then the server refusing (409): said beside the button, the choice kept to try again', async () => {
     const store = mount()
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
+    const { promise: gate, resolve: release } = deferred()
     server.use(
       http.post(API, async () => {
         await gate

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ConfirmDialog, type ConfirmDialogProps, defaultLabels } from '../../src/components'
 import { type ConfirmDialogContentProps, ConfirmDialogFrame } from '../../src/components/confirm-dialog-frame'
 import { onDemand } from '../../src/components/on-demand'
-import { expectNoAxeViolations } from './helpers'
+import { deferred, expectNoAxeViolations } from './helpers'
 
 const question = 'Archive the Slack webhook?'
 const consequence = 'It stops receiving events until you restore it.'
@@ -24,15 +24,6 @@ function renderConfirm(props: Partial<ConfirmDialogProps> = {}) {
       {...props}
     />,
   )
-}
-
-/** A promise the test settles when it has seen what happens meanwhile (no timers). */
-function deferred() {
-  let resolve = () => {}
-  const promise = new Promise<void>((yes) => {
-    resolve = yes
-  })
-  return { promise, resolve }
 }
 
 describe('ConfirmDialog', () => {

@@ -62,3 +62,12 @@ export function installClipboard() {
   })
   return written
 }
+
+/** A promise the test settles when it has seen what happens meanwhile (no timers). */
+export function deferred() {
+  let resolve = () => {}
+  const promise = new Promise<void>((yes) => {
+    resolve = yes
+  })
+  return { promise, resolve }
+}

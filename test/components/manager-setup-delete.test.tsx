@@ -8,7 +8,7 @@ import { createWebhookMockStore, mockWebhooks, type WebhookMockOptions } from '.
 import { defaultLabels as l, WebhookDetailsDialog } from '../../src/components'
 import { makeWebhook } from '../core/fixtures'
 import { API, Providers, setupMswServer } from '../react/utils'
-import { expectNoAxeViolations, fewSuggestions, renderManager } from './helpers'
+import { deferred, expectNoAxeViolations, fewSuggestions, renderManager } from './helpers'
 
 const server = setupMswServer()
 // These tests are about Set up and Delete, not about loading the dialog's code on first open:
@@ -72,10 +72,7 @@ describe('IntegrationWebhookManager: Set up', () => {
 
   it('shows the setup under way: the dialog stays on the suggestion, busy, until the server answers', async () => {
     mount({ scenario: 'empty' })
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
+    const { promise: gate, resolve: release } = deferred()
     server.use(
       http.post(API, async () => {
         await gate
@@ -102,10 +99,7 @@ describe('IntegrationWebhookManager: Set up', () => {
 describe('IntegrationWebhookManager: closing during Set up', () => {
   it('closes at once and stays closed when the answer comes; the saved row joins the list', async () => {
     const store = mount({ scenario: 'empty' })
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
+    const { promise: gate, resolve: release } = deferred()
     server.use(
       http.post(API, async () => {
         await gate
@@ -175,10 +169,7 @@ describe('IntegrationWebhookManager: Delete', () => {
     const user = userEvent.setup()
     renderManager({ catalog: fewSuggestions, ...props })
     const dialog = await openDetails(user, 'GitHub')
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
+    const { promise: gate, resolve: release } = deferred()
     server.use(
       http.get(API, async () => {
         await gate

@@ -10,7 +10,7 @@ import { defaultLabels as l, WebhookTable } from '../../src/components'
 import type { WebhookStatsFigures } from '../../src/core/schemas'
 import { makeStats, makeWebhook } from '../core/fixtures'
 import { API, countRequests, setupMswServer } from '../react/utils'
-import { expectNoAxeViolations, renderManager } from './helpers'
+import { deferred, expectNoAxeViolations, renderManager } from './helpers'
 
 const server = setupMswServer()
 let count: (key: string) => number
@@ -128,10 +128,7 @@ describe('The manager’s success-rate column', () => {
   })
 
   it('asks for the figures once the list is in, so a long list’s figures never hold up its rows', async () => {
-    let release!: () => void
-    const listed = new Promise<void>((resolve) => {
-      release = resolve
-    })
+    const { promise: listed, resolve: release } = deferred()
     serveStats()
     server.use(
       http.get(API, async () => {
