@@ -1,8 +1,8 @@
 import {
-  type Integration,
+  type AddableGroup,
+  addableIntegrations,
   type IntegrationCatalog,
   type IntegrationWebhook,
-  integrationCategories,
   isWebhookApiError,
   loadDefaultCatalog,
   summarizeWebhooks,
@@ -153,12 +153,6 @@ export interface WebhookManagerState {
   adding: AddIntegrationState | undefined
 }
 
-/** The integrations of one category that can be added, for the "Add integration" control. */
-export interface AddableGroup {
-  category: string
-  integrations: readonly Integration[]
-}
-
 /** The "Add integration" control's state, from {@link useWebhookManager}. */
 export interface AddIntegrationState {
   /** The catalog's available integrations not saved yet, by category (in the catalog's category order). */
@@ -171,23 +165,6 @@ export interface AddIntegrationState {
   isPending: (providerId: string) => boolean
   /** Why the last "Set up" of the integration failed (a typed `WebhookApiError` for HTTP failures). */
   errorFor: (providerId: string) => Error | undefined
-}
-
-/** The catalog's available integrations with no saved webhook yet, grouped by category. @internal */
-export function addableGroups(catalog: IntegrationCatalog, saved: readonly IntegrationWebhook[]): AddableGroup[] {
-  const taken = new Set(saved.map((webhook) => webhook.provider_id))
-  const byCategory = new Map<string, Integration[]>()
-  for (const integration of catalog.integrations) {
-    if (!integration.isAvailable || taken.has(integration.id)) continue
-    const group = byCategory.get(integration.category)
-    if (group) group.push(integration)
-    else byCategory.set(integration.category, [integration])
-  }
-  const order = integrationCategories.map((category) => category.id as string)
-  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length)
-  return [...byCategory]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([category, integrations]) => ({ category, integrations }))
 }
 
 /**
@@ -246,7 +223,7 @@ export function useWebhookManager(options: UseWebhookManagerOptions = {}): Webho
   }, [needsBuiltin])
   const addCatalog = context.catalog ?? builtin
   const groups = useMemo(
-    () => (addOn && addCatalog ? addableGroups(addCatalog, list.webhooks) : []),
+    () => (addOn && addCatalog ? addableIntegrations(addCatalog, list.webhooks) : []),
     [addOn, addCatalog, list.webhooks],
   )
   const actions = useWebhookActions()

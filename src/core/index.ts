@@ -140,5 +140,5 @@ export type {
   WebhookStreamState,
   WebhookStreamStateDetail,
 } from './stream'
-export type { WebhookSummary } from './summary'
-export { summarizeWebhooks, webhookCategories } from './summary'
+export type { AddableGroup, WebhookSummary } from './summary'
+export { addableIntegrations, summarizeWebhooks, webhookCategories } from './summary'

@@ -1,4 +1,6 @@
+import type { IntegrationCatalog } from './catalog/build'
 import { integrationCategories } from './catalog/categories'
+import type { Integration } from './catalog/define'
 import type { IntegrationWebhook } from './schemas'
 
 /** What {@link summarizeWebhooks} counts: the numbers a list's header shows. */
@@ -66,4 +68,37 @@ export function webhookCategories(webhooks: readonly IntegrationWebhook[], selec
     }
   }
   return ordered
+}
+
+/** The integrations of one category that a list has no webhook for yet: see {@link addableIntegrations}. */
+export interface AddableGroup {
+  category: string
+  integrations: readonly Integration[]
+}
+
+/**
+ * The catalog's available integrations that no webhook of the list uses yet, by category in the
+ * catalog's order ({@link integrationCategories}). What an "Add integration" choice offers.
+ *
+ * @example
+ * ```ts
+ * addableIntegrations(catalog, webhooks) // [{ category: 'communication', integrations: [slack, …] }, …]
+ * ```
+ */
+export function addableIntegrations(
+  catalog: IntegrationCatalog,
+  webhooks: readonly IntegrationWebhook[],
+): AddableGroup[] {
+  const taken = new Set(webhooks.map((webhook) => webhook.provider_id))
+  const byCategory = new Map<string, Integration[]>()
+  for (const integration of catalog.integrations) {
+    if (!integration.isAvailable || taken.has(integration.id)) continue
+    const group = byCategory.get(integration.category)
+    if (group) group.push(integration)
+    else byCategory.set(integration.category, [integration])
+  }
+  const rank = (id: string) => catalogOrder.get(id) ?? catalogOrder.size
+  return [...byCategory]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([category, integrations]) => ({ category, integrations }))
 }

@@ -26,4 +26,4 @@ export {
 } from './stats'
 export { sortWebhooksWithStats } from './stats-sort'
 export { webhookStatuses } from './statuses'
-export { summarizeWebhooks, webhookCategories } from './summary'
+export { addableIntegrations, summarizeWebhooks, webhookCategories } from './summary'

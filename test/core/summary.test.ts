@@ -1,9 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { createCatalog, defaultCatalog } from '../../src/core'
 import { integrationCategories } from '../../src/core/catalog/categories'
 import type { WebhookStatus } from '../../src/core/schemas'
 import { webhookStatuses } from '../../src/core/statuses'
-import { summarizeWebhooks, webhookCategories } from '../../src/core/summary'
+import { addableIntegrations, summarizeWebhooks, webhookCategories } from '../../src/core/summary'
 import { makeWebhook } from './fixtures'
 
 const row = (id: string, status: WebhookStatus, category: string, setupRequired = false) =>
@@ -89,5 +90,32 @@ describe('webhookCategories', () => {
         expect(catalogPart).toEqual(known.filter((id) => catalogPart.includes(id)))
       }),
     )
+  })
+})
+
+describe('addableIntegrations', () => {
+  it('offers the available integrations no webhook uses, by category in the catalog order', () => {
+    const saved = [makeWebhook({ id: 'w1', provider_id: 'github' }), makeWebhook({ id: 'w2', provider_id: 'slack' })]
+    const slack = defaultCatalog.integrations.find((i) => i.id === 'slack')
+    if (!slack) throw new Error('the built-in catalog has slack')
+    const catalog = createCatalog([{ ...slack, id: 'closed-chat', name: 'Closed', isAvailable: false }])
+    const groups = addableIntegrations(catalog, saved)
+    const order = integrationCategories.map((c) => c.id as string)
+    const categories = groups.map((g) => g.category)
+    expect(categories).toEqual([...categories].sort((a, b) => order.indexOf(a) - order.indexOf(b)))
+    const offered = groups.flatMap((g) => g.integrations.map((i) => i.id)).sort()
+    const expected = catalog.integrations
+      .filter((i) => i.isAvailable && !['github', 'slack'].includes(i.id))
+      .map((i) => i.id)
+      .sort()
+    expect(offered).toEqual(expected)
+    expect(offered).not.toContain('closed-chat')
+    expect(offered.length).toBeGreaterThan(10)
+    for (const group of groups) for (const i of group.integrations) expect(i.category).toBe(group.category)
+  })
+
+  it('offers nothing once every available integration is saved', () => {
+    const saved = defaultCatalog.integrations.map((i, n) => makeWebhook({ id: `w${n}`, provider_id: i.id }))
+    expect(addableIntegrations(defaultCatalog, saved)).toEqual([])
   })
 })
